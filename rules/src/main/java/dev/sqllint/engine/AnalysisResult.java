@@ -1,0 +1,23 @@
+package dev.sqllint.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The outcome of a run: findings sorted by file, line, column and rule; the diagnostics; and the counts
+ * the summary prints.
+ */
+public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostics, int filesScanned, int sqlSites,
+                             int statementsParsed, int statementsNotParsed, long elapsedMillis) {
+
+    public Map<String, Integer> findingsPerRule() {
+        Map<String, Integer> out = new TreeMap<>();
+        for (Finding f : findings) out.merge(f.rule(), 1, Integer::sum);
+        return out;
+    }
+
+    public long count(Diagnostic.Kind kind) {
+        return diagnostics.stream().filter(d -> d.kind() == kind).count();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.sqllint.extract;
+
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.sqllint.sql.Origin;
+import dev.sqllint.sql.Placeholders;
+import dev.sqllint.sql.SqlText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the places where Java code issues SQL: calls to the catalogue's sink methods (receiver matched by
+ * its declared type, or by method name alone when the type cannot be read and the text looks like SQL)
+ * and query annotations. Each site's SQL is folded into variants by {@link StringFolder}.
+ */
+public final class JavaSqlExtractor {
+
+    private final SinkCatalog catalog;
+    private final ProjectIndex index;
+    private final TypeNames typeNames;
+    private final StringFolder folder;
+
+    public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
+        this.catalog = catalog;
+        this.index = new ProjectIndex(files);
+        this.typeNames = new TypeNames(index, catalog.knownTypes());
+        Map<Node, Path> byRoot = StringFolder.identityMap();
+        for (JavaFile f : files) byRoot.put(f.unit(), f.path());
+        this.folder = new StringFolder(index, typeNames, byRoot);
+    }
+
+    public List<SqlSite> sites(JavaFile file) {
+        List<SqlSite> out = new ArrayList<>();
+        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+            if (catalog.isSinkMethodName(call.getNameAsString())) callSite(call, file.path()).ifPresent(out::add);
+        }
+        for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out);
+        out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
+        return out;
+    }
+
+    private Optional<SqlSite> callSite(MethodCallExpr call, Path file) {
+        if (call.getArguments().isEmpty()) return Optional.empty();
+        String method = call.getNameAsString();
+        Optional<String> receiver = call.getScope().flatMap(this::declaredType).map(t -> typeNames.resolve(t, call));
+        SinkCatalog.MethodSink sink;
+        boolean typed;
+        if (receiver.isPresent()) {
+            Optional<SinkCatalog.MethodSink> match = catalog.method(receiver.get(), method);
+            if (match.isEmpty()) return Optional.empty(); // a known type that is not a sink: not SQL
+            sink = match.get();
+            typed = true;
+        } else {
+            List<SinkCatalog.MethodSink> candidates = catalog.byMethodName(method);
+            if (candidates.isEmpty()) return Optional.empty();
+            sink = candidates.get(0);
+            typed = false;
+        }
+        Expression arg = call.getArgument(0);
+        List<SqlText> variants = withStaticText(folder.fold(arg));
+        if (variants.isEmpty()) return Optional.empty();
+        if (!typed && variants.stream().noneMatch(v -> SqlLooks.likeSql(v.text()))) return Optional.empty();
+        String api = typed ? sink.api() : "?." + method;
+        return Optional.of(site(file, arg, api, sink.language(), variants, call));
+    }
+
+    /** The declared type of a receiver expression, as written, when it can be read. */
+    private Optional<String> declaredType(Expression scope) {
+        if (scope instanceof NameExpr n) {
+            Declarations.Resolved r = Declarations.resolve(n.getNameAsString(), n);
+            if (r == null) return Optional.empty();
+            if (r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return Optional.ofNullable(r.type());
+            return fieldType(n.getNameAsString(), n);
+        }
+        if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
+            return fieldType(f.getNameAsString(), f);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> fieldType(String name, Node use) {
+        for (Node p = use.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof TypeDeclaration<?> type) {
+                Optional<FieldDeclaration> field = type.getFieldByName(name);
+                if (field.isPresent()) {
+                    for (VariableDeclarator v : field.get().getVariables()) {
+                        if (v.getNameAsString().equals(name)) return Optional.of(v.getType().asString());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void annotationSites(AnnotationExpr a, Path file, List<SqlSite> out) {
+        String written = a.getNameAsString();
+        String resolved = typeNames.resolve(written, a);
+        Optional<SinkCatalog.AnnotationSink> sink = catalog.annotation(resolved);
+        boolean typed = sink.isPresent();
+        if (sink.isEmpty() && !resolved.contains(".")) {
+            sink = catalog.annotationsBySimpleName(written).stream().findFirst();
+        }
+        if (sink.isEmpty()) return;
+        Language language = sink.get().language();
+        if (isTrue(a, "nativeQuery")) language = Language.SQL;
+        String entity = repositoryEntity(a);
+        for (String attribute : sink.get().attributes()) {
+            Optional<Expression> value = attribute(a, attribute);
+            if (value.isEmpty()) continue;
+            List<SqlText> variants = withStaticText(foldAnnotationValue(value.get()));
+            if (variants.isEmpty()) continue;
+            if (!typed && variants.stream().noneMatch(v -> SqlLooks.likeSql(v.text()))) continue;
+            String api = "@" + sink.get().simpleName() + (attribute.equals("value") || attribute.equals("query") ? "" : "." + attribute);
+            out.add(site(file, value.get(), api, language, variants, a).withEntity(entity));
+        }
+    }
+
+    /** MyBatis joins the strings of an array value with a space. */
+    private List<SqlText> foldAnnotationValue(Expression value) {
+        if (!(value instanceof ArrayInitializerExpr array)) return folder.fold(value);
+        List<SqlText> out = List.of(SqlText.empty());
+        boolean first = true;
+        for (Expression part : array.getValues()) {
+            if (!first) out = Variants.concat(out, List.of(SqlText.of(" ", folder.origin(part))));
+            out = Variants.concat(out, folder.fold(part));
+            first = false;
+        }
+        return out;
+    }
+
+    private static Optional<Expression> attribute(AnnotationExpr a, String name) {
+        if (a instanceof SingleMemberAnnotationExpr single) {
+            return name.equals("value") ? Optional.of(single.getMemberValue()) : Optional.empty();
+        }
+        if (a instanceof NormalAnnotationExpr normal) {
+            for (MemberValuePair p : normal.getPairs()) if (p.getNameAsString().equals(name)) return Optional.of(p.getValue());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isTrue(AnnotationExpr a, String name) {
+        return attribute(a, name).filter(BooleanLiteralExpr.class::isInstance)
+                .map(e -> ((BooleanLiteralExpr) e).getValue()).orElse(false);
+    }
+
+    /** For {@code interface Repo extends JpaRepository<Track, Long>}: {@code Track}. */
+    private static String repositoryEntity(Node n) {
+        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
+                for (ClassOrInterfaceType t : c.getExtendedTypes()) {
+                    if (t.getTypeArguments().isPresent() && !t.getTypeArguments().get().isEmpty()) {
+                        return TypeNames.stripGenerics(t.getTypeArguments().get().get(0).asString());
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Drops variants that hold nothing but placeholders: no SQL is known there. */
+    private static List<SqlText> withStaticText(List<SqlText> variants) {
+        List<SqlText> out = new ArrayList<>();
+        for (SqlText v : variants) {
+            String known = v.text().replace(Placeholders.DYNAMIC, "").strip();
+            if (!known.isEmpty()) out.add(v);
+        }
+        return out;
+    }
+
+    private SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
+        Position p = at.getBegin().orElse(new Position(1, 1));
+        Origin o = Origin.at(file, p.line, p.column);
+        return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null);
+    }
+
+    private static String owner(Node n) {
+        String member = null;
+        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (member == null && p instanceof CallableDeclaration<?> c) member = c.getNameAsString();
+            if (member == null && p instanceof FieldDeclaration f) member = f.getVariable(0).getNameAsString();
+            if (p instanceof TypeDeclaration<?> t) return t.getNameAsString() + (member == null ? "" : "." + member);
+        }
+        return member == null ? "" : member;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.sqllint.extract;
+
+import dev.sqllint.sql.SqlText;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A place where the code issues a query: a sink call or a query annotation. It carries one SqlText per
+ * variant of the statement (branches of StringBuilder appends, ternaries).
+ *
+ * @param api       what issues it, e.g. {@code JdbcTemplate.query} or {@code @Query}
+ * @param owner     enclosing {@code Class.member}, for messages and (later) baseline keys
+ * @param entity    the entity a Spring Data repository manages, for {@code #{#entityName}}, or null
+ */
+public record SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
+                      String owner, String entity) {
+
+    public SqlSite withEntity(String entityName) {
+        return new SqlSite(file, line, column, api, language, variants, owner, entityName);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sqllint.extract;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves a type name as written in a file (simple, nested or qualified) to a qualified name, the way javac
+ * would without a classpath: enclosing and nested types, single-type imports, the file's package, then
+ * on-demand imports (for project types, and for the framework types sqllint knows).
+ */
+final class TypeNames {
+
+    private final ProjectIndex index;
+    private final Set<String> knownExternalTypes;
+
+    TypeNames(ProjectIndex index, Set<String> knownExternalTypes) {
+        this.index = index;
+        this.knownExternalTypes = knownExternalTypes;
+    }
+
+    /** The qualified name, or the name as written when nothing matches. */
+    String resolve(String written, Node context) {
+        String name = stripGenerics(written);
+        CompilationUnit cu = context.findCompilationUnit().orElse(null);
+        if (cu == null) return name;
+        String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        String rest = name.substring(first.length());
+        // types nested in the enclosing classes, innermost first
+        for (Node n = context; n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof TypeDeclaration<?> t) {
+                String outer = ProjectIndex.qualifiedName(t);
+                if (t.getNameAsString().equals(first)) return outer + rest;
+                if (index.hasType(outer + "." + first)) return outer + "." + first + rest;
+            }
+        }
+        for (ImportDeclaration imp : cu.getImports()) {
+            if (imp.isStatic() || imp.isAsterisk()) continue;
+            String q = imp.getNameAsString();
+            if (q.endsWith("." + first)) return q + rest;
+        }
+        String pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
+        if (index.hasType(pkg + first)) return pkg + first + rest;
+        for (ImportDeclaration imp : cu.getImports()) {
+            if (imp.isStatic() || !imp.isAsterisk()) continue;
+            String candidate = imp.getNameAsString() + "." + first;
+            if (index.hasType(candidate) || knownExternalTypes.contains(candidate)) return candidate + rest;
+        }
+        if (index.hasType(name)) return name;
+        return name;
+    }
+
+    /** The type a static import brings in for {@code member}, if any: {@code import static a.B.member} or {@code a.B.*}. */
+    Optional<String> staticImportOwner(String member, Node context) {
+        CompilationUnit cu = context.findCompilationUnit().orElse(null);
+        if (cu == null) return Optional.empty();
+        for (ImportDeclaration imp : cu.getImports()) {
+            if (!imp.isStatic()) continue;
+            String q = imp.getNameAsString();
+            if (!imp.isAsterisk() && q.endsWith("." + member)) return Optional.of(q.substring(0, q.lastIndexOf('.')));
+        }
+        for (ImportDeclaration imp : cu.getImports()) {
+            if (imp.isStatic() && imp.isAsterisk() && index.constant(imp.getNameAsString(), member).isPresent()) {
+                return Optional.of(imp.getNameAsString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String stripGenerics(String type) {
+        int lt = type.indexOf('<');
+        String s = lt < 0 ? type : type.substring(0, lt);
+        return s.replace("[]", "").trim();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.sqllint.rules;
+
+import dev.sqllint.sql.Placeholders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
+import net.sf.jsqlparser.expression.DoubleValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.TimeKeyExpression;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+
+/** Small facts about JSqlParser expressions that several rules share. */
+final class Expressions {
+
+    private Expressions() {
+    }
+
+    /** Strips redundant parentheses: {@code ((a = 1))} is {@code a = 1}. */
+    static Expression unwrap(Expression e) {
+        while (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+            Object first = list.get(0);
+            if (!(first instanceof Expression inner)) break;
+            e = inner;
+        }
+        return e;
+    }
+
+    /** The AND-ed terms of a condition, parentheses removed. */
+    static List<Expression> conjuncts(Expression condition) {
+        List<Expression> out = new ArrayList<>();
+        collect(condition, out, AndExpression.class);
+        return out;
+    }
+
+    /** The OR-ed terms of a condition, parentheses removed. */
+    static List<Expression> disjuncts(Expression condition) {
+        List<Expression> out = new ArrayList<>();
+        collect(condition, out, OrExpression.class);
+        return out;
+    }
+
+    private static void collect(Expression e, List<Expression> out, Class<?> operator) {
+        if (e == null) return;
+        e = unwrap(e);
+        if (operator == AndExpression.class && e instanceof AndExpression and) {
+            collect(and.getLeftExpression(), out, operator);
+            collect(and.getRightExpression(), out, operator);
+        } else if (operator == OrExpression.class && e instanceof OrExpression or) {
+            collect(or.getLeftExpression(), out, operator);
+            collect(or.getRightExpression(), out, operator);
+        } else {
+            out.add(e);
+        }
+    }
+
+    /** A value known when the query runs: a literal, a bind parameter, {@code now()}-like keywords, a cast of one. */
+    static boolean isValue(Expression e) {
+        e = unwrap(e);
+        if (e instanceof Column c) return Placeholders.isPlaceholder(c.getColumnName());
+        if (e instanceof CastExpression cast) return isValue(cast.getLeftExpression());
+        if (e instanceof SignedExpression s) return isValue(s.getExpression());
+        if (e instanceof Function f && f.getName() != null && f.getName().equalsIgnoreCase("ANY")) return true;
+        return e instanceof JdbcParameter || e instanceof JdbcNamedParameter || e instanceof LongValue
+                || e instanceof StringValue || e instanceof DoubleValue || e instanceof NullValue
+                || e instanceof DateTimeLiteralExpression || e instanceof TimeKeyExpression;
+    }
+
+    /** The column, when the expression is a plain column reference (not a placeholder). */
+    static Column column(Expression e) {
+        e = unwrap(e);
+        if (e instanceof Column c && !Placeholders.isPlaceholder(c.getColumnName())) return c;
+        return null;
+    }
+
+    static String columnName(Column c) {
+        return lower(c.getColumnName());
+    }
+
+    static String qualifier(Column c) {
+        return c.getTable() == null || c.getTable().getName() == null ? null : lower(c.getTable().getName());
+    }
+
+    static String lower(String identifier) {
+        return identifier == null ? null : identifier.replace("\"", "").replace("`", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Short SQL for messages: whitespace collapsed, long text cut. */
+    static String brief(Object node, int max) {
+        String s = String.valueOf(node).replaceAll("\\s+", " ").trim();
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,144 @@
+package dev.sqllint.rules;
+
+import dev.sqllint.schema.KeyModel;
+import dev.sqllint.sql.ParsedSql;
+import dev.sqllint.sql.SqlTree;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+
+@RuleInfo(
+        name = "JoinForScalarOnly",
+        summary = "A table pinned to one row is joined only to read a value compared in WHERE: read the value first and "
+                + "pass it as a parameter",
+        severity = Severity.WARNING,
+        explanation = "JOIN user_stats us ON us.user_id = ? ... WHERE t.updated_at >= us.first_unread_at joins a table "
+                + "that yields exactly one row, only to compare one of its values. The planner does not know that "
+                + "value when it plans, so it cannot use it to pick an index range or a join order; in the seed "
+                + "incident it hashed 42k rows first and the query took 91 ms. Passing the value as a parameter let it "
+                + "use the index range on updated_at: 5 ms. When the joined table's columns are also selected, or it "
+                + "is not pinned to one row, the join is doing real work and this rule stays quiet.",
+        before = "SELECT t.id FROM topics t\n"
+                + "JOIN user_stats us ON us.user_id = ?\n"
+                + "WHERE t.updated_at >= us.first_unread_at",
+        after = "-- first: SELECT us.first_unread_at FROM user_stats us WHERE us.user_id = ?\n"
+                + "SELECT t.id FROM topics t WHERE t.updated_at >= ?",
+        fix = "read the single value first (SELECT ... WHERE key = ?) and pass it as a parameter")
+public final class JoinForScalarOnly implements Rule {
+
+    @Override
+    public List<Violation> check(Query query) {
+        List<Violation> out = new ArrayList<>();
+        ParsedSql sql = query.sql();
+        for (PlainSelect select : sql.tree().all(PlainSelect.class)) {
+            if (select.getJoins() == null || select.getJoins().isEmpty() || select.getWhere() == null) continue;
+            SelectScope scope = SelectScope.of(select, sql.tree());
+            List<Expression> conditions = new ArrayList<>(Expressions.conjuncts(select.getWhere()));
+            for (Join j : select.getJoins()) {
+                if (j.getOnExpressions() != null) for (Expression on : j.getOnExpressions()) conditions.addAll(Expressions.conjuncts(on));
+            }
+            Bindings bindings = Bindings.of(scope, conditions);
+            for (TableRef t : scope.tables) {
+                if (t.join() == null || t.table() == null || !isInner(t.join())) continue;
+                check(select, scope, t, bindings, query).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isInner(Join j) {
+        return !j.isLeft() && !j.isRight() && !j.isFull() && !j.isOuter() && !j.isCross() && !j.isApply();
+    }
+
+    private Optional<Violation> check(PlainSelect select, SelectScope scope, TableRef t, Bindings bindings, Query query) {
+        Set<String> fixed = bindings.fixedColumns(t, bindings.columnsInEqualities(t));
+        Optional<KeyModel.Evidence> pinned = query.keys().uniqueKeyCovered(t.name(), fixed);
+        if (pinned.isEmpty()) return Optional.empty();
+
+        // Every use of t's columns must be a pinning equality or a comparison against another table in WHERE.
+        Map<Column, Boolean> allowed = new IdentityHashMap<>();
+        List<BinaryExpression> comparisons = new ArrayList<>();
+        for (Expression term : Expressions.conjuncts(select.getWhere())) {
+            classify(term, scope, t, bindings, allowed, comparisons);
+        }
+        for (Join j : select.getJoins()) {
+            if (j.getOnExpressions() == null) continue;
+            for (Expression on : j.getOnExpressions()) {
+                for (Expression term : Expressions.conjuncts(on)) {
+                    if (isPinningEquality(term, scope, t, bindings)) markColumns(term, allowed);
+                }
+            }
+        }
+        if (comparisons.isEmpty()) return Optional.empty();
+        for (Column c : SqlTree.within(select, Column.class, null)) {
+            if (allowed.containsKey(c)) continue;
+            TableRef owner = scope.resolve(c);
+            if (owner == t) return Optional.empty(); // selected, ordered, grouped, or used some other way
+            if (owner == null && Expressions.qualifier(c) != null && Expressions.qualifier(c).equals(t.key())) {
+                return Optional.empty();
+            }
+        }
+        BinaryExpression cmp = comparisons.get(0);
+        String value = Expressions.brief(columnOf(cmp, scope, t), 60);
+        String message = String.format(
+                "%s is joined only to read %s, compared in WHERE (%s), and is pinned to one row (%s): the planner "
+                        + "cannot use a value it only learns while joining, so it may join first and filter later "
+                        + "(seed incident: 42k rows hashed, 91 ms). Read %s first and pass it as a parameter: %s "
+                        + "(5 ms in the seed).",
+                t.display(), value, Expressions.brief(cmp, 80), pinned.get().reason(), value,
+                Expressions.brief(cmp, 80).replace(value, "?"));
+        int at = query.sql().start(t.table());
+        return Optional.of(new Violation(Math.max(at, 0), message, pinned.get().proved()));
+    }
+
+    private static void classify(Expression term, SelectScope scope, TableRef t, Bindings bindings,
+                                 Map<Column, Boolean> allowed, List<BinaryExpression> comparisons) {
+        if (isPinningEquality(term, scope, t, bindings)) {
+            markColumns(term, allowed);
+            return;
+        }
+        if (term instanceof ComparisonOperator cmp) {
+            Column l = Expressions.column(cmp.getLeftExpression());
+            Column r = Expressions.column(cmp.getRightExpression());
+            if (l != null && r != null) {
+                TableRef lt = scope.resolve(l);
+                TableRef rt = scope.resolve(r);
+                if ((lt == t && rt != null && rt != t) || (rt == t && lt != null && lt != t)) {
+                    comparisons.add(cmp);
+                    allowed.put(lt == t ? l : r, true);
+                }
+            }
+        }
+    }
+
+    /** {@code us.user_id = u.id} or {@code us.user_id = ?}: an equality that holds t to its one row. */
+    private static boolean isPinningEquality(Expression term, SelectScope scope, TableRef t, Bindings bindings) {
+        if (!(term instanceof EqualsTo eq)) return false;
+        for (Expression side : List.of(eq.getLeftExpression(), eq.getRightExpression())) {
+            Column c = Expressions.column(side);
+            if (c != null && scope.resolve(c) == t && bindings.isFixed(t, Expressions.columnName(c))) return true;
+        }
+        // an equality among other tables' fixed columns (u.id = ?) keeps the pin chain; it does not use t
+        return false;
+    }
+
+    private static void markColumns(Expression term, Map<Column, Boolean> allowed) {
+        for (Column c : SqlTree.within(term, Column.class, Select.class)) allowed.put(c, true);
+    }
+
+    private static Column columnOf(BinaryExpression cmp, SelectScope scope, TableRef t) {
+        Column l = Expressions.column(cmp.getLeftExpression());
+        return l != null && scope.resolve(l) == t ? l : Expressions.column(cmp.getRightExpression());
+    }
+}

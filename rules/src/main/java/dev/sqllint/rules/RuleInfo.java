@@ -1,0 +1,35 @@
+package dev.sqllint.rules;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A rule's metadata, on the rule class. The README's rule reference and SARIF's rule help are generated
+ * from it, never written twice.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleInfo {
+
+    /** The rule's name, used in reports and in users' configuration. Never renamed. */
+    String name();
+
+    /** One line: what is wrong. */
+    String summary();
+
+    Severity severity() default Severity.WARNING;
+
+    /** Why it is slow and when it applies, a paragraph. */
+    String explanation();
+
+    /** A query that triggers the rule. */
+    String before();
+
+    /** The same query, fixed. */
+    String after();
+
+    /** One line: how to fix it, printed under each finding. */
+    String fix();
+}

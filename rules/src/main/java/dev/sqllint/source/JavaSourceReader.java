@@ -1,0 +1,48 @@
+package dev.sqllint.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+
+/**
+ * Reads a source file as text, refusing what is not source: files over the size limit and binary files
+ * (a NUL byte in the first 8 KiB). Undecodable bytes become U+FFFD rather than an error, and a leading
+ * byte-order mark is dropped, so line and column numbers stay right.
+ */
+public final class JavaSourceReader {
+
+    /** The text, or the reason it was not read. */
+    public record Read(String text, String skipped) {
+    }
+
+    private final Charset charset;
+    private final long maxBytes;
+
+    public JavaSourceReader(Charset charset, long maxBytes) {
+        this.charset = charset;
+        this.maxBytes = maxBytes;
+    }
+
+    public Read read(SourceFile file) {
+        try {
+            long size = Files.size(file.path());
+            if (size > maxBytes) {
+                return new Read(null, "larger than the size limit (" + size + " > " + maxBytes + " bytes)");
+            }
+            byte[] bytes = Files.readAllBytes(file.path());
+            for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+                if (bytes[i] == 0) return new Read(null, "binary content, not Java source");
+            }
+            String text = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+            return new Read(text, null);
+        } catch (IOException e) {
+            return new Read(null, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+    }
+}

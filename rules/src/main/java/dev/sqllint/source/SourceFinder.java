@@ -1,0 +1,66 @@
+package dev.sqllint.source;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+
+/**
+ * Selects the {@code .java} files under the source roots that match the includes and none of the
+ * excludes. Symbolic links are not followed (a link loop cannot trap the walk); unreadable directories are
+ * reported and skipped.
+ */
+public final class SourceFinder {
+
+    private final List<AntPattern> includes = new ArrayList<>();
+    private final List<AntPattern> excludes = new ArrayList<>();
+
+    public SourceFinder(List<String> includes, List<String> excludes) {
+        List<String> in = includes == null || includes.isEmpty() ? List.of("**/*.java") : includes;
+        for (String p : in) this.includes.add(AntPattern.compile(p));
+        if (excludes != null) for (String p : excludes) this.excludes.add(AntPattern.compile(p));
+    }
+
+    /** The matching files, sorted by path so every run sees them in the same order. */
+    public List<SourceFile> find(List<Path> roots, BiConsumer<Path, String> problems) {
+        TreeSet<Path> seen = new TreeSet<>();
+        List<SourceFile> out = new ArrayList<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) continue;
+            Path absRoot = root.toAbsolutePath().normalize();
+            try {
+                Files.walkFileTree(absRoot, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
+                            SourceFile sf = new SourceFile(file, absRoot);
+                            if (selected(sf.relativePath()) && seen.add(file)) out.add(sf);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        problems.accept(file, "cannot read: " + e.getClass().getSimpleName());
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                problems.accept(absRoot, "cannot walk source root: " + e.getMessage());
+            }
+        }
+        out.sort((a, b) -> a.path().compareTo(b.path()));
+        return out;
+    }
+
+    boolean selected(String relativePath) {
+        boolean in = includes.stream().anyMatch(p -> p.matches(relativePath));
+        return in && excludes.stream().noneMatch(p -> p.matches(relativePath));
+    }
+}

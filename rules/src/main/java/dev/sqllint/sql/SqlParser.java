@@ -1,0 +1,70 @@
+package dev.sqllint.sql;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * The JSqlParser front: parses one normalised statement with a time-out. A failure is a value (with a
+ * one-line reason), never an exception, so one bad statement cannot stop the run.
+ */
+public final class SqlParser implements AutoCloseable {
+
+    /** Outcome of parsing one statement: either {@code parsed} or a {@code failure} reason. */
+    public record Result(ParsedSql parsed, String failure) {
+        public boolean ok() {
+            return parsed != null;
+        }
+    }
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private final long timeoutMillis;
+    private final ExecutorService executor;
+
+    public SqlParser(Duration timeout) {
+        this.timeoutMillis = Math.max(1, timeout.toMillis());
+        // JSqlParser runs each parse on this executor so it can abandon one that exceeds the time-out.
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sqllint-parse-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public Result parse(SqlText normalized) {
+        String sql = normalized.text();
+        if (sql.isBlank()) return new Result(null, "empty statement");
+        try {
+            Statement st = CCJSqlParserUtil.parse(sql, executor,
+                    p -> p.withTimeOut(timeoutMillis).withAllowComplexParsing(true));
+            if (st == null) return new Result(null, "no statement found");
+            return new Result(new ParsedSql(st, normalized), null);
+        } catch (JSQLParserException e) {
+            return new Result(null, reason(e));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Result(null, "parser error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String reason(JSQLParserException e) {
+        Throwable t = e;
+        String msg = e.getMessage();
+        while ((msg == null || msg.isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+            msg = t.getMessage();
+        }
+        if (msg == null) return "rejected by JSqlParser";
+        if (msg.toLowerCase().contains("time out")) return "parser time-out";
+        String first = msg.strip().lines().findFirst().orElse(msg);
+        return first.length() > 160 ? first.substring(0, 160) + "..." : first;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.sqllint.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sqllint.engine.AnalysisConfig;
+import dev.sqllint.engine.AnalysisResult;
+import dev.sqllint.engine.Analyzer;
+import dev.sqllint.engine.Finding;
+import dev.sqllint.rules.Rule;
+import dev.sqllint.rules.Rules;
+import dev.sqllint.schema.NamingConventions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Error Prone's CompilationTestHelper, for sqllint: add realistic Java sources whose expected findings sit
+ * in a comment on the line above, then {@link #doTest()}.
+ *
+ * <pre>
+ * // BUG: DistinctOnHistoryScan at DISTINCT
+ * "SELECT DISTINCT ON (r.published_run_id) ..."
+ * </pre>
+ * expects exactly one finding of that rule on the next line, at the column where {@code DISTINCT} first
+ * appears on it. Every finding of the rules under test must be expected, and every expectation met.
+ */
+public final class LintTestHelper {
+
+    private static final Pattern BUG = Pattern.compile("//\\s*BUG:\\s*(\\w+)(?:\\s+at\\s+(.+?))?\\s*$");
+
+    private final List<Rule> rules;
+    private final Map<String, String> sources = new TreeMap<>();
+    private AnalysisResult result;
+
+    private LintTestHelper(List<Rule> rules) {
+        this.rules = rules;
+    }
+
+    public static LintTestHelper forRule(Class<? extends Rule> rule) {
+        return new LintTestHelper(Rules.all().stream().filter(rule::isInstance).toList());
+    }
+
+    public static LintTestHelper forAllRules() {
+        return new LintTestHelper(Rules.all());
+    }
+
+    public LintTestHelper addSourceLines(String path, String... lines) {
+        sources.put(path, String.join("\n", lines) + "\n");
+        return this;
+    }
+
+    /** Runs the analysis and checks findings against the BUG comments. */
+    public AnalysisResult doTest() {
+        AnalysisResult r = run();
+        List<String> expected = new ArrayList<>();
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            String[] lines = source.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = BUG.matcher(lines[i].trim());
+                if (!m.find()) continue;
+                int line = i + 2;
+                String next = i + 1 < lines.length ? lines[i + 1] : "";
+                String column = "?";
+                if (m.group(2) != null) {
+                    int idx = next.indexOf(m.group(2).trim());
+                    if (idx < 0) fail("marker '" + m.group(2) + "' not on line " + line + " of " + source.getKey());
+                    column = String.valueOf(idx + 1);
+                }
+                expected.add(source.getKey() + ":" + line + ":" + column + " " + m.group(1));
+            }
+        }
+        List<String> actual = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            String rel = root.relativize(f.file()).toString().replace('\\', '/');
+            String key = rel + ":" + f.line() + ":" + f.column() + " " + f.rule();
+            boolean columnFree = expected.contains(rel + ":" + f.line() + ":? " + f.rule());
+            actual.add(columnFree ? rel + ":" + f.line() + ":? " + f.rule() : key);
+        }
+        expected.sort(null);
+        actual.sort(null);
+        assertEquals(String.join("\n", expected), String.join("\n", actual),
+                "findings differ; messages:\n" + messages(r));
+        return r;
+    }
+
+    private static String messages(AnalysisResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : r.findings()) sb.append(f.line()).append(':').append(f.column()).append(' ').append(f.message()).append('\n');
+        r.diagnostics().forEach(d -> sb.append("diag ").append(d).append('\n'));
+        return sb.toString();
+    }
+
+    private Path root;
+
+    /** Runs without checking expectations, for tests that look at counts and diagnostics. */
+    public AnalysisResult run() {
+        if (result != null) return result;
+        try {
+            root = Files.createTempDirectory("sqllint-test");
+            for (Map.Entry<String, String> s : sources.entrySet()) {
+                Path p = root.resolve(s.getKey());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, s.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        result = new Analyzer(rules, new NamingConventions()).analyze(AnalysisConfig.of(root, List.of(root)));
+        return result;
+    }
+
+    public Path root() {
+        return root;
+    }
+}
