@@ -30,12 +30,12 @@ import java.util.regex.Pattern;
  * // BUG: DistinctOnHistoryScan at DISTINCT
  * "SELECT DISTINCT ON (r.published_run_id) ..."
  * </pre>
- * expects exactly one finding of that rule on the next line, at the column where {@code DISTINCT} first
+ * ({@code -- BUG:} inside SQL text blocks) expects exactly one finding of that rule on the next line, at the column where {@code DISTINCT} first
  * appears on it. Every finding of the rules under test must be expected, and every expectation met.
  */
 public final class LintTestHelper {
 
-    private static final Pattern BUG = Pattern.compile("//\\s*BUG:\\s*(\\w+)(?:\\s+at\\s+(.+?))?\\s*$");
+    private static final Pattern BUG = Pattern.compile("(?://|--)\\s*BUG:\\s*(\\w+)(?:\\s+at\\s+(.+?))?\\s*$");
 
     private final List<Rule> rules;
     private final Map<String, String> sources = new TreeMap<>();
@@ -58,9 +58,25 @@ public final class LintTestHelper {
         return this;
     }
 
+    /** A whole source file as one text block. */
+    public LintTestHelper addSource(String path, String text) {
+        sources.put(path, text.endsWith("\n") ? text : text + "\n");
+        return this;
+    }
+
+    /** Asserts that the rules under test find nothing in the sources, whose statements all parsed. */
+    public AnalysisResult expectNoFindings(int statements) {
+        AnalysisResult r = run();
+        assertEverythingParsed(r);
+        assertEquals(statements, r.statementsParsed(), "statements analysed");
+        assertEquals("", String.join("\n", r.findings().stream().map(f -> f.line() + " " + f.rule() + " " + f.message()).toList()));
+        return r;
+    }
+
     /** Runs the analysis and checks findings against the BUG comments. */
     public AnalysisResult doTest() {
         AnalysisResult r = run();
+        assertEverythingParsed(r);
         List<String> expected = new ArrayList<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
             String[] lines = source.getValue().split("\n", -1);
@@ -90,6 +106,13 @@ public final class LintTestHelper {
         assertEquals(String.join("\n", expected), String.join("\n", actual),
                 "findings differ; messages:\n" + messages(r));
         return r;
+    }
+
+    /** A negative test means nothing if its SQL never reached the rules. */
+    private static void assertEverythingParsed(AnalysisResult r) {
+        if (r.sqlSites() == 0) fail("no SQL sites found in the test sources");
+        assertEquals(0, r.statementsNotParsed(), "statements not parsed:\n" + messages(r));
+        assertEquals(0, r.diagnostics().size(), "diagnostics:\n" + messages(r));
     }
 
     private static String messages(AnalysisResult r) {

@@ -1,0 +1,50 @@
+package dev.sqllint.report;
+
+import dev.sqllint.engine.AnalysisResult;
+import dev.sqllint.engine.Diagnostic;
+import dev.sqllint.engine.Finding;
+import dev.sqllint.rules.Rules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Console lines. A finding reads {@code /abs/Foo.java:[12,8] [RuleName] message}, the format IntelliJ and
+ * most CI logs turn into a link (the build tool adds the level prefix). The summary counts what was read,
+ * what was skipped and what was found.
+ */
+public final class ConsoleReport {
+
+    private ConsoleReport() {
+    }
+
+    public static String finding(Finding f) {
+        return f.file().toAbsolutePath() + ":[" + f.line() + "," + f.column() + "] [" + f.rule() + "] " + f.message();
+    }
+
+    /** The rule's one-line fix, printed under the finding. */
+    public static String fixHint(Finding f) {
+        return Rules.named(f.rule()).map(r -> "  fix: " + r.info().fix()).orElse("");
+    }
+
+    public static String diagnostic(Diagnostic d) {
+        return d.file().toAbsolutePath() + (d.line() > 0 ? ":[" + d.line() + ",1]" : "") + " skipped ("
+                + d.kind().name().toLowerCase().replace('_', ' ') + "): " + d.reason();
+    }
+
+    public static List<String> summary(AnalysisResult r) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("sqllint: %d files scanned, %d SQL sites found, %d statements parsed, %d not parsed%s, "
+                        + "%d files skipped, %d findings (%d ms)",
+                r.filesScanned(), r.sqlSites(), r.statementsParsed(), r.statementsNotParsed(),
+                r.statementsNotParsed() > 0 ? " (reasons under -X and in the SARIF report)" : "",
+                r.count(Diagnostic.Kind.FILE_SKIPPED) + r.count(Diagnostic.Kind.JAVA_NOT_PARSED),
+                r.findings().size(), r.elapsedMillis()));
+        Map<String, Integer> perRule = r.findingsPerRule();
+        for (var rule : Rules.all()) {
+            String name = rule.info().name();
+            lines.add(String.format("  %-24s %d", name, perRule.getOrDefault(name, 0)));
+        }
+        return lines;
+    }
+}
