@@ -163,7 +163,7 @@ public final class Analyzer {
         int column = o.column();
         Path file = o.file();
         if (!o.file().equals(site.file())) {
-            message += " [SQL from constant " + o.viaConstant() + " at " + o.file().getFileName() + ":" + o.line() + "]";
+            message += " [SQL from constant " + o.viaConstant() + ", text at " + o.file().getFileName() + ":" + o.line() + "]";
             file = site.file();
             line = site.line();
             column = site.column();

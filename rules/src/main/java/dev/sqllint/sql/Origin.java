@@ -17,8 +17,9 @@ public record Origin(Path file, int line, int column, String viaConstant) {
         return new Origin(file, line, column, null);
     }
 
+    /** Marks the origin as read through a constant; the outermost constant (the one the call site names) wins. */
     public Origin throughConstant(String constant) {
-        return viaConstant != null ? this : new Origin(file, line, column, constant);
+        return new Origin(file, line, column, constant);
     }
 
     public Origin shiftColumn(int delta) {

@@ -1,0 +1,77 @@
+package com.example.demo.topics;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Per-user read tracking for forum topics: which topics have posts the user has not read yet.
+ */
+@Repository
+public class TopicTrackingDao {
+
+    private static final String UNREAD_TOPICS =
+            "SELECT t.id AS topic_id, t.updated_at, tu.last_read_post_number"
+            + " FROM topics t"
+            + " JOIN users u ON u.id = :userId"
+            + " JOIN user_stats us ON us.user_id = u.id"
+            + " LEFT JOIN topic_users tu ON tu.topic_id = t.id AND tu.user_id = u.id"
+            + " WHERE t.updated_at >= us.first_unread_at"
+            + " AND t.deleted_at IS NULL"
+            + " AND tu.last_read_post_number < t.highest_post_number";
+
+    private static final String FIRST_UNREAD_AT =
+            "SELECT us.first_unread_at FROM user_stats us WHERE us.user_id = :userId";
+
+    private static final String UNREAD_TOPICS_SINCE =
+            "SELECT t.id AS topic_id, t.updated_at, tu.last_read_post_number"
+            + " FROM topics t"
+            + " LEFT JOIN topic_users tu ON tu.topic_id = t.id AND tu.user_id = :userId"
+            + " WHERE t.updated_at >= :firstUnreadAt"
+            + " AND t.deleted_at IS NULL"
+            + " AND tu.last_read_post_number < t.highest_post_number";
+
+    private static final String MARK_READ =
+            "UPDATE topic_users SET last_read_post_number = :postNumber"
+            + " WHERE topic_id = :topicId AND user_id = :userId";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public TopicTrackingDao(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Topics updated since the user's first unread post whose newest post the user has not read.
+     */
+    public List<Map<String, Object>> unreadTopics(long userId) {
+        return jdbc.queryForList(UNREAD_TOPICS, new MapSqlParameterSource("userId", userId));
+    }
+
+    /**
+     * Fix for {@link #unreadTopics(long)}: reads the user's single {@code first_unread_at} value
+     * once and passes it as a parameter, so the report query no longer joins {@code user_stats}.
+     */
+    public List<Map<String, Object>> unreadTopicsFixed(long userId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("userId", userId);
+        OffsetDateTime firstUnreadAt = jdbc.queryForObject(FIRST_UNREAD_AT, params, OffsetDateTime.class);
+        if (firstUnreadAt == null) {
+            return List.of();
+        }
+        return jdbc.queryForList(UNREAD_TOPICS_SINCE, params.addValue("firstUnreadAt", firstUnreadAt));
+    }
+
+    /**
+     * Records that the user has read the topic up to the given post.
+     */
+    public void markRead(long userId, long topicId, int postNumber) {
+        jdbc.update(MARK_READ, new MapSqlParameterSource()
+                .addValue("userId", userId)
+                .addValue("topicId", topicId)
+                .addValue("postNumber", postNumber));
+    }
+}
