@@ -7,7 +7,6 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -24,7 +23,6 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The values a local String or StringBuilder can hold at one use, found by walking the statements between
@@ -33,8 +31,6 @@ import java.util.Set;
  */
 final class LocalFlow {
 
-    private static final Set<String> BUILDERS = Set.of("StringBuilder", "StringBuffer", "java.lang.StringBuilder",
-            "java.lang.StringBuffer");
 
     private final StringFolder folder;
     private final Declarations.Resolved decl;
@@ -60,22 +56,10 @@ final class LocalFlow {
     private List<SqlText> initial() {
         Expression init = decl.local().getInitializer().orElse(null);
         if (init == null) return List.of(SqlText.empty());
-        if (isBuilderType() && init instanceof ObjectCreationExpr create) {
-            if (create.getArguments().size() == 1 && !isNumeric(create.getArgument(0))) {
-                return folder.fold(create.getArgument(0), depth);
-            }
-            return List.of(SqlText.empty());
-        }
         return folder.fold(init, depth);
     }
 
-    private static boolean isNumeric(Expression e) {
-        return e.isIntegerLiteralExpr() || e.isLongLiteralExpr();
-    }
 
-    private boolean isBuilderType() {
-        return decl.type() != null && BUILDERS.contains(TypeNames.stripGenerics(decl.type()));
-    }
 
     private List<SqlText> run(List<Statement> statements, int from, List<SqlText> state) {
         for (int i = from; i < statements.size() && !reached; i++) {

@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LiteralStringValueExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -73,6 +74,13 @@ public final class StringFolder {
         if (e instanceof NameExpr n) return foldName(n, depth);
         if (e instanceof FieldAccessExpr f) return foldFieldAccess(f, depth);
         if (e instanceof MethodCallExpr m) return foldCall(m, depth);
+        if (e instanceof ObjectCreationExpr create && isStringLike(create.getType().getNameAsString())) {
+            // new StringBuilder("..."); new StringBuilder() and new StringBuilder(256) start empty
+            if (create.getArguments().size() == 1 && !create.getArgument(0).isIntegerLiteralExpr()) {
+                return fold(create.getArgument(0), depth + 1);
+            }
+            return List.of(SqlText.empty());
+        }
         return placeholder(e);
     }
 
@@ -150,11 +158,19 @@ public final class StringFolder {
         if (m.getArguments().isEmpty() && m.getScope().isPresent() && PASS_THROUGH.contains(method)) {
             return fold(m.getScope().get(), depth + 1);
         }
+        if (method.equals("append") && m.getArguments().size() == 1 && m.getScope().isPresent()) {
+            // the value of sb.append(x) is the builder after the append: new StringBuilder(BASE).append(" WHERE ...")
+            return Variants.concat(fold(m.getScope().get(), depth + 1), fold(m.getArgument(0), depth + 1));
+        }
         if (method.equals("valueOf") && m.getArguments().size() == 1
                 && m.getScope().map(s -> s.toString().equals("String")).orElse(false)) {
             return fold(m.getArgument(0), depth + 1);
         }
         return placeholder(m);
+    }
+
+    private static boolean isStringLike(String type) {
+        return type.equals("StringBuilder") || type.equals("StringBuffer") || type.equals("String");
     }
 
     List<SqlText> placeholder(Node e) {

@@ -180,6 +180,7 @@ class ExtractionTest {
         source("Dao.java", """
                 import java.sql.Statement;
                 class Dao {
+                  static final String BASE = "DELETE FROM sessions s";
                   void run(Statement st, boolean onlyOpen) throws Exception {
                     String sql = "SELECT i.id FROM invoices i";
                     if (onlyOpen) sql += " WHERE i.status = 'open'";
@@ -188,6 +189,8 @@ class ExtractionTest {
                     StringBuilder b = new StringBuilder();
                     b.append("DELETE FROM sessions ").append("WHERE expires_at < now()");
                     st.executeUpdate(b.toString());
+                    StringBuilder c = new StringBuilder(BASE).append(" WHERE s.user_id = ?");
+                    st.executeUpdate(c.toString());
                   }
                 }
                 """);
@@ -195,6 +198,7 @@ class ExtractionTest {
         assertEquals(List.of("SELECT i.id FROM invoices i WHERE i.status = 'open' LIMIT 10",
                 "SELECT i.id FROM invoices i LIMIT 10"), texts(sites.get(0)));
         assertEquals(List.of("DELETE FROM sessions WHERE expires_at < now()"), texts(sites.get(1)));
+        assertEquals(List.of("DELETE FROM sessions s WHERE s.user_id = ?"), texts(sites.get(2)));
     }
 
     @Test

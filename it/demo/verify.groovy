@@ -1,0 +1,35 @@
+// Integration test harness (maven-invoker-plugin): asserts the exact findings of `mvn sqllint:check` on the demo.
+import groovy.json.JsonSlurper
+
+def sarifFile = new File(basedir, 'target/sqllint/sqllint.sarif')
+assert sarifFile.isFile() : 'no SARIF report written'
+def run = new JsonSlurper().parse(sarifFile).runs[0]
+
+def findings = run.results.collect { r ->
+    def loc = r.locations[0].physicalLocation
+    "${r.ruleId} ${loc.artifactLocation.uri}:${loc.region.startLine}:${loc.region.startColumn}".toString()
+}.sort()
+def src = 'src/main/java/com/example/demo'
+def expected = [
+    "DistinctOnHistoryScan ${src}/workflow/RecentWorkflowDao.java:31:35",
+    "OrAcrossAccessPaths ${src}/tracks/TrackRepository.java:19:17",
+    "ExistsWhereJoinFits ${src}/tasks/TaskRunCountDao.java:31:30",
+    "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestDao.java:20:21",
+    "JoinForScalarOnly ${src}/topics/TopicTrackingDao.java:21:22",
+]*.toString().sort()
+assert findings == expected
+
+// the constant from another class is named in the message reported at the call site
+def history = run.results.find { it.ruleId == 'DistinctOnHistoryScan' }
+assert history.message.text.contains('WorkflowQueries.RECENT_WORKFLOWS')
+assert run.tool.driver.rules*.id == ['DistinctOnHistoryScan', 'OrAcrossAccessPaths', 'ExistsWhereJoinFits',
+                                     'DistinctOverFanOutJoin', 'JoinForScalarOnly']
+assert run.invocations[0].toolExecutionNotifications.isEmpty()
+
+// console: one clickable line per finding, a summary, and the failed build listing them
+def log = new File(basedir, 'build.log').text
+assert log.contains("[WARNING] ${new File(basedir, src + '/topics/TopicTrackingDao.java').absolutePath}:[21,22] [JoinForScalarOnly]")
+assert log =~ /sqllint: 17 files scanned, 29 SQL sites found, 39 statements parsed, 0 not parsed/
+assert log.contains('sqllint found 5 slow query shapes')
+assert log.contains('BUILD FAILURE')
+return true
