@@ -49,6 +49,7 @@ public final class DistinctOverFanOutJoin implements Rule {
         ParsedSql sql = query.sql();
         for (PlainSelect select : sql.tree().all(PlainSelect.class)) {
             if (select.getJoins() == null || select.getJoins().isEmpty()) continue;
+            if (select.getGroupBy() != null) continue; // GROUP BY/HAVING count the fan-out on purpose
             int distinctAt = distinctKeyword(select, sql);
             if (distinctAt < 0) continue;
             SelectScope scope = SelectScope.of(select, sql.tree());
@@ -59,13 +60,16 @@ public final class DistinctOverFanOutJoin implements Rule {
             }
             Bindings bindings = Bindings.of(scope, conditions);
             Set<TableRef> selected = selectedTables(select, scope);
+            List<TableRef> toMany = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
             for (TableRef t : scope.tables) {
                 if (t.join() == null || selected.contains(t)) continue;
-                Optional<String> fanOut = fanOut(t, bindings, query);
-                if (fanOut.isEmpty()) continue;
-                out.add(new Violation(distinctAt, message(select, t, fanOut.get(), sql), false));
-                break;
+                fanOut(t, bindings, query).ifPresent(why -> {
+                    toMany.add(t);
+                    reasons.add(why);
+                });
             }
+            if (!toMany.isEmpty()) out.add(new Violation(distinctAt, message(select, toMany, reasons, sql), false));
         }
         return out;
     }
@@ -137,17 +141,20 @@ public final class DistinctOverFanOutJoin implements Rule {
         return -1;
     }
 
-    private static String message(PlainSelect select, TableRef t, String why, ParsedSql sql) {
+    private static String message(PlainSelect select, List<TableRef> toMany, List<String> reasons, ParsedSql sql) {
+        TableRef t = toMany.get(0);
+        String tables = String.join(", ", toMany.stream().map(TableRef::display).toList());
+        String why = String.join("; ", reasons);
         boolean countedOutside = sql.tree().parent(select) instanceof ParenthesedSelect ps
                 && sql.tree().parent(ps) instanceof PlainSelect outer
                 && outer.getFromItem() == ps
                 && outer.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof Function f
                         && f.getName() != null && f.getName().equalsIgnoreCase("count"));
         return String.format(
-                "DISTINCT%s over a JOIN to %s, a to-many relation (%s): the join multiplies rows and DISTINCT sorts or "
+                "DISTINCT%s over a JOIN to %s, to-many (%s): the join multiplies rows and DISTINCT sorts or "
                         + "hashes them all to undo it%s (seed incident: temp tables and full scans). Filter with EXISTS "
                         + "instead and drop DISTINCT: WHERE EXISTS (SELECT 1 FROM %s WHERE <join condition> AND ...).",
-                countedOutside ? " under an outer COUNT" : "", t.display(), why,
+                countedOutside ? " under an outer COUNT" : "", tables, why,
                 countedOutside ? ", and the outer COUNT materialises the whole distinct set first" : "",
                 t.display());
     }

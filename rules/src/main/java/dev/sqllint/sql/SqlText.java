@@ -39,10 +39,13 @@ public final class SqlText {
 
     /**
      * A stand-in for a part that cannot be resolved statically (a method call, a parameter). It is an
-     * identifier, so the SQL around it still parses whether it sits where a value, a column or a table goes.
+     * identifier, so the SQL around it still parses whether it sits where a value, a column or a table goes;
+     * it is padded with spaces because code like {@code "select" + schema()} relies on the unknown part to
+     * bring its own.
      */
     public static SqlText placeholder(Origin origin) {
-        return new SqlText(Placeholders.DYNAMIC, fill(Placeholders.DYNAMIC.length(), origin), false);
+        String text = " " + Placeholders.DYNAMIC + " ";
+        return new SqlText(text, fill(text.length(), origin), false);
     }
 
     private static Origin[] fill(int n, Origin origin) {

@@ -214,7 +214,7 @@ class ExtractionTest {
                 }
                 """);
         SqlSite site = sites("Dao.java").get(0);
-        String expected = "SELECT x.id FROM " + Placeholders.DYNAMIC + " x WHERE x.kind = " + Placeholders.DYNAMIC;
+        String expected = "SELECT x.id FROM  " + Placeholders.DYNAMIC + "  x WHERE x.kind =  " + Placeholders.DYNAMIC + " ";
         assertEquals(List.of(expected), texts(site));
         assertTrue(!site.variants().get(0).isComplete());
     }
