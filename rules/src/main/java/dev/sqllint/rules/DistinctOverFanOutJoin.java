@@ -15,7 +15,6 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
-import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
@@ -53,12 +52,7 @@ public final class DistinctOverFanOutJoin implements Rule {
             int distinctAt = distinctKeyword(select, sql);
             if (distinctAt < 0) continue;
             SelectScope scope = SelectScope.of(select, sql.tree());
-            List<Expression> conditions = new ArrayList<>();
-            if (select.getWhere() != null) conditions.addAll(Expressions.conjuncts(select.getWhere()));
-            for (Join j : select.getJoins()) {
-                if (j.getOnExpressions() != null) for (Expression on : j.getOnExpressions()) conditions.addAll(Expressions.conjuncts(on));
-            }
-            Bindings bindings = Bindings.of(scope, conditions);
+            Bindings bindings = Bindings.of(scope, scope.conditions());
             Set<TableRef> selected = selectedTables(select, scope);
             List<TableRef> toMany = new ArrayList<>();
             List<String> reasons = new ArrayList<>();

@@ -44,11 +44,7 @@ public final class JoinForScalarOnly implements Rule {
         for (PlainSelect select : sql.tree().all(PlainSelect.class)) {
             if (select.getJoins() == null || select.getJoins().isEmpty() || select.getWhere() == null) continue;
             SelectScope scope = SelectScope.of(select, sql.tree());
-            List<Expression> conditions = new ArrayList<>(Expressions.conjuncts(select.getWhere()));
-            for (Join j : select.getJoins()) {
-                if (j.getOnExpressions() != null) for (Expression on : j.getOnExpressions()) conditions.addAll(Expressions.conjuncts(on));
-            }
-            Bindings bindings = Bindings.of(scope, conditions);
+            Bindings bindings = Bindings.of(scope, scope.conditions());
             for (TableRef t : scope.tables) {
                 if (t.join() == null || t.table() == null || !isInner(t.join())) continue;
                 check(select, scope, t, bindings, query).ifPresent(out::add);

@@ -3,6 +3,7 @@ package dev.sqllint.rules;
 import dev.sqllint.sql.SqlTree;
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
@@ -49,6 +50,18 @@ final class SelectScope {
             if (key.equals(t.key()) || (t.alias() == null && key.equals(t.name()))) return t;
         }
         return null;
+    }
+
+    /** The AND-ed terms of WHERE and of every JOIN ... ON: where this select's equalities are read from. */
+    List<Expression> conditions() {
+        List<Expression> out = new ArrayList<>();
+        if (select.getWhere() != null) out.addAll(Expressions.conjuncts(select.getWhere()));
+        if (select.getJoins() != null) {
+            for (Join j : select.getJoins()) {
+                if (j.getOnExpressions() != null) for (Expression on : j.getOnExpressions()) out.addAll(Expressions.conjuncts(on));
+            }
+        }
+        return out;
     }
 
     /** The table of this scope a column belongs to, or null (unknown, or from an outer scope). */
