@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -49,6 +50,22 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "sqllint.excludes")
     private List<String> excludes;
 
+    /**
+     * Extra schema sources: SQL migration files or folders, Liquibase changelogs. Flyway's
+     * {@code db/migration}, Spring Boot's {@code schema.sql} and Liquibase's {@code db/changelog} master under
+     * the resource roots are found without configuration.
+     */
+    @Parameter(property = "sqllint.schemaLocations")
+    private List<File> schemaLocations;
+
+    /** Table-name globs of append-only history tables, e.g. {@code *_events}, {@code audit_*}. */
+    @Parameter(property = "sqllint.historyTables")
+    private List<String> historyTables;
+
+    /** Physical naming of JPA mappings: {@code spring} (camelCase to snake_case) or {@code jpa} (names as written). */
+    @Parameter(property = "sqllint.jpaNaming", defaultValue = "spring")
+    private String jpaNaming;
+
     /** Per-statement SQL parse time-out, in milliseconds. */
     @Parameter(property = "sqllint.statementTimeoutMillis", defaultValue = "5000")
     private long statementTimeoutMillis;
@@ -62,6 +79,9 @@ public class CheckMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project.testCompileSourceRoots}", readonly = true, required = true)
     private List<String> testCompileSourceRoots;
+
+    @Parameter(defaultValue = "${project.resources}", readonly = true, required = true)
+    private List<Resource> resources;
 
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File baseDir;
@@ -95,11 +115,19 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    AnalysisConfig config() {
+    AnalysisConfig config() throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         for (String r : compileSourceRoots) roots.add(Path.of(r));
         if (includeTests) for (String r : testCompileSourceRoots) roots.add(Path.of(r));
+        List<Path> resourceRoots = new ArrayList<>();
+        if (resources != null) for (Resource r : resources) resourceRoots.add(Path.of(r.getDirectory()));
+        List<Path> locations = new ArrayList<>();
+        if (schemaLocations != null) for (File f : schemaLocations) locations.add(f.toPath());
+        if (!"spring".equals(jpaNaming) && !"jpa".equals(jpaNaming)) {
+            throw new MojoExecutionException("sqllint: jpaNaming must be 'spring' or 'jpa', not '" + jpaNaming + "'");
+        }
         return AnalysisConfig.of(baseDir.toPath(), roots)
+                .withSchema(resourceRoots, locations, historyTables == null ? List.of() : historyTables, jpaNaming)
                 .withIncludes(includes == null ? List.of() : includes, excludes == null ? List.of() : excludes)
                 .withEncoding(encoding())
                 .withStatementTimeout(Duration.ofMillis(statementTimeoutMillis))
@@ -125,6 +153,7 @@ public class CheckMojo extends AbstractMojo {
             if (d.kind() == Diagnostic.Kind.SQL_NOT_PARSED) getLog().debug(ConsoleReport.diagnostic(d));
             else getLog().warn(ConsoleReport.diagnostic(d));
         }
+        for (String note : result.notes()) getLog().debug("sqllint: " + note);
         for (String line : ConsoleReport.summary(result)) getLog().info(line);
     }
 

@@ -9,34 +9,50 @@ import java.util.List;
 /**
  * What to analyse and how. {@code baseDir} is the project directory that report paths are relative to.
  *
+ * @param resourceRoots       where migrations and changelogs are looked for (src/main/resources)
+ * @param schemaLocations     extra schema files or folders (SQL migrations, Liquibase changelogs)
+ * @param historyTables       table-name globs to treat as append-only histories ({@code *_events})
+ * @param jpaNaming           physical naming of JPA mappings: {@code spring} (snake_case) or {@code jpa} (as written)
  * @param maxFileBytes        files larger than this are skipped with a note (generated code, data)
  * @param statementTimeout    per-statement parse time-out
  * @param threads             worker threads for parsing and analysis; the output does not depend on it
  */
 public record AnalysisConfig(Path baseDir, List<Path> sourceRoots, List<String> includes, List<String> excludes,
-                             Charset encoding, long maxFileBytes, Duration statementTimeout, int threads) {
+                             List<Path> resourceRoots, List<Path> schemaLocations, List<String> historyTables,
+                             String jpaNaming, Charset encoding, long maxFileBytes, Duration statementTimeout,
+                             int threads) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
 
     public static AnalysisConfig of(Path baseDir, List<Path> sourceRoots) {
-        return new AnalysisConfig(baseDir, sourceRoots, List.of(), List.of(), StandardCharsets.UTF_8,
-                DEFAULT_MAX_FILE_BYTES, DEFAULT_STATEMENT_TIMEOUT, Runtime.getRuntime().availableProcessors());
+        return new AnalysisConfig(baseDir, sourceRoots, List.of(), List.of(), List.of(), List.of(), List.of(), "spring",
+                StandardCharsets.UTF_8, DEFAULT_MAX_FILE_BYTES, DEFAULT_STATEMENT_TIMEOUT,
+                Runtime.getRuntime().availableProcessors());
     }
 
     public AnalysisConfig withIncludes(List<String> in, List<String> ex) {
-        return new AnalysisConfig(baseDir, sourceRoots, in, ex, encoding, maxFileBytes, statementTimeout, threads);
+        return new AnalysisConfig(baseDir, sourceRoots, in, ex, resourceRoots, schemaLocations, historyTables, jpaNaming,
+                encoding, maxFileBytes, statementTimeout, threads);
+    }
+
+    public AnalysisConfig withSchema(List<Path> resources, List<Path> locations, List<String> histories, String naming) {
+        return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resources, locations, histories, naming,
+                encoding, maxFileBytes, statementTimeout, threads);
     }
 
     public AnalysisConfig withEncoding(Charset charset) {
-        return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, charset, maxFileBytes, statementTimeout, threads);
+        return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
+                jpaNaming, charset, maxFileBytes, statementTimeout, threads);
     }
 
     public AnalysisConfig withStatementTimeout(Duration timeout) {
-        return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, encoding, maxFileBytes, timeout, threads);
+        return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
+                jpaNaming, encoding, maxFileBytes, timeout, threads);
     }
 
     public AnalysisConfig withMaxFileBytes(long bytes) {
-        return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, encoding, bytes, statementTimeout, threads);
+        return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
+                jpaNaming, encoding, bytes, statementTimeout, threads);
     }
 }

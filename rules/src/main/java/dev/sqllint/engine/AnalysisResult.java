@@ -9,7 +9,13 @@ import java.util.TreeMap;
  * the summary prints.
  */
 public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostics, int filesScanned, int sqlSites,
-                             int statementsParsed, int statementsNotParsed, long elapsedMillis) {
+                             int statementsParsed, int statementsNotParsed, long elapsedMillis, SchemaSummary schema,
+                             List<String> notes) {
+
+    /** What the schema sources yielded: counts for the summary line, and where they came from. */
+    public record SchemaSummary(int tables, int keys, int foreignKeys, int indexes, List<String> sources) {
+        public static final SchemaSummary NONE = new SchemaSummary(0, 0, 0, 0, List.of());
+    }
 
     public Map<String, Integer> findingsPerRule() {
         Map<String, Integer> out = new TreeMap<>();

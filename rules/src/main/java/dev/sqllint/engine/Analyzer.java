@@ -15,6 +15,7 @@ import dev.sqllint.rules.Rules;
 import dev.sqllint.rules.Violation;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.schema.NamingConventions;
+import dev.sqllint.schema.SchemaKeyModel;
 import dev.sqllint.source.JavaSourceReader;
 import dev.sqllint.source.SourceFile;
 import dev.sqllint.source.SourceFinder;
@@ -41,15 +42,17 @@ import java.util.function.Function;
 public final class Analyzer {
 
     private final List<Rule> rules;
-    private final KeyModel keys;
+    private final KeyModel fixedKeys;
 
+    /** All rules; keys from the project's schema sources, naming conventions where they are silent. */
     public Analyzer() {
-        this(Rules.all(), new NamingConventions());
+        this(Rules.all(), null);
     }
 
+    /** The given rules and key model (null: read the project's schema), for tests. */
     public Analyzer(List<Rule> rules, KeyModel keys) {
         this.rules = List.copyOf(rules);
-        this.keys = keys;
+        this.fixedKeys = keys;
     }
 
     public AnalysisResult analyze(AnalysisConfig config) {
@@ -61,9 +64,13 @@ public final class Analyzer {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
         try (SqlParser sqlParser = new SqlParser(config.statementTimeout())) {
             List<JavaFile> javaFiles = inParallel(pool, sources, s -> parseJava(s, reader, diagnostics));
+            SchemaLoader.Loaded schema = SchemaLoader.load(config, javaFiles,
+                    (file, line, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)));
+            KeyModel keys = fixedKeys != null ? fixedKeys
+                    : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
             JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles);
-            List<FileOutcome> outcomes = inParallel(pool, javaFiles, f -> analyzeFile(f, extractor, sqlParser, diagnostics));
-            return summarize(outcomes, diagnostics, sources.size(), started);
+            List<FileOutcome> outcomes = inParallel(pool, javaFiles, f -> analyzeFile(f, extractor, sqlParser, keys, diagnostics));
+            return summarize(outcomes, diagnostics, sources.size(), started, schema.summary(), schema.notes());
         } finally {
             pool.shutdownNow();
         }
@@ -111,7 +118,8 @@ public final class Analyzer {
     private record FileOutcome(int sites, int parsed, int notParsed, List<Finding> findings) {
     }
 
-    private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, List<Diagnostic> diagnostics) {
+    private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,
+                                    List<Diagnostic> diagnostics) {
         try {
             List<SqlSite> sites = extractor.sites(file);
             int parsed = 0;
@@ -179,7 +187,8 @@ public final class Analyzer {
         return s.length() <= 240 ? s : s.substring(0, 239) + "…";
     }
 
-    private static AnalysisResult summarize(List<FileOutcome> outcomes, List<Diagnostic> diagnostics, int files, long started) {
+    private static AnalysisResult summarize(List<FileOutcome> outcomes, List<Diagnostic> diagnostics, int files, long started,
+                                            AnalysisResult.SchemaSummary schema, List<String> notes) {
         int sites = 0;
         int parsed = 0;
         int notParsed = 0;
@@ -198,6 +207,6 @@ public final class Analyzer {
         diags.sort(Comparator.comparing((Diagnostic d) -> d.file().toString()).thenComparingInt(Diagnostic::line)
                 .thenComparing(Diagnostic::reason));
         return new AnalysisResult(List.copyOf(findings), List.copyOf(diags), files, sites, parsed, notParsed,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, schema, List.copyOf(notes));
     }
 }

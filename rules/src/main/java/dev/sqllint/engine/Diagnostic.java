@@ -11,6 +11,8 @@ public record Diagnostic(Kind kind, Path file, int line, String reason) {
         /** The Java file does not parse. */
         JAVA_NOT_PARSED,
         /** A statement JSqlParser rejected or timed out on. */
-        SQL_NOT_PARSED
+        SQL_NOT_PARSED,
+        /** Part of a schema source (migration, changelog) that could not be read. */
+        SCHEMA_SKIPPED
     }
 }

@@ -40,6 +40,11 @@ public final class ConsoleReport {
                 r.statementsNotParsed() > 0 ? " (reasons under -X and in the SARIF report)" : "",
                 r.count(Diagnostic.Kind.FILE_SKIPPED) + r.count(Diagnostic.Kind.JAVA_NOT_PARSED),
                 r.findings().size(), r.elapsedMillis()));
+        AnalysisResult.SchemaSummary schema = r.schema();
+        lines.add(schema.tables() == 0
+                ? "sqllint: no schema found (migrations, changelogs, JPA entities): keys judged by naming conventions"
+                : String.format("sqllint: schema: %d tables, %d keys, %d foreign keys, %d indexes from %s",
+                        schema.tables(), schema.keys(), schema.foreignKeys(), schema.indexes(), String.join(", ", schema.sources())));
         Map<String, Integer> perRule = r.findingsPerRule();
         for (var rule : Rules.all()) {
             String name = rule.info().name();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -64,14 +65,16 @@ public final class DistinctOnHistoryScan implements Rule {
         if (keys.uniqueKeyCovered(history.name(), Set.copyOf(onColumns)).isPresent()) return Optional.empty();
 
         String newestFirst = timestampOrder(select, scope, history, keys);
-        Optional<KeyModel.Evidence> named = keys.historyTable(history.name());
-        if (named.isEmpty() && newestFirst == null) return Optional.empty();
+        Optional<KeyModel.Evidence> historyEvidence = keys.historyTable(history.name());
+        Optional<KeyModel.Evidence> tenant = tenantOf(history, scope, keys);
+        // a history by name or configuration; or by shape: per-tenant rows read newest first
+        if (historyEvidence.isEmpty() && (newestFirst == null || tenant.isEmpty())) return Optional.empty();
         String limit = limitOf(select, query);
         if (limit == null) return Optional.empty();
 
         int at = SqlKeywords.first(query.sql().sql(), "DISTINCT", query.sql().start(select), query.sql().sql().length());
-        String why = named.map(KeyModel.Evidence::reason)
-                .orElse(history.name() + " is ordered by the timestamp " + newestFirst + ", like a history");
+        String why = historyEvidence.map(KeyModel.Evidence::reason)
+                .orElse(history.name() + " is read per " + tenant.get().reason() + ", newest first, like a history");
         String message = String.format(
                 "DISTINCT ON (%s) over %s (%s)%s with %s: the database reads and sorts every matching row of the "
                         + "history before it can return the first few; the LIMIT does not cut the scan (seed incident: "
@@ -81,7 +84,26 @@ public final class DistinctOnHistoryScan implements Rule {
                 String.join(", ", onColumns), history.name(), why,
                 newestFirst == null ? "" : ", newest first by " + newestFirst, limit,
                 onColumns.get(0), history.name(), limit);
-        return Optional.of(new Violation(at, message, named.map(KeyModel.Evidence::proved).orElse(false)));
+        boolean proved = keys.declaredKeys(history.name()).isPresent()
+                && (historyEvidence.map(KeyModel.Evidence::proved).orElse(false) || tenant.map(KeyModel.Evidence::proved).orElse(false));
+        return Optional.of(new Violation(at, message, proved));
+    }
+
+    /** The tenant or owner the rows belong to: a declared foreign key, or an equality filter on a *_id column. */
+    private static Optional<KeyModel.Evidence> tenantOf(TableRef history, SelectScope scope, KeyModel keys) {
+        Optional<KeyModel.Evidence> declared = keys.tenantKey(history.name());
+        if (declared.isPresent()) return declared;
+        for (Expression term : scope.conditions()) {
+            if (!(term instanceof EqualsTo eq)) continue;
+            for (Expression side : List.of(eq.getLeftExpression(), eq.getRightExpression())) {
+                Column c = Expressions.column(side);
+                Expression other = side == eq.getLeftExpression() ? eq.getRightExpression() : eq.getLeftExpression();
+                if (c != null && scope.local(c) == history && Expressions.columnName(c).endsWith("_id") && Expressions.isValue(other)) {
+                    return Optional.of(KeyModel.Evidence.convention(Expressions.columnName(c)));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The timestamp column the select orders by, or null. */
@@ -90,7 +112,7 @@ public final class DistinctOnHistoryScan implements Rule {
         if (order == null) return null;
         for (OrderByElement e : order) {
             Column c = Expressions.column(e.getExpression());
-            if (c != null && keys.isTimestamp(Expressions.columnName(c))) {
+            if (c != null && keys.isTimestamp(history.name(), Expressions.columnName(c))) {
                 TableRef t = scope.local(c);
                 if (t == null || t == history) return Expressions.columnName(c) + (e.isAsc() ? "" : " DESC");
             }

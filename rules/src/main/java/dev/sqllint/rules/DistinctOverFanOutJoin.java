@@ -63,7 +63,9 @@ public final class DistinctOverFanOutJoin implements Rule {
                     reasons.add(why);
                 });
             }
-            if (!toMany.isEmpty()) out.add(new Violation(distinctAt, message(select, toMany, reasons, sql), false));
+            if (toMany.isEmpty()) continue;
+            boolean proved = toMany.stream().allMatch(t -> query.keys().declaredKeys(t.name()).isPresent());
+            out.add(new Violation(distinctAt, message(select, toMany, reasons, sql), proved));
         }
         return out;
     }
@@ -82,8 +84,9 @@ public final class DistinctOverFanOutJoin implements Rule {
         Set<String> bound = new HashSet<>(joined);
         bound.addAll(bindings.fixedColumns(t, bindings.columnsInEqualities(t)));
         if (query.keys().uniqueKeyCovered(t.name(), bound).isPresent()) return Optional.empty();
+        String keys = query.keys().declaredKeys(t.name()).map(e -> "; its keys: " + e.reason()).orElse("");
         return Optional.of("joined on " + String.join(", ", new TreeSet<>(joined))
-                + ", which is not a key of " + t.name());
+                + ", which is not a key of " + t.name() + keys);
     }
 
     /** Tables whose columns the select list returns: DISTINCT over them is not only undoing a fan-out. */

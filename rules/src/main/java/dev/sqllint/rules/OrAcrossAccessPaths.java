@@ -1,5 +1,6 @@
 package dev.sqllint.rules;
 
+import dev.sqllint.schema.KeyModel;
 import dev.sqllint.sql.ParsedSql;
 import dev.sqllint.sql.SqlKeywords;
 import dev.sqllint.sql.SqlTree;
@@ -59,13 +60,13 @@ public final class OrAcrossAccessPaths implements Rule {
             for (OrExpression or : SqlTree.within(select.getWhere(), OrExpression.class, Select.class)) {
                 if (nested.containsKey(or)) continue;
                 for (OrExpression inner : SqlTree.within(or, OrExpression.class, Select.class)) nested.put(inner, true);
-                check(or, scope, sql).ifPresent(out::add);
+                check(or, scope, sql, query.keys()).ifPresent(out::add);
             }
         }
         return out;
     }
 
-    private java.util.Optional<Violation> check(OrExpression or, SelectScope scope, ParsedSql sql) {
+    private java.util.Optional<Violation> check(OrExpression or, SelectScope scope, ParsedSql sql, KeyModel keys) {
         List<Expression> terms = Expressions.disjuncts(or);
         List<Path> paths = new ArrayList<>();
         for (Expression term : terms) paths.add(pathOf(term, scope));
@@ -75,15 +76,17 @@ public final class OrAcrossAccessPaths implements Rule {
             for (Path indexed : paths) {
                 if (indexed == null || indexed.subquery() || indexed.column().equals(sub.column())) continue;
                 int at = orKeywordBefore(terms, i, sql);
+                java.util.Optional<String> index = indexed.table() == null ? java.util.Optional.empty()
+                        : keys.indexOn(indexed.table(), indexed.column());
                 String message = String.format(
-                        "%s OR %s: an OR across two access paths (the index on %s and a subquery) defeats the index, "
+                        "%s OR %s: an OR across two access paths (%s and a subquery) defeats the index, "
                                 + "so the planner seq-scans %s and runs the subquery per row (seed incident: a top-QPS "
                                 + "profile endpoint seq-scanning tracks on every load). Fetch the subquery's ids first, "
                                 + "then: WHERE %s OR %s = ANY(?) (a BitmapOr of two indexes), or UNION the two queries.",
                         Expressions.brief(indexed.node(), 60), Expressions.brief(sub.node(), 70),
-                        qualified(indexed), indexed.table() == null ? "the table" : indexed.table(),
+                        index.orElse("the index on " + qualified(indexed)), indexed.table() == null ? "the table" : indexed.table(),
                         Expressions.brief(indexed.node(), 60), sub.column() == null ? "id" : sub.column());
-                return java.util.Optional.of(new Violation(at, message, false));
+                return java.util.Optional.of(new Violation(at, message, index.isPresent()));
             }
         }
         return java.util.Optional.empty();

@@ -5,24 +5,46 @@ import java.util.Set;
 
 /**
  * What the rules need to know about the database: which column sets are unique (so a join or a
- * correlation is to-one), and which tables are append-only histories. Answers carry the evidence that
- * backs them, so a message can say why.
+ * correlation is to-one), which tables are append-only histories, and which indexes exist. Answers carry
+ * the evidence that backs them, so a message can say why, and whether a schema proved them.
  */
 public interface KeyModel {
 
     /** Evidence that {@code columns} cover a unique key of {@code table}, or empty when they do not. */
     Optional<Evidence> uniqueKeyCovered(String table, Set<String> columns);
 
-    /** Evidence that {@code table} is an append-only history (events, runs, logs), or empty. */
+    /**
+     * When the schema declares {@code table}, evidence of its keys (for "X is not a key of T" messages,
+     * proved); empty when only conventions speak about it.
+     */
+    default Optional<Evidence> declaredKeys(String table) {
+        return Optional.empty();
+    }
+
+    /** Evidence that {@code table} is an append-only history (configured or named like one), or empty. */
     Optional<Evidence> historyTable(String table);
 
+    /** Evidence that {@code table} belongs to a tenant or owner (a foreign key such as workspace_id), or empty. */
+    default Optional<Evidence> tenantKey(String table) {
+        return Optional.empty();
+    }
+
     /** Whether the column holds a point in time (ordering by it means "latest first"). */
-    boolean isTimestamp(String column);
+    boolean isTimestamp(String table, String column);
+
+    /** The index the database would use for {@code column} of {@code table}, described, when one is declared. */
+    default Optional<String> indexOn(String table, String column) {
+        return Optional.empty();
+    }
 
     /** Why an answer holds, and whether a schema proved it or a naming convention suggested it. */
     record Evidence(String reason, boolean proved) {
         public static Evidence convention(String reason) {
             return new Evidence(reason, false);
+        }
+
+        public static Evidence schema(String reason) {
+            return new Evidence(reason, true);
         }
     }
 }

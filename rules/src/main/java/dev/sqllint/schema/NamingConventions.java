@@ -62,8 +62,13 @@ public final class NamingConventions implements KeyModel {
     }
 
     @Override
-    public boolean isTimestamp(String column) {
+    public boolean isTimestamp(String table, String column) {
         return TIMESTAMP.matcher(normalize(column)).matches();
+    }
+
+    @Override
+    public Optional<Evidence> tenantKey(String table) {
+        return Optional.empty(); // a table's columns are unknown without a schema; the query's filters tell
     }
 
     static String normalize(String name) {
