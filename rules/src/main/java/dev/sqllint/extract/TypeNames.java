@@ -12,18 +12,18 @@ import java.util.Set;
  * would without a classpath: enclosing and nested types, single-type imports, the file's package, then
  * on-demand imports (for project types, and for the framework types sqllint knows).
  */
-final class TypeNames {
+public final class TypeNames {
 
     private final ProjectIndex index;
     private final Set<String> knownExternalTypes;
 
-    TypeNames(ProjectIndex index, Set<String> knownExternalTypes) {
+    public TypeNames(ProjectIndex index, Set<String> knownExternalTypes) {
         this.index = index;
         this.knownExternalTypes = knownExternalTypes;
     }
 
     /** The qualified name, or the name as written when nothing matches. */
-    String resolve(String written, Node context) {
+    public String resolve(String written, Node context) {
         String name = stripGenerics(written);
         CompilationUnit cu = context.findCompilationUnit().orElse(null);
         if (cu == null) return name;
