@@ -7,18 +7,21 @@ import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.sqllint.extract.JavaFile;
 import dev.sqllint.extract.JavaSqlExtractor;
+import dev.sqllint.extract.Language;
 import dev.sqllint.extract.SinkCatalog;
 import dev.sqllint.extract.SqlSite;
 import dev.sqllint.rules.Query;
 import dev.sqllint.rules.Rule;
 import dev.sqllint.rules.Rules;
 import dev.sqllint.rules.Violation;
+import dev.sqllint.schema.JpaModel;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.schema.NamingConventions;
 import dev.sqllint.schema.SchemaKeyModel;
 import dev.sqllint.source.JavaSourceReader;
 import dev.sqllint.source.SourceFile;
 import dev.sqllint.source.SourceFinder;
+import dev.sqllint.sql.JpqlToSql;
 import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.PlaceholderNormalizer;
 import dev.sqllint.sql.SqlParser;
@@ -30,6 +33,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
@@ -69,7 +73,8 @@ public final class Analyzer {
             KeyModel keys = fixedKeys != null ? fixedKeys
                     : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
             JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles);
-            List<FileOutcome> outcomes = inParallel(pool, javaFiles, f -> analyzeFile(f, extractor, sqlParser, keys, diagnostics));
+            List<FileOutcome> outcomes = inParallel(pool, javaFiles,
+                    f -> analyzeFile(f, extractor, sqlParser, keys, schema.jpa(), diagnostics));
             return summarize(outcomes, diagnostics, sources.size(), started, schema.summary(), schema.notes());
         } finally {
             pool.shutdownNow();
@@ -119,7 +124,7 @@ public final class Analyzer {
     }
 
     private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,
-                                    List<Diagnostic> diagnostics) {
+                                    JpaModel jpa, List<Diagnostic> diagnostics) {
         try {
             List<SqlSite> sites = extractor.sites(file);
             int parsed = 0;
@@ -128,7 +133,19 @@ public final class Analyzer {
             for (SqlSite site : sites) {
                 for (SqlText variant : site.variants()) {
                     SqlText sql = PlaceholderNormalizer.normalize(variant, site.entity());
+                    Language language = site.language();
+                    if (language == Language.JPQL) sql = JpqlToSql.stripConstructorExpressions(sql);
                     SqlParser.Result result = sqlParser.parse(sql);
+                    if (result.ok() && language == Language.JPQL) {
+                        // JPQL is judged as the SQL its mapping runs, when the entities are known
+                        Optional<SqlText> translated = JpqlToSql.translate(result.parsed(), jpa);
+                        SqlParser.Result asSql = translated.map(sqlParser::parse).orElse(null);
+                        if (asSql != null && asSql.ok()) {
+                            sql = translated.get();
+                            result = asSql;
+                            language = Language.SQL;
+                        }
+                    }
                     if (!result.ok()) {
                         notParsed++;
                         diagnostics.add(new Diagnostic(Diagnostic.Kind.SQL_NOT_PARSED, site.file(), site.line(),
@@ -136,7 +153,7 @@ public final class Analyzer {
                         continue;
                     }
                     parsed++;
-                    Query query = new Query(result.parsed(), site.language(), keys);
+                    Query query = new Query(result.parsed(), language, keys);
                     for (Rule rule : rules) {
                         for (Violation v : safeCheck(rule, query, site, diagnostics)) findings.add(toFinding(rule, v, site, sql));
                     }

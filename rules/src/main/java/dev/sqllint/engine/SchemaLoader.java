@@ -1,6 +1,8 @@
 package dev.sqllint.engine;
 
 import dev.sqllint.extract.JavaFile;
+import dev.sqllint.schema.JpaModel;
+import dev.sqllint.schema.JpaNaming;
 import dev.sqllint.schema.Schema;
 import dev.sqllint.schema.SchemaProblems;
 import dev.sqllint.schema.Table;
@@ -14,8 +16,8 @@ import java.util.List;
  */
 final class SchemaLoader {
 
-    /** The schema, what it holds (for the summary), and notes for the debug log. */
-    record Loaded(Schema schema, AnalysisResult.SchemaSummary summary, List<String> notes) {
+    /** The schema, the JPA model (for JPQL), what they hold (for the summary), and notes for the debug log. */
+    record Loaded(Schema schema, JpaModel jpa, AnalysisResult.SchemaSummary summary, List<String> notes) {
     }
 
     private SchemaLoader() {
@@ -25,7 +27,29 @@ final class SchemaLoader {
         Schema schema = new Schema();
         List<String> sources = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        return new Loaded(schema, summary(schema, sources), notes);
+        JpaModel jpa = JpaModel.read(javaFiles, "jpa".equalsIgnoreCase(config.jpaNaming()) ? JpaNaming.JPA : JpaNaming.SPRING);
+        if (!jpa.entities().isEmpty()) {
+            noteDisagreements(schema, jpa, notes);
+            jpa.applyTo(schema, problems);
+            sources.add(jpa.entities().size() + " JPA entities");
+        }
+        return new Loaded(schema, jpa, summary(schema, sources), notes);
+    }
+
+    /** Migrations win over mappings; say once which mapped tables disagree with them. */
+    private static void noteDisagreements(Schema migrations, JpaModel jpa, List<String> notes) {
+        List<String> differing = new ArrayList<>();
+        for (JpaModel.Entity e : jpa.entities()) {
+            migrations.table(e.table()).ifPresent(t -> {
+                List<String> declared = t.primaryKey().map(k -> k.columns()).orElse(List.of());
+                if (!e.primaryKey().isEmpty() && !declared.isEmpty() && !declared.equals(e.primaryKey())) {
+                    differing.add(e.name() + " maps " + t.name() + " with key " + e.primaryKey() + ", migrations declare " + declared);
+                }
+            });
+        }
+        if (!differing.isEmpty()) {
+            notes.add("JPA mappings disagree with the migrations, which win: " + String.join("; ", differing));
+        }
     }
 
     static AnalysisResult.SchemaSummary summary(Schema schema, List<String> sources) {

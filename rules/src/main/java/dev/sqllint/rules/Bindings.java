@@ -21,6 +21,7 @@ final class Bindings {
     private final SelectScope scope;
     private final Map<String, String> parent = new HashMap<>();
     private final Map<String, Set<String>> joinedTo = new HashMap<>();
+    private final Map<String, TableRef> owners = new HashMap<>();
 
     private Bindings(SelectScope scope) {
         this.scope = scope;
@@ -50,7 +51,9 @@ final class Bindings {
         if (c == null) return null;
         TableRef t = scope.resolve(c);
         if (t == null) return null;
-        return key(t, Expressions.columnName(c));
+        String k = key(t, Expressions.columnName(c));
+        owners.put(k, t);
+        return k;
     }
 
     private static String key(TableRef t, String column) {
@@ -83,14 +86,18 @@ final class Bindings {
         return out;
     }
 
-    /** The columns of {@code t} that some equality ties to a column of another table. */
-    Set<String> columnsEquatedElsewhere(TableRef t) {
+    /**
+     * The columns of {@code t} that some equality ties to a column of one of {@code others}. Judging a join
+     * step by the tables joined before it is what tells a fan-out: in r JOIN link ON link.r_id = r.id JOIN g
+     * ON g.id = link.g_id, link is to-many from r even though its other column is tied to g.
+     */
+    Set<String> columnsEquatedTo(TableRef t, Set<TableRef> others) {
         Set<String> out = new HashSet<>();
         String prefix = System.identityHashCode(t) + ":" + t.key() + ".";
         for (Map.Entry<String, Set<String>> e : joinedTo.entrySet()) {
             if (!e.getKey().startsWith(prefix)) continue;
             for (String other : e.getValue()) {
-                if (!other.startsWith(prefix)) out.add(e.getKey().substring(prefix.length()));
+                if (others.contains(owners.get(other))) out.add(e.getKey().substring(prefix.length()));
             }
         }
         return out;

@@ -56,9 +56,13 @@ public final class DistinctOverFanOutJoin implements Rule {
             Set<TableRef> selected = selectedTables(select, scope);
             List<TableRef> toMany = new ArrayList<>();
             List<String> reasons = new ArrayList<>();
+            Set<TableRef> earlier = new HashSet<>();
             for (TableRef t : scope.tables) {
-                if (t.join() == null || selected.contains(t)) continue;
-                fanOut(t, bindings, query).ifPresent(why -> {
+                Set<TableRef> before = Set.copyOf(earlier);
+                earlier.add(t);
+                // JOIN FETCH loads the collection: its rows are the point, DISTINCT only folds the parents
+                if (t.join() == null || selected.contains(t) || t.join().isFetch()) continue;
+                fanOut(t, before, bindings, query).ifPresent(why -> {
                     toMany.add(t);
                     reasons.add(why);
                 });
@@ -71,7 +75,7 @@ public final class DistinctOverFanOutJoin implements Rule {
     }
 
     /** Why joining {@code t} can yield several rows per outer row, or empty when it is to-one or unknown. */
-    private static Optional<String> fanOut(TableRef t, Bindings bindings, Query query) {
+    private static Optional<String> fanOut(TableRef t, Set<TableRef> before, Bindings bindings, Query query) {
         if (t.isAssociationPath()) {
             // JPQL: JOIN o.items i; a plural property is a collection
             return t.name().endsWith("s") && query.language() == Language.JPQL
@@ -79,7 +83,7 @@ public final class DistinctOverFanOutJoin implements Rule {
                     : Optional.empty();
         }
         if (t.table() == null) return Optional.empty();
-        Set<String> joined = bindings.columnsEquatedElsewhere(t);
+        Set<String> joined = bindings.columnsEquatedTo(t, before);
         if (joined.isEmpty()) return Optional.empty(); // no equi-join: not a relation we can judge
         Set<String> bound = new HashSet<>(joined);
         bound.addAll(bindings.fixedColumns(t, bindings.columnsInEqualities(t)));

@@ -19,6 +19,7 @@ record TableRef(String name, String alias, Table table, Join join, String pathOw
     }
 
     String display() {
-        return alias != null && !alias.equals(name) ? name + " " + alias : name;
+        boolean synthetic = alias != null && alias.startsWith("sqllint_"); // a link table the JPQL translation joined
+        return alias != null && !alias.equals(name) && !synthetic ? name + " " + alias : name;
     }
 }

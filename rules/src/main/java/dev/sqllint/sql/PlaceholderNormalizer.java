@@ -57,11 +57,20 @@ public final class PlaceholderNormalizer {
                 i++;
                 continue;
             }
+            if (repl.equals("?") && followsBareIn(s, i)) repl = "(?)"; // JPQL: x IN :ids
             out = out.replace(i, end, repl);
             s = out.text();
             i += repl.length();
         }
         return unwrapCallEscape(out);
+    }
+
+    /** Whether the text before {@code at} ends with the keyword IN (a collection parameter without parentheses). */
+    private static boolean followsBareIn(String s, int at) {
+        int j = at - 1;
+        while (j >= 0 && Character.isWhitespace(s.charAt(j))) j--;
+        return j >= 1 && (s.charAt(j) == 'n' || s.charAt(j) == 'N') && (s.charAt(j - 1) == 'i' || s.charAt(j - 1) == 'I')
+                && (j < 2 || !isIdentPart(s.charAt(j - 2)));
     }
 
     /** {@code {call p(?)}} and {@code {? = call f(?)}} are JDBC escapes, not SQL. */

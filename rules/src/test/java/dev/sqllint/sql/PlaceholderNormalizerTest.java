@@ -18,6 +18,12 @@ class PlaceholderNormalizerTest {
     }
 
     @Test
+    void collectionParameterAfterInGetsParentheses() {
+        assertEquals("select r from R r where r.id in (?) and r.kind IN (?)",
+                normalize("select r from R r where r.id in :ids and r.kind IN (:kinds)", null));
+    }
+
+    @Test
     void textSubstitutionBecomesAnIdentifierAndEntityNameIsFilledIn() {
         assertEquals("SELECT * FROM " + Placeholders.DYNAMIC + " ORDER BY x", normalize("SELECT * FROM ${table} ORDER BY x", null));
         assertEquals("select t from Track t", normalize("select t from #{#entityName} t", "Track"));

@@ -39,6 +39,8 @@ public final class LintTestHelper {
 
     private final List<Rule> rules;
     private final Map<String, String> sources = new TreeMap<>();
+    private final Map<String, String> resources = new TreeMap<>();
+    private boolean projectSchema;
     private AnalysisResult result;
 
     private LintTestHelper(List<Rule> rules) {
@@ -55,6 +57,21 @@ public final class LintTestHelper {
 
     public LintTestHelper addSourceLines(String path, String... lines) {
         sources.put(path, String.join("\n", lines) + "\n");
+        return this;
+    }
+
+    /**
+     * A resource file ({@code db/migration/V1__init.sql}, a Liquibase changelog); implies {@link #withProjectSchema()}.
+     */
+    public LintTestHelper addResource(String path, String text) {
+        resources.put(path, text);
+        projectSchema = true;
+        return this;
+    }
+
+    /** Judge keys by the schema the sources declare (migrations, JPA entities), as the plugin does. */
+    public LintTestHelper withProjectSchema() {
+        projectSchema = true;
         return this;
     }
 
@@ -129,16 +146,26 @@ public final class LintTestHelper {
         if (result != null) return result;
         try {
             root = Files.createTempDirectory("sqllint-test");
-            for (Map.Entry<String, String> s : sources.entrySet()) {
-                Path p = root.resolve(s.getKey());
-                Files.createDirectories(p.getParent());
-                Files.writeString(p, s.getValue(), StandardCharsets.UTF_8);
-            }
+            resourceRoot = Files.createTempDirectory("sqllint-test-resources");
+            write(root, sources);
+            write(resourceRoot, resources);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        result = new Analyzer(rules, new NamingConventions()).analyze(AnalysisConfig.of(root, List.of(root)));
+        AnalysisConfig config = AnalysisConfig.of(root, List.of(root))
+                .withSchema(List.of(resourceRoot), List.of(), List.of(), "spring");
+        result = new Analyzer(rules, projectSchema ? null : new NamingConventions()).analyze(config);
         return result;
+    }
+
+    private Path resourceRoot;
+
+    private static void write(Path dir, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> s : files.entrySet()) {
+            Path p = dir.resolve(s.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, s.getValue(), StandardCharsets.UTF_8);
+        }
     }
 
     public Path root() {
