@@ -72,8 +72,11 @@ public final class Table {
     public void renameColumn(String from, String to) {
         String f = Schema.normalize(from);
         String t = Schema.normalize(to);
-        String type = columns.remove(f);
-        columns.put(t, type == null ? "" : type);
+        Map<String, String> renamed = new LinkedHashMap<>();
+        columns.forEach((c, type) -> renamed.put(c.equals(f) ? t : c, type));
+        renamed.putIfAbsent(t, "");
+        columns.clear();
+        columns.putAll(renamed);
         if (primaryKey != null) primaryKey = renamed(primaryKey, f, t);
         uniqueKeys.replaceAll(k -> renamed(k, f, t));
         indexes.replaceAll(k -> renamed(k, f, t));
