@@ -24,15 +24,39 @@ public final class Schema {
         return tables.computeIfAbsent(normalize(name), n -> new Table(n, source));
     }
 
+    /** Drops the table and the foreign keys that pointed at it (the database refuses or cascades). */
     public void dropTable(String name) {
-        tables.remove(normalize(name));
+        String n = normalize(name);
+        if (tables.remove(n) == null) return;
+        for (Table other : tables.values()) other.replaceForeignKeys(fk -> fk.referencedTable().equals(n) ? null : fk);
     }
 
+    /** Renames the table; foreign keys of other tables follow it, as they do in the database. */
     public void renameTable(String from, String to) {
-        Table t = tables.remove(normalize(from));
+        String f = normalize(from);
+        Table t = tables.remove(f);
         if (t == null) return;
         t.rename(to);
         tables.put(t.name(), t);
+        for (Table any : tables.values()) {
+            any.replaceForeignKeys(fk -> fk.referencedTable().equals(f)
+                    ? new ForeignKey(fk.name(), fk.columns(), t.name(), fk.referencedColumns(), fk.source()) : fk);
+        }
+    }
+
+    /** Renames a column of {@code table}; its own keys and the foreign keys that reference it follow. */
+    public void renameColumn(String table, String from, String to) {
+        Table t = tables.get(normalize(table));
+        if (t == null) return;
+        t.renameColumn(from, to);
+        String f = normalize(from);
+        String n = normalize(to);
+        for (Table any : tables.values()) {
+            any.replaceForeignKeys(fk -> fk.referencedTable().equals(t.name()) && fk.referencedColumns().contains(f)
+                    ? new ForeignKey(fk.name(), fk.columns(), fk.referencedTable(),
+                            fk.referencedColumns().stream().map(c -> c.equals(f) ? n : c).toList(), fk.source())
+                    : fk);
+        }
     }
 
     public Collection<Table> tables() {

@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One table as the schema sources declare it: columns (with their declared type), primary key, unique
@@ -70,8 +72,11 @@ public final class Table {
     public void renameColumn(String from, String to) {
         String f = Schema.normalize(from);
         String t = Schema.normalize(to);
-        String type = columns.remove(f);
-        columns.put(t, type == null ? "" : type);
+        Map<String, String> renamed = new LinkedHashMap<>();
+        columns.forEach((c, type) -> renamed.put(c.equals(f) ? t : c, type));
+        renamed.putIfAbsent(t, "");
+        columns.clear();
+        columns.putAll(renamed);
         if (primaryKey != null) primaryKey = renamed(primaryKey, f, t);
         uniqueKeys.replaceAll(k -> renamed(k, f, t));
         indexes.replaceAll(k -> renamed(k, f, t));
@@ -129,6 +134,34 @@ public final class Table {
 
     public void dropPrimaryKey() {
         primaryKey = null;
+    }
+
+    /** Renames a named constraint or index, whatever its kind ({@code ALTER INDEX a RENAME TO b}). */
+    public void renameConstraint(String from, String to) {
+        String f = Schema.normalize(from);
+        UnaryOperator<Key> rename = k -> f.equals(k.name()) ? new Key(to, k.columns(), k.unique(), k.source()) : k;
+        if (primaryKey != null) primaryKey = rename.apply(primaryKey);
+        uniqueKeys.replaceAll(rename);
+        indexes.replaceAll(rename);
+        foreignKeys.replaceAll(k -> f.equals(k.name())
+                ? new ForeignKey(to, k.columns(), k.referencedTable(), k.referencedColumns(), k.source()) : k);
+    }
+
+    /** Removes one key exactly as recorded: how an unnamed key is dropped by the name the database gave it. */
+    void removeKey(Key key) {
+        if (key.equals(primaryKey)) primaryKey = null;
+        uniqueKeys.remove(key);
+        indexes.remove(key);
+    }
+
+    void removeForeignKey(ForeignKey fk) {
+        foreignKeys.remove(fk);
+    }
+
+    /** Rewrites or (when {@code change} returns null) removes foreign keys: the other side was renamed or dropped. */
+    void replaceForeignKeys(UnaryOperator<ForeignKey> change) {
+        foreignKeys.replaceAll(change);
+        foreignKeys.removeIf(Objects::isNull);
     }
 
     /** The primary or unique key whose columns all lie in {@code bound}, primary key first. */

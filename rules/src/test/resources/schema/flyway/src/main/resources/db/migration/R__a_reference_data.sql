@@ -1,0 +1,1 @@
+INSERT INTO currencies (code, name) VALUES ('USD', 'US dollar') ON CONFLICT (code) DO NOTHING;

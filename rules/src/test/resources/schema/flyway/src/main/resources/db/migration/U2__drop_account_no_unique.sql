@@ -1,0 +1,1 @@
+ALTER TABLE accounts DROP CONSTRAINT uq_accounts_account_no;
