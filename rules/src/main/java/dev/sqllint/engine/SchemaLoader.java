@@ -1,11 +1,14 @@
 package dev.sqllint.engine;
 
 import dev.sqllint.extract.JavaFile;
+import dev.sqllint.schema.FlywayMigrations;
 import dev.sqllint.schema.JpaModel;
 import dev.sqllint.schema.JpaNaming;
 import dev.sqllint.schema.Schema;
 import dev.sqllint.schema.SchemaProblems;
 import dev.sqllint.schema.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +30,13 @@ final class SchemaLoader {
         Schema schema = new Schema();
         List<String> sources = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<Path> sqlLocations = config.schemaLocations().stream()
+                .filter(p -> Files.isDirectory(p) || p.getFileName().toString().toLowerCase().endsWith(".sql")).toList();
+        List<Path> scripts = FlywayMigrations.scripts(config.resourceRoots(), sqlLocations, problems);
+        if (!scripts.isEmpty()) {
+            FlywayMigrations.replay(config.resourceRoots(), sqlLocations, schema, problems);
+            sources.add(scripts.size() + (scripts.size() == 1 ? " SQL migration" : " SQL migrations"));
+        }
         JpaModel jpa = JpaModel.read(javaFiles, "jpa".equalsIgnoreCase(config.jpaNaming()) ? JpaNaming.JPA : JpaNaming.SPRING);
         if (!jpa.entities().isEmpty()) {
             noteDisagreements(schema, jpa, notes);

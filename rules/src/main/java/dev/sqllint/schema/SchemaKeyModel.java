@@ -78,7 +78,8 @@ public final class SchemaKeyModel implements KeyModel {
         if (t.isEmpty()) return Optional.empty();
         for (ForeignKey fk : t.get().foreignKeys()) {
             for (String c : fk.columns()) {
-                if (TENANT.matcher(c).matches() || c.equals(fk.referencedTable() + "_id")) {
+                // rows that belong to an owner: a tenant-like key, or any key named after the table it references
+                if (TENANT.matcher(c).matches() || c.equals(NamingConventions.singular(fk.referencedTable()) + "_id")) {
                     return Optional.of(Evidence.schema(t.get().name() + "." + c + " references " + fk.referencedTable()
                             + " (" + fk.source() + ")"));
                 }
