@@ -19,6 +19,11 @@ def expected = [
 ]*.toString().sort()
 assert findings == expected
 
+// the demo's Flyway migrations prove every key the rules rely on
+assert run.results.every { it.properties.precision == 'very-high' }
+assert run.results.find { it.ruleId == 'OrAcrossAccessPaths' }.message.text.contains('tracks_owner_id_idx on tracks(owner_id) (V3__tracks.sql:10)')
+assert run.results.find { it.ruleId == 'JoinForScalarOnly' }.message.text.contains('user_stats.user_id is the primary key (V1__workspaces_and_users.sql:17)')
+
 // the constant from another class is named in the message reported at the call site
 def history = run.results.find { it.ruleId == 'DistinctOnHistoryScan' }
 assert history.message.text.contains('WorkflowQueries.RECENT_WORKFLOWS')
@@ -30,6 +35,7 @@ assert run.invocations[0].toolExecutionNotifications.isEmpty()
 def log = new File(basedir, 'build.log').text
 assert log.contains("[WARNING] ${new File(basedir, src + '/topics/TopicTrackingDao.java').absolutePath}:[21,22] [JoinForScalarOnly]")
 assert log =~ /sqllint: 17 files scanned, 29 SQL sites found, 39 statements parsed, 0 not parsed/
+assert log.contains('sqllint: schema: 15 tables, 16 keys, 14 foreign keys, 7 indexes from 4 SQL migrations, 2 JPA entities')
 assert log.contains('sqllint found 5 slow query shapes')
 assert log.contains('BUILD FAILURE')
 return true

@@ -9,6 +9,8 @@ def findings = run.results.collect { r ->
 }
 assert findings == ['OrAcrossAccessPaths src/main/java/com/acme/billing/InvoiceDao.java:65:65']
 assert run.results[0].message.text.contains('InvoiceSql.')
+// no migrations or entities here: the keys come from naming conventions
+assert run.results[0].properties.precision == 'medium'
 
 def notes = run.invocations[0].toolExecutionNotifications
 def broken = notes.find { it.descriptor.id == 'JAVA_NOT_PARSED' }
