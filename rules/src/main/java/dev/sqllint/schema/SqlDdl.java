@@ -219,9 +219,14 @@ public final class SqlDdl {
         table.addForeignKey(foreignKey(constraintName, List.of(column), target, targetColumns, source));
     }
 
-    /** {@code REFERENCES customers} without columns means the referenced table's primary key. */
     private ForeignKey foreignKey(String name, List<String> columns, String target, List<String> targetColumns,
-                          String source) {
+                                  String source) {
+        return foreignKey(schema, name, columns, target, targetColumns, source);
+    }
+
+    /** {@code REFERENCES customers} without columns means the referenced table's primary key. */
+    static ForeignKey foreignKey(Schema schema, String name, List<String> columns, String target,
+                                 List<String> targetColumns, String source) {
         List<String> resolved = targetColumns;
         if (resolved.isEmpty()) {
             resolved = schema.table(target).flatMap(Table::primaryKey).map(Key::columns).orElse(List.of());

@@ -19,24 +19,33 @@ final class SchemaText {
     }
 
     static String of(Schema schema) {
+        return render(schema, true);
+    }
+
+    /** The same without sources: what must agree whichever format declared the schema. */
+    static String facts(Schema schema) {
+        return render(schema, false);
+    }
+
+    private static String render(Schema schema, boolean sources) {
         StringBuilder out = new StringBuilder();
         for (Table t : schema.tables()) {
-            out.append(t.name()).append("  (").append(t.source()).append(")\n");
-            t.primaryKey().ifPresent(k -> line(out, "primary key", k));
-            for (Key k : t.uniqueKeys()) line(out, "unique", k);
-            for (Key k : t.indexes()) line(out, k.unique() ? "unique index" : "index", k);
+            out.append(t.name()).append(sources ? "  (" + t.source() + ")" : "").append('\n');
+            t.primaryKey().ifPresent(k -> line(out, "primary key", k, sources));
+            for (Key k : t.uniqueKeys()) line(out, "unique", k, sources);
+            for (Key k : t.indexes()) line(out, k.unique() ? "unique index" : "index", k, sources);
             for (ForeignKey fk : t.foreignKeys()) {
                 out.append("  foreign key ").append(fk.name() == null ? "" : fk.name() + " ")
                         .append(columns(fk.columns())).append(" -> ").append(fk.referencedTable()).append(' ')
-                        .append(columns(fk.referencedColumns())).append("  ").append(fk.source()).append('\n');
+                        .append(columns(fk.referencedColumns())).append(sources ? "  " + fk.source() : "").append('\n');
             }
         }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, String kind, Key k) {
+    private static void line(StringBuilder out, String kind, Key k, boolean sources) {
         out.append("  ").append(kind).append(' ').append(k.name() == null ? "" : k.name() + " ")
-                .append(columns(k.columns())).append("  ").append(k.source()).append('\n');
+                .append(columns(k.columns())).append(sources ? "  " + k.source() : "").append('\n');
     }
 
     private static String columns(List<String> columns) {
