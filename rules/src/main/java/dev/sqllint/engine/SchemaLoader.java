@@ -3,6 +3,7 @@ package dev.sqllint.engine;
 import dev.sqllint.extract.JavaFile;
 import dev.sqllint.schema.FlywayMigrations;
 import dev.sqllint.schema.JpaModel;
+import dev.sqllint.schema.LiquibaseChangelogs;
 import dev.sqllint.schema.JpaNaming;
 import dev.sqllint.schema.Schema;
 import dev.sqllint.schema.SchemaProblems;
@@ -36,6 +37,19 @@ final class SchemaLoader {
         if (!scripts.isEmpty()) {
             FlywayMigrations.replay(config.resourceRoots(), sqlLocations, schema, problems);
             sources.add(scripts.size() + (scripts.size() == 1 ? " SQL migration" : " SQL migrations"));
+        }
+        List<Path> changelogs = new ArrayList<>();
+        LiquibaseChangelogs.findMaster(config.resourceRoots()).ifPresent(changelogs::add);
+        for (Path p : config.schemaLocations()) {
+            String name = p.getFileName().toString().toLowerCase();
+            if (Files.isRegularFile(p) && (name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml")
+                    || name.endsWith(".json"))) {
+                changelogs.add(p);
+            }
+        }
+        for (Path changelog : changelogs) {
+            LiquibaseChangelogs.replay(changelog, config.resourceRoots(), schema, problems);
+            sources.add("Liquibase " + changelog.getFileName());
         }
         JpaModel jpa = JpaModel.read(javaFiles, "jpa".equalsIgnoreCase(config.jpaNaming()) ? JpaNaming.JPA : JpaNaming.SPRING);
         if (!jpa.entities().isEmpty()) {

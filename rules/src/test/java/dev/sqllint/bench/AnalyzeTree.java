@@ -36,11 +36,20 @@ public final class AnalyzeTree {
             roots = s.filter(Files::isDirectory).filter(p -> p.endsWith(Path.of("src", "main", "java"))).sorted().toList();
         }
         if (roots.isEmpty()) roots = List.of(tree);
-        AnalysisConfig config = AnalysisConfig.of(tree, roots);
+        List<Path> resources;
+        try (Stream<Path> s = Files.walk(tree)) {
+            resources = s.filter(Files::isDirectory).filter(p -> p.endsWith(Path.of("src", "main", "resources"))).sorted().toList();
+        }
+        AnalysisConfig config = AnalysisConfig.of(tree, roots).withSchema(resources, List.of(), List.of(), "spring");
 
         new Analyzer().analyze(config); // warm-up: JIT and class loading, as in a long-lived build
         long parseAll = timeParseAll(roots);
         AnalysisResult r = new Analyzer().analyze(config);
+        AnalysisResult conventionsOnly = new Analyzer(dev.sqllint.rules.Rules.all(), new dev.sqllint.schema.NamingConventions())
+                .analyze(config);
+        System.out.printf("findings with the schema: %d (%d proved); with naming conventions only: %d; only with schema: %s; only with conventions: %s%n",
+                r.findings().size(), r.findings().stream().filter(Finding::proved).count(), conventionsOnly.findings().size(),
+                difference(r, conventionsOnly), difference(conventionsOnly, r));
 
         int statements = r.statementsParsed() + r.statementsNotParsed();
         System.out.printf("tree: %s (%d source roots)%n", tree, roots.size());
@@ -58,6 +67,15 @@ public final class AnalyzeTree {
             r.diagnostics().stream().filter(d -> d.kind() == Diagnostic.Kind.SQL_NOT_PARSED)
                     .forEach(d -> System.out.println("  not parsed: " + d.file().getFileName() + ":" + d.line() + " " + d.reason()));
         }
+    }
+
+    private static List<String> difference(AnalysisResult a, AnalysisResult b) {
+        java.util.Set<String> inB = b.findings().stream().map(AnalyzeTree::key).collect(Collectors.toSet());
+        return a.findings().stream().map(AnalyzeTree::key).filter(k -> !inB.contains(k)).toList();
+    }
+
+    private static String key(Finding f) {
+        return f.rule() + " " + f.file().getFileName() + ":" + f.line();
     }
 
     private static String shortReason(Diagnostic d) {
