@@ -74,7 +74,7 @@ public final class DistinctOnHistoryScan implements Rule {
 
         int at = SqlKeywords.first(query.sql().sql(), "DISTINCT", query.sql().start(select), query.sql().sql().length());
         String why = historyEvidence.map(KeyModel.Evidence::reason)
-                .orElse(history.name() + " is read per " + tenant.get().reason() + ", newest first, like a history");
+                .orElseGet(() -> history.name() + " is read per " + tenant.get().reason() + ", newest first, like a history");
         String message = String.format(
                 "DISTINCT ON (%s) over %s (%s)%s with %s: the database reads and sorts every matching row of the "
                         + "history before it can return the first few; the LIMIT does not cut the scan (seed incident: "

@@ -41,6 +41,7 @@ public final class LintTestHelper {
     private final Map<String, String> sources = new TreeMap<>();
     private final Map<String, String> resources = new TreeMap<>();
     private boolean projectSchema;
+    private List<String> historyTables = List.of();
     private AnalysisResult result;
 
     private LintTestHelper(List<Rule> rules) {
@@ -65,6 +66,13 @@ public final class LintTestHelper {
      */
     public LintTestHelper addResource(String path, String text) {
         resources.put(path, text);
+        projectSchema = true;
+        return this;
+    }
+
+    /** The {@code historyTables} configuration. */
+    public LintTestHelper withHistoryTables(String... globs) {
+        historyTables = List.of(globs);
         projectSchema = true;
         return this;
     }
@@ -153,7 +161,7 @@ public final class LintTestHelper {
             throw new UncheckedIOException(e);
         }
         AnalysisConfig config = AnalysisConfig.of(root, List.of(root))
-                .withSchema(List.of(resourceRoot), List.of(), List.of(), "spring");
+                .withSchema(List.of(resourceRoot), List.of(), historyTables, "spring");
         result = new Analyzer(rules, projectSchema ? null : new NamingConventions()).analyze(config);
         return result;
     }
