@@ -196,7 +196,7 @@ public final class Analyzer {
             message += " [SQL from constant " + o.viaConstant() + "]";
         }
         return new Finding(rule.info().name(), rule.info().severity(), file, line, column, message, site.api(),
-                site.owner(), brief(sql.text()), v.proved());
+                site.owner(), sql.text().replaceAll("\\s+", " ").trim(), v.proved(), null);
     }
 
     private static String brief(String sql) {

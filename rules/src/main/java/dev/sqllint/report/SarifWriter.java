@@ -78,7 +78,7 @@ public final class SarifWriter {
                         "precision", f.proved() ? "very-high" : "medium",
                         "api", f.api(),
                         "owner", f.owner(),
-                        "sql", f.sql()));
+                        "sql", f.sql().length() <= 500 ? f.sql() : f.sql().substring(0, 499) + "…"));
     }
 
     private static Map<String, Object> notification(Diagnostic d, Path baseDir) {

@@ -1,0 +1,123 @@
+package dev.sqllint.maven;
+
+import dev.sqllint.engine.AnalysisConfig;
+import dev.sqllint.engine.AnalysisResult;
+import dev.sqllint.engine.Analyzer;
+import java.io.File;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What every sqllint goal shares: where the sources and schema are, and how to read them. */
+abstract class AbstractSqllintMojo extends AbstractMojo {
+
+    /** Skip sqllint. */
+    @Parameter(property = "sqllint.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Also scan the test source roots. */
+    @Parameter(property = "sqllint.includeTests", defaultValue = "false")
+    protected boolean includeTests;
+
+    /** Ant-style patterns, relative to a source root, of the files to scan. Default: all {@code .java} files. */
+    @Parameter(property = "sqllint.includes")
+    protected List<String> includes;
+
+    /** Ant-style patterns, relative to a source root, of files not to scan. */
+    @Parameter(property = "sqllint.excludes")
+    protected List<String> excludes;
+
+    /**
+     * Extra schema sources: SQL migration files or folders, Liquibase changelogs. Flyway's
+     * {@code db/migration}, Spring Boot's {@code schema.sql} and Liquibase's {@code db/changelog} master under
+     * the resource roots are found without configuration.
+     */
+    @Parameter(property = "sqllint.schemaLocations")
+    protected List<File> schemaLocations;
+
+    /** Table-name globs of append-only history tables, e.g. {@code *_events}, {@code audit_*}. */
+    @Parameter(property = "sqllint.historyTables")
+    protected List<String> historyTables;
+
+    /** Physical naming of JPA mappings: {@code spring} (camelCase to snake_case) or {@code jpa} (names as written). */
+    @Parameter(property = "sqllint.jpaNaming", defaultValue = "spring")
+    protected String jpaNaming;
+
+    /** Per-statement SQL parse time-out, in milliseconds. */
+    @Parameter(property = "sqllint.statementTimeoutMillis", defaultValue = "5000")
+    protected long statementTimeoutMillis;
+
+    /** Source files larger than this many bytes are skipped with a note (generated code). */
+    @Parameter(property = "sqllint.maxFileBytes", defaultValue = "2097152")
+    protected long maxFileBytes;
+
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true, required = true)
+    protected List<String> compileSourceRoots;
+
+    @Parameter(defaultValue = "${project.testCompileSourceRoots}", readonly = true, required = true)
+    protected List<String> testCompileSourceRoots;
+
+    @Parameter(defaultValue = "${project.resources}", readonly = true, required = true)
+    protected List<Resource> resources;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File baseDir;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    protected File buildDirectory;
+
+    @Parameter(defaultValue = "${project.build.sourceEncoding}", readonly = true)
+    protected String sourceEncoding;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    protected String pluginVersion;
+
+    /** Runs the analysis over this project's sources and schema. */
+    protected AnalysisResult analyze() throws MojoExecutionException {
+        return new Analyzer().analyze(config());
+    }
+
+    AnalysisConfig config() throws MojoExecutionException {
+        List<Path> roots = new ArrayList<>();
+        for (String r : compileSourceRoots) roots.add(Path.of(r));
+        if (includeTests) for (String r : testCompileSourceRoots) roots.add(Path.of(r));
+        List<Path> resourceRoots = new ArrayList<>();
+        if (resources != null) for (Resource r : resources) resourceRoots.add(Path.of(r.getDirectory()));
+        List<Path> locations = new ArrayList<>();
+        if (schemaLocations != null) for (File f : schemaLocations) locations.add(f.toPath());
+        if (!"spring".equals(jpaNaming) && !"jpa".equals(jpaNaming)) {
+            throw new MojoExecutionException("sqllint: jpaNaming must be 'spring' or 'jpa', not '" + jpaNaming + "'");
+        }
+        return AnalysisConfig.of(baseDir.toPath(), roots)
+                .withSchema(resourceRoots, locations, historyTables == null ? List.of() : historyTables, jpaNaming)
+                .withIncludes(includes == null ? List.of() : includes, excludes == null ? List.of() : excludes)
+                .withEncoding(encoding())
+                .withStatementTimeout(Duration.ofMillis(statementTimeoutMillis))
+                .withMaxFileBytes(maxFileBytes);
+    }
+
+    private Charset encoding() {
+        if (sourceEncoding == null || sourceEncoding.isBlank()) return StandardCharsets.UTF_8;
+        try {
+            return Charset.forName(sourceEncoding);
+        } catch (RuntimeException e) {
+            getLog().warn("sqllint: unknown project.build.sourceEncoding '" + sourceEncoding + "', reading as UTF-8");
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    protected String toolVersion() {
+        return pluginVersion == null ? "dev" : pluginVersion;
+    }
+
+    protected Path reportDirectory() {
+        return buildDirectory.toPath().resolve("sqllint");
+    }
+}
