@@ -188,12 +188,12 @@ public final class Analyzer {
         int column = o.column();
         Path file = o.file();
         if (!o.file().equals(site.file())) {
-            message += " [SQL from constant " + o.viaConstant() + ", text at " + o.file().getFileName() + ":" + o.line() + "]";
+            message += " [SQL from " + o.viaConstant() + ", text at " + o.file().getFileName() + ":" + o.line() + "]";
             file = site.file();
             line = site.line();
             column = site.column();
         } else if (o.viaConstant() != null) {
-            message += " [SQL from constant " + o.viaConstant() + "]";
+            message += " [SQL from " + o.viaConstant() + "]";
         }
         return new Finding(rule.info().name(), rule.info().severity(), file, line, column, message, site.api(),
                 site.owner(), sql.text().replaceAll("\\s+", " ").trim(), v.proved(), null);

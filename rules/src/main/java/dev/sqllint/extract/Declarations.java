@@ -105,6 +105,20 @@ final class Declarations {
         return new Resolved(Resolved.Kind.PARAMETER, type, null, null, -1, null);
     }
 
+    /** The declared type of field {@code name} in the types enclosing {@code use}, innermost first. */
+    static java.util.Optional<String> fieldType(String name, Node use) {
+        for (Node p = use.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof TypeDeclaration<?> type) {
+                for (var field : type.getFields()) {
+                    for (VariableDeclarator v : field.getVariables()) {
+                        if (v.getNameAsString().equals(name)) return java.util.Optional.of(declaredType(v));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The declared type, or for {@code var x = new T(...)} the created type. */
     static String declaredType(VariableDeclarator d) {
         if (d.getType().isVarType()) {

@@ -3,6 +3,7 @@ package dev.sqllint.extract;
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -11,6 +12,7 @@ import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LiteralStringValueExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -18,6 +20,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.SqlText;
@@ -46,6 +49,8 @@ public final class StringFolder {
     private final TypeNames typeNames;
     private final Map<Node, Path> files;
     private final Map<ProjectIndex.Constant, List<SqlText>> constantCache = new ConcurrentHashMap<>();
+    // identity: JavaParser nodes compare by structure, and two identical methods have different origins
+    private final Map<MethodDeclaration, List<SqlText>> methodCache = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
     StringFolder(ProjectIndex index, TypeNames typeNames, Map<Node, Path> files) {
         this.index = index;
@@ -166,7 +171,64 @@ public final class StringFolder {
                 && m.getScope().map(s -> s.toString().equals("String")).orElse(false)) {
             return fold(m.getArgument(0), depth + 1);
         }
-        return placeholder(m);
+        return callee(m).map(d -> returned(d, depth)).filter(v -> !v.isEmpty()).orElseGet(() -> placeholder(m));
+    }
+
+    /**
+     * A method of the project that returns a foldable string, e.g. a row mapper's {@code schema()} returning
+     * {@code "l.id, l.name FROM loans l"}: found by the declared type of the receiver (or this class).
+     */
+    private Optional<MethodDeclaration> callee(MethodCallExpr m) {
+        Optional<String> owner;
+        Expression scope = m.getScope().orElse(null);
+        if (scope == null || scope instanceof ThisExpr) {
+            owner = m.findAncestor(TypeDeclaration.class).map(t -> ProjectIndex.qualifiedName((TypeDeclaration<?>) t));
+            if (owner.isPresent()) return methodIn(owner.get(), m, true);
+        }
+        if (scope instanceof ObjectCreationExpr create) {
+            owner = Optional.of(typeNames.resolve(create.getType().getNameWithScope(), m));
+        } else if (scope instanceof NameExpr n) {
+            Declarations.Resolved r = Declarations.resolve(n.getNameAsString(), n);
+            Optional<String> declared = r == null ? Optional.empty()
+                    : r.kind() == Declarations.Resolved.Kind.FIELD_SCOPE ? Declarations.fieldType(n.getNameAsString(), n)
+                    : Optional.ofNullable(r.type());
+            // no variable of that name: a static call on a type, Queries.build()
+            owner = declared.or(() -> Optional.of(n.getNameAsString())).map(t -> typeNames.resolve(t, m));
+        } else if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
+            owner = Declarations.fieldType(f.getNameAsString(), f).map(t -> typeNames.resolve(t, m));
+        } else {
+            owner = Optional.empty();
+        }
+        return owner.flatMap(o -> methodIn(o, m, false));
+    }
+
+    private Optional<MethodDeclaration> methodIn(String owner, MethodCallExpr call, boolean enclosing) {
+        for (String type = owner; type != null; type = enclosing && type.contains(".") ? type.substring(0, type.lastIndexOf('.')) : null) {
+            Optional<TypeDeclaration<?>> decl = index.type(type);
+            if (decl.isPresent()) {
+                for (MethodDeclaration d : decl.get().getMethodsByName(call.getNameAsString())) {
+                    if (d.getParameters().size() == call.getArguments().size() && d.getBody().isPresent()) return Optional.of(d);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The variants of every value the method returns; its parameters become placeholders. */
+    private List<SqlText> returned(MethodDeclaration d, int depth) {
+        List<SqlText> cached = methodCache.get(d);
+        if (cached != null) return cached;
+        List<SqlText> out = new ArrayList<>();
+        for (ReturnStmt r : d.getBody().get().findAll(ReturnStmt.class)) {
+            if (r.findAncestor(LambdaExpr.class).isPresent() || r.getExpression().isEmpty()) continue;
+            if (r.findAncestor(MethodDeclaration.class).orElse(null) != d) continue; // a local or anonymous class
+            out = Variants.union(out, fold(r.getExpression().get(), depth + 1));
+        }
+        String label = d.findAncestor(TypeDeclaration.class).map(t -> ((TypeDeclaration<?>) t).getNameAsString()).orElse("")
+                + "." + d.getNameAsString() + "()";
+        List<SqlText> labelled = out.stream().map(t -> t.throughConstant(label)).toList();
+        methodCache.putIfAbsent(d, labelled);
+        return labelled;
     }
 
     private static boolean isStringLike(String type) {

@@ -104,7 +104,9 @@ public final class JoinForScalarOnly implements Rule {
             markColumns(term, allowed);
             return;
         }
-        if (term instanceof ComparisonOperator cmp) {
+        // a range or inequality: the planner cannot estimate it from a value it learns only while joining.
+        // An equality to another table (client.image_id = image.id) is a plain lookup join it plans well.
+        if (term instanceof ComparisonOperator cmp && !(term instanceof EqualsTo)) {
             Column l = Expressions.column(cmp.getLeftExpression());
             Column r = Expressions.column(cmp.getRightExpression());
             if (l != null && r != null) {

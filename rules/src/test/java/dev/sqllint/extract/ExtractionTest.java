@@ -208,15 +208,51 @@ class ExtractionTest {
                 class Dao {
                   JdbcTemplate jdbc;
                   void run(String tableName) {
-                    jdbc.queryForList("SELECT x.id FROM " + tableName + " x WHERE x.kind = " + kind());
+                    jdbc.queryForList("SELECT x.id FROM " + tableName + " x WHERE x.kind = " + System.getProperty("kind"));
                   }
-                  String kind() { return "'a'"; }
                 }
                 """);
         SqlSite site = sites("Dao.java").get(0);
         String expected = "SELECT x.id FROM  " + Placeholders.DYNAMIC + "  x WHERE x.kind =  " + Placeholders.DYNAMIC + " ";
         assertEquals(List.of(expected), texts(site));
         assertTrue(!site.variants().get(0).isComplete());
+    }
+
+    @Test
+    void helperMethodsReturningFoldableStringsAreFoldedAtTheCallSite() {
+        source("com/acme/LoanMapper.java", """
+                package com.acme;
+                public final class LoanMapper {
+                  public String schema() {
+                    return " l.id, l.status FROM loans l JOIN clients c ON c.id = l.client_id ";
+                  }
+                  public static String byStatus(String column) { return " WHERE l." + column + " = ?"; }
+                }
+                """);
+        source("com/acme/LoanReadService.java", """
+                package com.acme;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class LoanReadService {
+                  private final JdbcTemplate jdbcTemplate = null;
+                  private final LoanMapper mapper = new LoanMapper();
+                  Object active() {
+                    final LoanMapper rm = new LoanMapper();
+                    jdbcTemplate.query("select " + rm.schema() + " where l.status = ?", (rs, n) -> null, 300);
+                    jdbcTemplate.query("select" + this.mapper.schema() + LoanMapper.byStatus("kind"), (rs, n) -> null);
+                    return jdbcTemplate.queryForList("select count(*) from loans l" + where());
+                  }
+                  private String where() { return " where l.status = 300"; }
+                }
+                """);
+        List<SqlSite> sites = sites("com/acme/LoanReadService.java");
+        assertEquals("select  l.id, l.status FROM loans l JOIN clients c ON c.id = l.client_id  where l.status = ?",
+                texts(sites.get(0)).get(0));
+        assertEquals("select l.id, l.status FROM loans l JOIN clients c ON c.id = l.client_id  WHERE l. "
+                + Placeholders.DYNAMIC + "  = ?", texts(sites.get(1)).get(0));
+        assertEquals("select count(*) from loans l where l.status = 300", texts(sites.get(2)).get(0));
+        Origin join = originOf(sites.get(0).variants().get(0), "JOIN");
+        assertEquals(Path.of("com/acme/LoanMapper.java"), join.file());
+        assertEquals("LoanMapper.schema()", join.viaConstant());
     }
 
     @Test
