@@ -3,6 +3,8 @@ package dev.sqllint.maven;
 import dev.sqllint.engine.AnalysisConfig;
 import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.Analyzer;
+import dev.sqllint.source.SourceFile;
+import dev.sqllint.source.SourceFinder;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +84,13 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
     /** Runs the analysis over this project's sources and schema. */
     protected AnalysisResult analyze() throws MojoExecutionException {
         return new Analyzer().analyze(config());
+    }
+
+    /** The source files {@link #analyze()} reads (its result counts them, IDE markers and changed-files mode need them). */
+    protected List<Path> scannedFiles() throws MojoExecutionException {
+        AnalysisConfig c = config();
+        return new SourceFinder(c.includes(), c.excludes()).find(c.sourceRoots(), (file, why) -> { })
+                .stream().map(SourceFile::path).toList();
     }
 
     AnalysisConfig config() throws MojoExecutionException {
