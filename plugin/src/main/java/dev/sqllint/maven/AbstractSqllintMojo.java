@@ -112,12 +112,15 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
                 .withMaxFileBytes(maxFileBytes);
     }
 
+    private boolean encodingWarned;
+
     private Charset encoding() {
         if (sourceEncoding == null || sourceEncoding.isBlank()) return StandardCharsets.UTF_8;
         try {
             return Charset.forName(sourceEncoding);
         } catch (RuntimeException e) {
-            getLog().warn("sqllint: unknown project.build.sourceEncoding '" + sourceEncoding + "', reading as UTF-8");
+            if (!encodingWarned) getLog().warn("sqllint: unknown project.build.sourceEncoding '" + sourceEncoding + "', reading as UTF-8");
+            encodingWarned = true; // config() runs more than once when IDE markers or changedSince need the file list
             return StandardCharsets.UTF_8;
         }
     }

@@ -50,7 +50,7 @@ public class CheckMojo extends AbstractSqllintMojo {
             return;
         }
         IdeMarkers markers = new IdeMarkers(buildContext);
-        if (markers.inputsUnchanged(config(), new File(baseDir, "pom.xml"))) return;
+        if (markers.active() && markers.inputsUnchanged(config(), new File(baseDir, "pom.xml"))) return;
         ChangedFiles changed = changedFiles(); // before the analysis: a bad ref fails at once
         AnalysisResult result = analyze();
         List<Path> scanned = changed != null || markers.active() ? scannedFiles() : List.of();
