@@ -3,6 +3,8 @@ package dev.sqllint.maven;
 import dev.sqllint.engine.AnalysisConfig;
 import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.Analyzer;
+import dev.sqllint.source.SourceFile;
+import dev.sqllint.source.SourceFinder;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +86,13 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
         return new Analyzer().analyze(config());
     }
 
+    /** The source files {@link #analyze()} reads (its result counts them, IDE markers and changed-files mode need them). */
+    protected List<Path> scannedFiles() throws MojoExecutionException {
+        AnalysisConfig c = config();
+        return new SourceFinder(c.includes(), c.excludes()).find(c.sourceRoots(), (file, why) -> { })
+                .stream().map(SourceFile::path).toList();
+    }
+
     AnalysisConfig config() throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         for (String r : compileSourceRoots) roots.add(Path.of(r));
@@ -103,12 +112,15 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
                 .withMaxFileBytes(maxFileBytes);
     }
 
+    private boolean encodingWarned;
+
     private Charset encoding() {
         if (sourceEncoding == null || sourceEncoding.isBlank()) return StandardCharsets.UTF_8;
         try {
             return Charset.forName(sourceEncoding);
         } catch (RuntimeException e) {
-            getLog().warn("sqllint: unknown project.build.sourceEncoding '" + sourceEncoding + "', reading as UTF-8");
+            if (!encodingWarned) getLog().warn("sqllint: unknown project.build.sourceEncoding '" + sourceEncoding + "', reading as UTF-8");
+            encodingWarned = true; // config() runs more than once when IDE markers or changedSince need the file list
             return StandardCharsets.UTF_8;
         }
     }

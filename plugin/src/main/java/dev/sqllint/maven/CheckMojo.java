@@ -1,18 +1,23 @@
 package dev.sqllint.maven;
 
 import dev.sqllint.engine.AnalysisResult;
+import dev.sqllint.engine.ChangedFilesView;
 import dev.sqllint.engine.Diagnostic;
 import dev.sqllint.engine.Finding;
 import dev.sqllint.report.ConsoleReport;
 import dev.sqllint.report.SarifWriter;
+import dev.sqllint.source.ChangedFiles;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
  * Finds the SQL the project's Java code issues and reports the query shapes that are slow in production.
@@ -26,16 +31,46 @@ public class CheckMojo extends AbstractSqllintMojo {
     @Parameter(property = "sqllint.failOnViolation", defaultValue = "true")
     private boolean failOnViolation;
 
+    /**
+     * Report only the findings in files changed since this git ref, e.g. a pull request's base branch
+     * {@code origin/main}: changed on this branch since it left the ref, plus staged, unstaged and untracked
+     * files. The whole tree is still analysed. Needs a git work tree.
+     */
+    @Parameter(property = "sqllint.changedSince")
+    private String changedSince;
+
+    /** m2e's build context in Eclipse (findings become problem markers); a no-op on the command line. */
+    @Component
+    private BuildContext buildContext;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("sqllint: skipped (sqllint.skip)");
             return;
         }
+        IdeMarkers markers = new IdeMarkers(buildContext);
+        if (markers.active() && markers.inputsUnchanged(config(), new File(baseDir, "pom.xml"))) return;
+        ChangedFiles changed = changedFiles(); // before the analysis: a bad ref fails at once
         AnalysisResult result = analyze();
+        List<Path> scanned = changed != null || markers.active() ? scannedFiles() : List.of();
+        ChangedFilesView view = changed == null ? null : ChangedFilesView.of(result, changed, scanned);
+        if (view != null) result = view.result();
         print(result);
+        if (view != null) getLog().info(view.summary());
+        markers.show(result.findings(), scanned);
         writeReports(result);
         gate(result);
+    }
+
+    /** The files changed since {@link #changedSince}, or null when every finding is reported. */
+    private ChangedFiles changedFiles() throws MojoExecutionException {
+        if (changedSince == null || changedSince.isBlank()) return null;
+        try {
+            return ChangedFiles.since(changedSince.strip(), baseDir.toPath());
+        } catch (ChangedFiles.GitProblem e) {
+            throw new MojoExecutionException("sqllint.changedSince " + e.getMessage(), e);
+        }
     }
 
     /** Console: one clickable line per finding with its fix hint, skipped inputs, notes under -X, the summary. */

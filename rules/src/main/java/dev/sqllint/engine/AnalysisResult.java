@@ -17,6 +17,12 @@ public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostic
         public static final SchemaSummary NONE = new SchemaSummary(0, 0, 0, 0, List.of());
     }
 
+    /** The same run reporting other findings (a subset: changed-files mode), every count kept. */
+    public AnalysisResult withFindings(List<Finding> kept) {
+        return new AnalysisResult(List.copyOf(kept), diagnostics, filesScanned, sqlSites, statementsParsed,
+                statementsNotParsed, elapsedMillis, schema, notes);
+    }
+
     public Map<String, Integer> findingsPerRule() {
         Map<String, Integer> out = new TreeMap<>();
         for (Finding f : findings) out.merge(f.rule(), 1, Integer::sum);
