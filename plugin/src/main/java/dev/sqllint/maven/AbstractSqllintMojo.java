@@ -5,6 +5,7 @@ import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.Analyzer;
 import dev.sqllint.source.SourceFile;
 import dev.sqllint.source.SourceFinder;
+import dev.sqllint.report.Baseline;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,14 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
     /** Source files larger than this many bytes are skipped with a note (generated code). */
     @Parameter(property = "sqllint.maxFileBytes", defaultValue = "2097152")
     protected long maxFileBytes;
+
+    /**
+     * The baseline: findings accepted when sqllint was adopted, which {@code check} reports but does not fail
+     * on. Written by {@code sqllint:baseline}. Default: {@code sqllint-baseline.xml} in the project base
+     * directory, used when it exists.
+     */
+    @Parameter(property = "sqllint.baselineFile")
+    protected File baselineFile;
 
     @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true, required = true)
     protected List<String> compileSourceRoots;
@@ -127,6 +136,11 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
 
     protected String toolVersion() {
         return pluginVersion == null ? "dev" : pluginVersion;
+    }
+
+    /** The configured baseline file, else {@code sqllint-baseline.xml} in the project base directory. */
+    protected Path baselinePath() {
+        return baselineFile != null ? baselineFile.toPath() : baseDir.toPath().resolve(Baseline.FILE_NAME);
     }
 
     protected Path reportDirectory() {

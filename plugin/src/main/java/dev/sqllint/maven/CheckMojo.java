@@ -4,6 +4,8 @@ import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.ChangedFilesView;
 import dev.sqllint.engine.Diagnostic;
 import dev.sqllint.engine.Finding;
+import dev.sqllint.report.BaselineMatch;
+import dev.sqllint.report.BaselineReport;
 import dev.sqllint.report.ConsoleReport;
 import dev.sqllint.report.SarifWriter;
 import dev.sqllint.source.ChangedFiles;
@@ -43,6 +45,9 @@ public class CheckMojo extends AbstractSqllintMojo {
     @Component
     private BuildContext buildContext;
 
+    /** The run compared with the baseline: accepted findings are reported but do not fail the build. */
+    private BaselineMatch baseline = BaselineMatch.NONE;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -56,6 +61,7 @@ public class CheckMojo extends AbstractSqllintMojo {
         List<Path> scanned = changed != null || markers.active() ? scannedFiles() : List.of();
         ChangedFilesView view = changed == null ? null : ChangedFilesView.of(result, changed, scanned);
         if (view != null) result = view.result();
+        baseline = CheckBaseline.compare(result, baselinePath(), baselineFile != null, baseDir.toPath());
         print(result);
         if (view != null) getLog().info(view.summary());
         markers.show(result.findings(), scanned);
@@ -76,6 +82,10 @@ public class CheckMojo extends AbstractSqllintMojo {
     /** Console: one clickable line per finding with its fix hint, skipped inputs, notes under -X, the summary. */
     private void print(AnalysisResult result) {
         for (Finding f : result.findings()) {
+            if (baseline.isBaselined(f)) {
+                getLog().info(BaselineReport.baselined(f));
+                continue;
+            }
             getLog().warn(ConsoleReport.finding(f));
             getLog().warn(ConsoleReport.fixHint(f));
         }
@@ -85,13 +95,21 @@ public class CheckMojo extends AbstractSqllintMojo {
         }
         for (String note : result.notes()) getLog().debug("sqllint: " + note);
         for (String line : ConsoleReport.summary(result)) getLog().info(line);
+        printBaseline(result);
+    }
+
+    /** How many findings the baseline accepted and how many are new; its entries that match nothing any more. */
+    private void printBaseline(AnalysisResult result) {
+        if (!baseline.compared()) return;
+        getLog().info(BaselineReport.summary(baseline, result.findings(), baselinePath()));
+        for (String line : BaselineReport.stale(baseline, baselinePath())) getLog().warn(line);
     }
 
     /** The report files under target/sqllint. */
     private void writeReports(AnalysisResult result) throws MojoExecutionException {
         Path sarif = reportDirectory().resolve("sqllint.sarif");
         try {
-            SarifWriter.write(result, baseDir.toPath(), sarif, toolVersion());
+            SarifWriter.write(result, baseDir.toPath(), sarif, toolVersion(), baseline::sarifState);
         } catch (IOException e) {
             throw new MojoExecutionException("sqllint: cannot write " + sarif + ": " + e.getMessage(), e);
         }
@@ -100,8 +118,10 @@ public class CheckMojo extends AbstractSqllintMojo {
 
     /** Fails the build when configured to and the findings call for it. */
     private void gate(AnalysisResult result) throws MojoFailureException {
-        List<Finding> failing = result.findings().stream().filter(f -> !f.isSuppressed()).toList();
-        if (failOnViolation && !failing.isEmpty()) throw new MojoFailureException(failureMessage(failing));
+        List<Finding> failing = result.findings().stream().filter(f -> !f.isSuppressed() && !baseline.isBaselined(f)).toList();
+        if (failOnViolation && !failing.isEmpty()) {
+            throw new MojoFailureException(failureMessage(failing) + BaselineReport.failureNote(baseline, result.findings(), baselinePath()));
+        }
     }
 
     private static String failureMessage(List<Finding> failing) {

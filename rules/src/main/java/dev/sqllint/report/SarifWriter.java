@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes SARIF 2.1.0: one result per finding (rule id, message, location relative to the project base
@@ -33,6 +34,32 @@ public final class SarifWriter {
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         Files.writeString(tmp, Json.write(sarif(result, baseDir, toolVersion)), StandardCharsets.UTF_8);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * As {@link #write(AnalysisResult, Path, Path, String)}, with each result's {@code baselineState}
+     * ({@code new} or {@code unchanged}) from the comparison with the team's baseline; SARIF wants it on
+     * every result or none, so without a baseline ({@code null} states) there is none.
+     */
+    public static void write(AnalysisResult result, Path baseDir, Path out, String toolVersion,
+                             Function<Finding, String> baselineState) throws IOException {
+        Map<String, Object> sarif = sarif(result, baseDir, toolVersion);
+        addBaselineStates(sarif, result.findings(), baselineState);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        Files.writeString(tmp, Json.write(sarif), StandardCharsets.UTF_8);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The results are the findings, in order; each gets its state. */
+    @SuppressWarnings("unchecked")
+    static void addBaselineStates(Map<String, Object> sarif, List<Finding> findings, Function<Finding, String> baselineState) {
+        List<Object> results = (List<Object>) ((Map<String, Object>) ((List<?>) sarif.get("runs")).get(0)).get("results");
+        if (results.size() != findings.size()) throw new IllegalStateException("SARIF results are not the findings");
+        for (int i = 0; i < results.size(); i++) {
+            String state = baselineState.apply(findings.get(i));
+            if (state != null) ((Map<String, Object>) results.get(i)).put("baselineState", state);
+        }
     }
 
     static Map<String, Object> sarif(AnalysisResult result, Path baseDir, String toolVersion) {
