@@ -3,7 +3,9 @@ package dev.sqllint.maven;
 import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.Diagnostic;
 import dev.sqllint.engine.Finding;
+import dev.sqllint.engine.InvalidConfigurationException;
 import dev.sqllint.report.ConsoleReport;
+import dev.sqllint.report.Gate;
 import dev.sqllint.report.SarifWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,9 +24,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
 public class CheckMojo extends AbstractSqllintMojo {
 
-    /** Fail the build when there is at least one finding. */
+    /** Fail the build when the findings call for it (see failOnSeverity, maxAllowedViolations); false only reports. */
     @Parameter(property = "sqllint.failOnViolation", defaultValue = "true")
     private boolean failOnViolation;
+
+    /**
+     * The least severity that fails the build: {@code error}, {@code warning} or {@code info} (every finding).
+     * Findings below it are reported but do not fail.
+     */
+    @Parameter(property = "sqllint.failOnSeverity", defaultValue = "info")
+    private String failOnSeverity;
+
+    /** The build fails only when more findings than this are unsuppressed and at or above {@code failOnSeverity}. */
+    @Parameter(property = "sqllint.maxAllowedViolations", defaultValue = "0")
+    private int maxAllowedViolations;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -32,15 +45,20 @@ public class CheckMojo extends AbstractSqllintMojo {
             getLog().info("sqllint: skipped (sqllint.skip)");
             return;
         }
+        Gate gate = gateConfig();
         AnalysisResult result = analyze();
         print(result);
         writeReports(result);
-        gate(result);
+        gate(result, gate);
     }
 
     /** Console: one clickable line per finding with its fix hint, skipped inputs, notes under -X, the summary. */
     private void print(AnalysisResult result) {
         for (Finding f : result.findings()) {
+            if (f.isSuppressed()) {
+                getLog().info(ConsoleReport.suppressed(f));
+                continue;
+            }
             getLog().warn(ConsoleReport.finding(f));
             getLog().warn(ConsoleReport.fixHint(f));
         }
@@ -63,15 +81,26 @@ public class CheckMojo extends AbstractSqllintMojo {
         getLog().info("sqllint: SARIF report " + sarif);
     }
 
-    /** Fails the build when configured to and the findings call for it. */
-    private void gate(AnalysisResult result) throws MojoFailureException {
-        List<Finding> failing = result.findings().stream().filter(f -> !f.isSuppressed()).toList();
-        if (failOnViolation && !failing.isEmpty()) throw new MojoFailureException(failureMessage(failing));
+    /** The failOnSeverity and maxAllowedViolations configuration, checked before the analysis runs. */
+    private Gate gateConfig() throws MojoExecutionException {
+        try {
+            return Gate.of(failOnSeverity, maxAllowedViolations);
+        } catch (InvalidConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
-    private static String failureMessage(List<Finding> failing) {
+    /** Fails the build when configured to and the findings call for it. */
+    private void gate(AnalysisResult result, Gate gate) throws MojoFailureException {
+        Gate.Verdict verdict = gate.judge(result.findings());
+        getLog().info(gate.summary(verdict));
+        if (failOnViolation && verdict.fails()) throw new MojoFailureException(failureMessage(verdict.failing(), gate));
+    }
+
+    private static String failureMessage(List<Finding> failing, Gate gate) {
         StringBuilder sb = new StringBuilder("sqllint found ").append(failing.size())
                 .append(failing.size() == 1 ? " slow query shape" : " slow query shapes")
+                .append(gate.maxAllowedViolations() > 0 ? ", more than the " + gate.maxAllowedViolations() + " allowed" : "")
                 .append(" (set -Dsqllint.failOnViolation=false to report without failing):");
         for (Finding f : failing) {
             sb.append("\n  ").append(f.file().toAbsolutePath()).append(":[").append(f.line()).append(',')

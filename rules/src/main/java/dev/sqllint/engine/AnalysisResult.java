@@ -17,6 +17,12 @@ public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostic
         public static final SchemaSummary NONE = new SchemaSummary(0, 0, 0, 0, List.of());
     }
 
+    /** The same run with other findings: the configuration's severity overrides applied after the analysis. */
+    public AnalysisResult withFindings(List<Finding> replaced) {
+        return new AnalysisResult(List.copyOf(replaced), diagnostics, filesScanned, sqlSites, statementsParsed,
+                statementsNotParsed, elapsedMillis, schema, notes);
+    }
+
     public Map<String, Integer> findingsPerRule() {
         Map<String, Integer> out = new TreeMap<>();
         for (Finding f : findings) out.merge(f.rule(), 1, Integer::sum);
