@@ -6,6 +6,8 @@ import dev.sqllint.engine.Analyzer;
 import dev.sqllint.source.SourceFile;
 import dev.sqllint.source.SourceFinder;
 import dev.sqllint.report.Baseline;
+import dev.sqllint.engine.InvalidConfigurationException;
+import dev.sqllint.engine.RuleSelection;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +71,17 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
     @Parameter(property = "sqllint.baselineFile")
     protected File baselineFile;
 
+    /**
+     * Per-rule settings: {@code <rule><name>…</name><severity>error</severity></rule>} overrides a rule's
+     * severity, {@code <enabled>false</enabled>} turns it off. An unknown rule name fails the build at once.
+     */
+    @Parameter
+    protected List<RuleConfig> rules;
+
+    /** Names of rules not to run, comma-separated on the command line. An unknown name fails the build at once. */
+    @Parameter(property = "sqllint.disabledRules")
+    protected List<String> disabledRules;
+
     @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true, required = true)
     protected List<String> compileSourceRoots;
 
@@ -90,9 +103,21 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     protected String pluginVersion;
 
-    /** Runs the analysis over this project's sources and schema. */
+    /** Runs the enabled rules over this project's sources and schema; findings carry the configured severities. */
     protected AnalysisResult analyze() throws MojoExecutionException {
-        return new Analyzer().analyze(config());
+        RuleSelection selection = ruleSelection();
+        return selection.apply(new Analyzer(selection.rules(), null).analyze(config()));
+    }
+
+    /** The {@code rules} and {@code disabledRules} configuration; an unknown rule name stops the build. */
+    RuleSelection ruleSelection() throws MojoExecutionException {
+        List<RuleSelection.Setting> settings = new ArrayList<>();
+        if (rules != null) for (RuleConfig r : rules) settings.add(r.toSetting());
+        try {
+            return RuleSelection.of(settings, disabledRules == null ? List.of() : disabledRules);
+        } catch (InvalidConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     /** The source files {@link #analyze()} reads (its result counts them, IDE markers and changed-files mode need them). */

@@ -6,7 +6,9 @@ import dev.sqllint.engine.Diagnostic;
 import dev.sqllint.engine.Finding;
 import dev.sqllint.report.BaselineMatch;
 import dev.sqllint.report.BaselineReport;
+import dev.sqllint.engine.InvalidConfigurationException;
 import dev.sqllint.report.ConsoleReport;
+import dev.sqllint.report.Gate;
 import dev.sqllint.report.SarifWriter;
 import dev.sqllint.source.ChangedFiles;
 import java.io.File;
@@ -29,7 +31,7 @@ import org.sonatype.plexus.build.incremental.BuildContext;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
 public class CheckMojo extends AbstractSqllintMojo {
 
-    /** Fail the build when there is at least one finding. */
+    /** Fail the build when the findings call for it (see failOnSeverity, maxAllowedViolations); false only reports. */
     @Parameter(property = "sqllint.failOnViolation", defaultValue = "true")
     private boolean failOnViolation;
 
@@ -48,12 +50,24 @@ public class CheckMojo extends AbstractSqllintMojo {
     /** The run compared with the baseline: accepted findings are reported but do not fail the build. */
     private BaselineMatch baseline = BaselineMatch.NONE;
 
+    /**
+     * The least severity that fails the build: {@code error}, {@code warning} or {@code info} (every finding).
+     * Findings below it are reported but do not fail.
+     */
+    @Parameter(property = "sqllint.failOnSeverity", defaultValue = "info")
+    private String failOnSeverity;
+
+    /** The build fails only when more findings than this are unsuppressed and at or above {@code failOnSeverity}. */
+    @Parameter(property = "sqllint.maxAllowedViolations", defaultValue = "0")
+    private int maxAllowedViolations;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("sqllint: skipped (sqllint.skip)");
             return;
         }
+        Gate gate = gateConfig();
         IdeMarkers markers = new IdeMarkers(buildContext);
         if (markers.active() && markers.inputsUnchanged(config(), new File(baseDir, "pom.xml"))) return;
         ChangedFiles changed = changedFiles(); // before the analysis: a bad ref fails at once
@@ -66,7 +80,7 @@ public class CheckMojo extends AbstractSqllintMojo {
         if (view != null) getLog().info(view.summary());
         markers.show(result.findings(), scanned);
         writeReports(result);
-        gate(result);
+        gate(result, gate);
     }
 
     /** The files changed since {@link #changedSince}, or null when every finding is reported. */
@@ -82,6 +96,10 @@ public class CheckMojo extends AbstractSqllintMojo {
     /** Console: one clickable line per finding with its fix hint, skipped inputs, notes under -X, the summary. */
     private void print(AnalysisResult result) {
         for (Finding f : result.findings()) {
+            if (f.isSuppressed()) {
+                getLog().info(ConsoleReport.suppressed(f));
+                continue;
+            }
             if (baseline.isBaselined(f)) {
                 getLog().info(BaselineReport.baselined(f));
                 continue;
@@ -116,17 +134,30 @@ public class CheckMojo extends AbstractSqllintMojo {
         getLog().info("sqllint: SARIF report " + sarif);
     }
 
-    /** Fails the build when configured to and the findings call for it. */
-    private void gate(AnalysisResult result) throws MojoFailureException {
-        List<Finding> failing = result.findings().stream().filter(f -> !f.isSuppressed() && !baseline.isBaselined(f)).toList();
-        if (failOnViolation && !failing.isEmpty()) {
-            throw new MojoFailureException(failureMessage(failing) + BaselineReport.failureNote(baseline, result.findings(), baselinePath()));
+    /** The failOnSeverity and maxAllowedViolations configuration, checked before the analysis runs. */
+    private Gate gateConfig() throws MojoExecutionException {
+        try {
+            return Gate.of(failOnSeverity, maxAllowedViolations);
+        } catch (InvalidConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 
-    private static String failureMessage(List<Finding> failing) {
+    /** Fails the build when configured to and the new (not baselined) findings call for it. */
+    private void gate(AnalysisResult result, Gate gate) throws MojoFailureException {
+        List<Finding> candidates = result.findings().stream().filter(f -> !baseline.isBaselined(f)).toList();
+        Gate.Verdict verdict = gate.judge(candidates);
+        getLog().info(gate.summary(verdict));
+        if (failOnViolation && verdict.fails()) {
+            throw new MojoFailureException(failureMessage(verdict.failing(), gate)
+                    + BaselineReport.failureNote(baseline, result.findings(), baselinePath()));
+        }
+    }
+
+    private static String failureMessage(List<Finding> failing, Gate gate) {
         StringBuilder sb = new StringBuilder("sqllint found ").append(failing.size())
                 .append(failing.size() == 1 ? " slow query shape" : " slow query shapes")
+                .append(gate.maxAllowedViolations() > 0 ? ", more than the " + gate.maxAllowedViolations() + " allowed" : "")
                 .append(" (set -Dsqllint.failOnViolation=false to report without failing):");
         for (Finding f : failing) {
             sb.append("\n  ").append(f.file().toAbsolutePath()).append(":[").append(f.line()).append(',')

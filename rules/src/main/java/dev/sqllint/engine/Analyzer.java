@@ -73,8 +73,9 @@ public final class Analyzer {
             KeyModel keys = fixedKeys != null ? fixedKeys
                     : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
             JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles);
+            Suppressor suppressor = new Suppressor(javaFiles);
             List<FileOutcome> outcomes = inParallel(pool, javaFiles,
-                    f -> analyzeFile(f, extractor, sqlParser, keys, schema.jpa(), diagnostics));
+                    f -> analyzeFile(f, extractor, sqlParser, keys, schema.jpa(), diagnostics, suppressor.in(f)));
             return summarize(outcomes, diagnostics, sources.size(), started, schema.summary(), schema.notes());
         } finally {
             pool.shutdownNow();
@@ -124,7 +125,7 @@ public final class Analyzer {
     }
 
     private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,
-                                    JpaModel jpa, List<Diagnostic> diagnostics) {
+                                    JpaModel jpa, List<Diagnostic> diagnostics, Suppressor.InFile suppressions) {
         try {
             List<SqlSite> sites = extractor.sites(file);
             int parsed = 0;
@@ -155,7 +156,9 @@ public final class Analyzer {
                     parsed++;
                     Query query = new Query(result.parsed(), language, keys);
                     for (Rule rule : rules) {
-                        for (Violation v : safeCheck(rule, query, site, diagnostics)) findings.add(toFinding(rule, v, site, sql));
+                        for (Violation v : safeCheck(rule, query, site, diagnostics)) {
+                            findings.add(suppressions.mark(toFinding(rule, v, site, sql), site, sql.originAt(v.offset())));
+                        }
                     }
                 }
             }

@@ -192,7 +192,8 @@ public final class JavaSqlExtractor {
     private SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
         Position p = at.getBegin().orElse(new Position(1, 1));
         Origin o = Origin.at(file, p.line, p.column);
-        return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null);
+        return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null,
+                Suppressions.enclosing(context));
     }
 
     private static String owner(Node n) {

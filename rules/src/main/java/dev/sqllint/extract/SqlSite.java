@@ -11,11 +11,12 @@ import java.util.List;
  * @param api       what issues it, e.g. {@code JdbcTemplate.query} or {@code @Query}
  * @param owner     enclosing {@code Class.member}, for messages and (later) baseline keys
  * @param entity    the entity a Spring Data repository manages, for {@code #{#entityName}}, or null
+ * @param suppressions what the {@code @SuppressWarnings} of the declarations around the site turn off
  */
 public record SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
-                      String owner, String entity) {
+                      String owner, String entity, Suppressions suppressions) {
 
     public SqlSite withEntity(String entityName) {
-        return new SqlSite(file, line, column, api, language, variants, owner, entityName);
+        return new SqlSite(file, line, column, api, language, variants, owner, entityName, suppressions);
     }
 }

@@ -22,6 +22,11 @@ public final class ConsoleReport {
         return f.file().toAbsolutePath() + ":[" + f.line() + "," + f.column() + "] [" + f.rule() + "] " + f.message();
     }
 
+    /** A finding the code suppressed: the same clickable line, and how it was suppressed. */
+    public static String suppressed(Finding f) {
+        return finding(f) + " (suppressed by " + f.suppressedBy() + ")";
+    }
+
     /** The rule's one-line fix, printed under the finding. */
     public static String fixHint(Finding f) {
         return Rules.named(f.rule()).map(r -> "  fix: " + r.info().fix()).orElse("");
@@ -40,6 +45,11 @@ public final class ConsoleReport {
                 r.statementsNotParsed() > 0 ? " (reasons under -X and in the SARIF report)" : "",
                 r.count(Diagnostic.Kind.FILE_SKIPPED) + r.count(Diagnostic.Kind.JAVA_NOT_PARSED),
                 r.findings().size(), r.elapsedMillis()));
+        long suppressed = r.findings().stream().filter(Finding::isSuppressed).count();
+        if (suppressed > 0) {
+            lines.add(String.format("sqllint: %d suppressed in the code (@SuppressWarnings, // sqllint:ignore), %d not suppressed",
+                    suppressed, r.findings().size() - suppressed));
+        }
         AnalysisResult.SchemaSummary schema = r.schema();
         lines.add(schema.tables() == 0
                 ? "sqllint: no schema found (migrations, changelogs, JPA entities): keys judged by naming conventions"

@@ -3,6 +3,7 @@ package dev.sqllint.report;
 import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.Diagnostic;
 import dev.sqllint.engine.Finding;
+import dev.sqllint.extract.IgnoreComment;
 import dev.sqllint.rules.Rule;
 import dev.sqllint.rules.RuleInfo;
 import dev.sqllint.rules.Rules;
@@ -95,7 +96,7 @@ public final class SarifWriter {
     }
 
     private static Map<String, Object> result(Finding f, int ruleIndex, Path baseDir) {
-        return map(
+        Map<String, Object> result = map(
                 "ruleId", f.rule(),
                 "ruleIndex", ruleIndex,
                 "level", f.severity().sarifLevel(),
@@ -106,6 +107,16 @@ public final class SarifWriter {
                         "api", f.api(),
                         "owner", f.owner(),
                         "sql", f.sql().length() <= 500 ? f.sql() : f.sql().substring(0, 499) + "…"));
+        if (f.isSuppressed()) result.put("suppressions", List.of(suppression(f)));
+        return result;
+    }
+
+    /** SARIF's in-source suppression, with the reason an ignore comment gives; the properties say how. */
+    private static Map<String, Object> suppression(Finding f) {
+        Map<String, Object> s = map("kind", "inSource");
+        IgnoreComment.reasonOf(f.suppressedBy()).ifPresent(reason -> s.put("justification", reason));
+        s.put("properties", map("suppressedBy", f.suppressedBy()));
+        return s;
     }
 
     private static Map<String, Object> notification(Diagnostic d, Path baseDir) {
