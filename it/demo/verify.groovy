@@ -30,6 +30,12 @@ assert history.message.text.contains('WorkflowQueries.RECENT_WORKFLOWS')
 assert run.tool.driver.rules*.id == ['DistinctOnHistoryScan', 'OrAcrossAccessPaths', 'ExistsWhereJoinFits',
                                      'DistinctOverFanOutJoin', 'JoinForScalarOnly']
 assert run.invocations[0].toolExecutionNotifications.isEmpty()
+// GitHub code scanning: the demo is its own reactor root (%SRCROOT%), each result has a fingerprint, and every
+// rule with findings is very-high precision because the migrations proved its keys
+assert new File(new URI(run.originalUriBaseIds['%SRCROOT%'].uri)).canonicalPath == basedir.canonicalPath
+assert run.results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == '%SRCROOT%' }
+assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 5
+assert run.tool.driver.rules.every { it.properties.precision == 'very-high' && it.properties['problem.severity'] == 'warning' }
 
 // console: one clickable line per finding, a summary, and the failed build listing them
 def log = new File(basedir, 'build.log').text

@@ -9,12 +9,11 @@ import dev.sqllint.report.BaselineReport;
 import dev.sqllint.engine.InvalidConfigurationException;
 import dev.sqllint.report.ConsoleReport;
 import dev.sqllint.report.Gate;
-import dev.sqllint.report.SarifWriter;
 import dev.sqllint.source.ChangedFiles;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -60,6 +59,22 @@ public class CheckMojo extends AbstractSqllintMojo {
     /** The build fails only when more findings than this are unsuppressed and at or above {@code failOnSeverity}. */
     @Parameter(property = "sqllint.maxAllowedViolations", defaultValue = "0")
     private int maxAllowedViolations;
+
+    /**
+     * Report files to write under {@code target/sqllint}, a comma list: {@code sarif} ({@code sqllint.sarif},
+     * for GitHub code scanning and IDEs), {@code checkstyle} ({@code checkstyle-result.xml}, for reviewdog and
+     * Jenkins warnings-ng).
+     */
+    @Parameter(property = "sqllint.formats", defaultValue = "sarif")
+    private String formats;
+
+    /** The top of the build (nearest {@code .mvn}, else where Maven started): SARIF paths are relative to it. */
+    @Parameter(defaultValue = "${maven.multiModuleProjectDirectory}", readonly = true)
+    private File multiModuleProjectDirectory;
+
+    /** Where the build was started; the top of the build when {@code maven.multiModuleProjectDirectory} is unset. */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    private File executionRootDirectory;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -123,15 +138,17 @@ public class CheckMojo extends AbstractSqllintMojo {
         for (String line : BaselineReport.stale(baseline, baselinePath())) getLog().warn(line);
     }
 
-    /** The report files under target/sqllint. */
+    /** The report files under target/sqllint, in the chosen formats. */
     private void writeReports(AnalysisResult result) throws MojoExecutionException {
-        Path sarif = reportDirectory().resolve("sqllint.sarif");
+        Set<ReportFormat> chosen;
         try {
-            SarifWriter.write(result, baseDir.toPath(), sarif, toolVersion(), baseline::sarifState);
-        } catch (IOException e) {
-            throw new MojoExecutionException("sqllint: cannot write " + sarif + ": " + e.getMessage(), e);
+            chosen = ReportFormat.parse(formats);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("sqllint: formats: " + e.getMessage());
         }
-        getLog().info("sqllint: SARIF report " + sarif);
+        Path reactorRoot = ReactorRoot.of(multiModuleProjectDirectory, executionRootDirectory, baseDir);
+        new ReportFiles(reportDirectory(), baseDir.toPath(), reactorRoot, toolVersion())
+                .write(result, chosen, baseline::sarifState, getLog());
     }
 
     /** The failOnSeverity and maxAllowedViolations configuration, checked before the analysis runs. */

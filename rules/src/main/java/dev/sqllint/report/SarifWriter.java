@@ -7,7 +7,10 @@ import dev.sqllint.extract.IgnoreComment;
 import dev.sqllint.rules.Rule;
 import dev.sqllint.rules.RuleInfo;
 import dev.sqllint.rules.Rules;
+import dev.sqllint.rules.Severity;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,32 +22,39 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes SARIF 2.1.0: one result per finding (rule id, message, location relative to the project base
- * directory), the rules' metadata in {@code tool.driver.rules}, and the skipped inputs as tool execution
+ * Writes SARIF 2.1.0: one result per finding (rule id, message, location relative to the top of the
+ * reactor), the rules' metadata in {@code tool.driver.rules}, and the skipped inputs as tool execution
  * notifications. Written to a temporary file and moved, so a reader never sees half a report.
+ *
+ * <p>What GitHub code scanning reads: URIs are relative to {@code %SRCROOT%}, the top of the reactor (given
+ * in {@code originalUriBaseIds}), so every module of a multi-module build names its files from the repository
+ * root; each module's run has its own {@code automationDetails.id}, so the upload action accepts the
+ * modules' SARIF files together; rules carry {@code problem.severity} and {@code precision}; results carry a
+ * {@code primaryLocationLineHash} that survives line shifts ({@link SarifFingerprints}).
  */
 public final class SarifWriter {
 
-    private static final String BASE_ID = "PROJECTROOT";
+    private static final String BASE_ID = "%SRCROOT%";
 
     private SarifWriter() {
     }
 
     public static void write(AnalysisResult result, Path baseDir, Path out, String toolVersion) throws IOException {
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        Files.writeString(tmp, Json.write(sarif(result, baseDir, toolVersion)), StandardCharsets.UTF_8);
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        write(result, baseDir, baseDir, out, toolVersion, f -> null);
     }
 
     /**
-     * As {@link #write(AnalysisResult, Path, Path, String)}, with each result's {@code baselineState}
-     * ({@code new} or {@code unchanged}) from the comparison with the team's baseline; SARIF wants it on
-     * every result or none, so without a baseline ({@code null} states) there is none.
+     * Writes the report atomically (a temporary file, then a move), so a reader never sees half of it.
+     *
+     * @param projectDir    the module analysed
+     * @param reactorRoot   the top of the build (repository root): {@code %SRCROOT%}, what URIs are relative to
+     * @param baselineState each result's {@code baselineState} ({@code new} or {@code unchanged}) from the
+     *                      comparison with the team's baseline; SARIF wants it on every result or none, so
+     *                      without a baseline ({@code null} states) there is none
      */
-    public static void write(AnalysisResult result, Path baseDir, Path out, String toolVersion,
+    public static void write(AnalysisResult result, Path projectDir, Path reactorRoot, Path out, String toolVersion,
                              Function<Finding, String> baselineState) throws IOException {
-        Map<String, Object> sarif = sarif(result, baseDir, toolVersion);
+        Map<String, Object> sarif = sarif(result, projectDir, reactorRoot, toolVersion);
         addBaselineStates(sarif, result.findings(), baselineState);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
@@ -64,27 +74,57 @@ public final class SarifWriter {
     }
 
     static Map<String, Object> sarif(AnalysisResult result, Path baseDir, String toolVersion) {
+        return sarif(result, baseDir, baseDir, toolVersion);
+    }
+
+    static Map<String, Object> sarif(AnalysisResult result, Path projectDir, Path reactorRoot, String toolVersion) {
         List<String> ruleIds = new ArrayList<>();
         List<Object> rules = new ArrayList<>();
         for (Rule r : Rules.all()) {
             ruleIds.add(r.info().name());
-            rules.add(rule(r.info()));
+            rules.add(rule(r.info(), precision(r.info().name(), result.findings())));
         }
         Map<String, Object> driver = map("name", "sqllint", "version", toolVersion, "rules", rules);
         List<Object> results = new ArrayList<>();
-        for (Finding f : result.findings()) results.add(result(f, ruleIds.indexOf(f.rule()), baseDir));
+        List<String> fingerprints = SarifFingerprints.primaryLocationLineHashes(result.findings(), reactorRoot);
+        for (int i = 0; i < result.findings().size(); i++) {
+            Finding f = result.findings().get(i);
+            Map<String, Object> r = result(f, ruleIds.indexOf(f.rule()), reactorRoot);
+            r.put("partialFingerprints", map("primaryLocationLineHash", fingerprints.get(i)));
+            results.add(r);
+        }
         List<Object> notifications = new ArrayList<>();
-        for (Diagnostic d : result.diagnostics()) notifications.add(notification(d, baseDir));
+        for (Diagnostic d : result.diagnostics()) notifications.add(notification(d, reactorRoot));
         Map<String, Object> invocation = map("executionSuccessful", true, "toolExecutionNotifications", notifications);
         Map<String, Object> run = map(
                 "tool", map("driver", driver),
-                "originalUriBaseIds", map(BASE_ID, map("uri", baseDir.toAbsolutePath().normalize().toUri().toString())),
+                "originalUriBaseIds", map(BASE_ID, map("uri", directoryUri(reactorRoot))),
                 "invocations", List.of(invocation),
                 "results", results);
+        String module = relativeUri(projectDir, reactorRoot);
+        if (!module.isEmpty() && !module.startsWith("/")) run.put("automationDetails", map("id", "sqllint/" + module + "/"));
         return map("$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", List.of(run));
     }
 
-    private static Map<String, Object> rule(RuleInfo i) {
+    /**
+     * A rule's precision for GitHub: {@code very-high} when a schema proved the keys behind every finding of
+     * the rule in this run, {@code medium} when naming conventions stood in for a schema (or nothing was found).
+     */
+    static String precision(String rule, List<Finding> findings) {
+        List<Finding> own = findings.stream().filter(f -> f.rule().equals(rule)).toList();
+        return !own.isEmpty() && own.stream().allMatch(Finding::proved) ? "very-high" : "medium";
+    }
+
+    /** GitHub's {@code problem.severity}: {@code error}, {@code warning} or {@code recommendation}. */
+    static String problemSeverity(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "recommendation";
+        };
+    }
+
+    private static Map<String, Object> rule(RuleInfo i, String precision) {
         return map(
                 "id", i.name(),
                 "name", i.name(),
@@ -92,7 +132,8 @@ public final class SarifWriter {
                 "fullDescription", map("text", i.explanation()),
                 "help", map("text", RuleDocs.ruleText(i), "markdown", RuleDocs.ruleMarkdown(i, "##")),
                 "defaultConfiguration", map("level", i.severity().sarifLevel()),
-                "properties", map("tags", List.of("performance", "sql")));
+                "properties", map("tags", List.of("performance", "sql"), "precision", precision,
+                        "problem.severity", problemSeverity(i.severity())));
     }
 
     private static Map<String, Object> result(Finding f, int ruleIndex, Path baseDir) {
@@ -129,7 +170,7 @@ public final class SarifWriter {
 
     private static Map<String, Object> location(Path file, int line, int column, Path baseDir) {
         return map("physicalLocation", map(
-                "artifactLocation", map("uri", relativeUri(file, baseDir), "uriBaseId", BASE_ID),
+                "artifactLocation", map("uri", encodedUri(relativeUri(file, baseDir)), "uriBaseId", BASE_ID),
                 "region", map("startLine", line, "startColumn", column)));
     }
 
@@ -139,6 +180,21 @@ public final class SarifWriter {
         Path base = baseDir.toAbsolutePath().normalize();
         Path rel = abs.startsWith(base) ? base.relativize(abs) : abs;
         return rel.toString().replace('\\', '/');
+    }
+
+    /** A relative path as a URI reference: each segment percent-encoded (spaces, {@code #}, non-ASCII). */
+    static String encodedUri(String path) {
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return path;
+        }
+    }
+
+    /** A base URI must end in a slash, even when the directory does not exist (yet). */
+    private static String directoryUri(Path dir) {
+        String uri = dir.toAbsolutePath().normalize().toUri().toString();
+        return uri.endsWith("/") ? uri : uri + "/";
     }
 
     private static Map<String, Object> map(Object... kv) {

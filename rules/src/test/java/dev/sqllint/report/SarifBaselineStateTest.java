@@ -40,7 +40,7 @@ class SarifBaselineStateTest {
         BaselineMatch match = acceptedTracks.match(findings, helper.root());
 
         Path out = helper.root().resolve("target/sqllint/sqllint.sarif");
-        SarifWriter.write(result, helper.root(), out, "1.2.3", match::sarifState);
+        SarifWriter.write(result, helper.root(), helper.root(), out, "1.2.3", match::sarifState);
         String json = Files.readString(out, StandardCharsets.UTF_8);
         assertEquals(List.of("\"baselineState\": \"unchanged\"", "\"baselineState\": \"new\""),
                 json.lines().map(String::trim).map(l -> l.replaceAll(",$", "")).filter(l -> l.startsWith("\"baselineState\"")).toList());
@@ -50,7 +50,7 @@ class SarifBaselineStateTest {
     void withoutABaselineNoResultHasAState() throws Exception {
         AnalysisResult result = helper.run();
         Path out = helper.root().resolve("target/sqllint/sqllint.sarif");
-        SarifWriter.write(result, helper.root(), out, "1.2.3", BaselineMatch.NONE::sarifState);
+        SarifWriter.write(result, helper.root(), helper.root(), out, "1.2.3", BaselineMatch.NONE::sarifState);
         assertFalse(Files.readString(out, StandardCharsets.UTF_8).contains("baselineState"));
     }
 }
