@@ -127,6 +127,13 @@ public final class SqlTree {
         while (!todo.isEmpty()) {
             Object n = todo.pop();
             if (seen.put(n, Boolean.TRUE) != null) continue;
+            if (n instanceof Collection<?> list) {
+                // a parenthesised expression, e.g. WHERE (a OR b), is a list of its elements
+                List<Object> elements = new ArrayList<>();
+                collect(list, elements);
+                for (int i = elements.size() - 1; i >= 0; i--) todo.push(elements.get(i));
+                continue;
+            }
             if (type.isInstance(n)) out.add(type.cast(n));
             if (n != root && stopAt != null && stopAt.isInstance(n)) continue;
             List<Object> children = children(n);

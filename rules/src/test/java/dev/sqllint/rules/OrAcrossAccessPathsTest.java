@@ -46,6 +46,21 @@ class OrAcrossAccessPathsTest {
     }
 
     @Test
+    void aWhereThatIsOneParenthesisedOr() {
+        helper.addSource("com/acme/TrackDao.java", """
+                package com.acme;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class TrackDao {
+                  JdbcTemplate jdbc;
+                  Object tracks() {
+                    // BUG: OrAcrossAccessPaths at OR
+                    return jdbc.queryForList("SELECT t.* FROM tracks t WHERE (t.owner_id = ? OR t.track_id IN (SELECT c.track_id FROM track_collaborators c WHERE c.user_id = ?))");
+                  }
+                }
+                """).doTest();
+    }
+
+    @Test
     void fixesAndLookAlikesAreFine() {
         helper.addSource("com/acme/TrackDao.java", """
                 package com.acme;
