@@ -32,7 +32,8 @@ public final class MapperStatements {
             String api = "mapper.xml <" + statement.name() + " id=\"" + id + "\""
                     + (databaseId == null ? "" : " databaseId=\"" + databaseId + "\"") + ">";
             XmlElement resolved = new IncludeResolver(fragments, file, api, problems).resolve(statement);
-            List<SqlText> variants = DynamicSql.variants(resolved).stream().filter(DynamicSql::hasStaticText).toList();
+            List<SqlText> variants = DynamicSql.variants(resolved).stream().filter(DynamicSql::hasStaticText)
+                    .map(TextSubstitutions::apply).toList();
             if (variants.isEmpty()) continue;
             out.add(new SqlSite(file.path(), statement.origin().line(), statement.origin().column(), api, Language.SQL,
                     variants, id == null ? file.namespace() : file.qualify(id), null, Suppressions.NONE));

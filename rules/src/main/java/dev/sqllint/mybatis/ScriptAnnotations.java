@@ -51,7 +51,8 @@ public final class ScriptAnnotations {
             try {
                 XmlDocument doc = PositionedXmlParser.parse(variant.text(), variant::originAt);
                 for (SqlText v : DynamicSql.variants(doc.root())) {
-                    if (DynamicSql.hasStaticText(v) && byText.size() < DynamicSql.MAX_VARIANTS) byText.putIfAbsent(v.text(), v);
+                    SqlText sql = TextSubstitutions.apply(v);
+                    if (DynamicSql.hasStaticText(sql) && byText.size() < DynamicSql.MAX_VARIANTS) byText.putIfAbsent(sql.text(), sql);
                 }
             } catch (XmlSyntaxException e) {
                 problems.report(MapperProblems.Kind.SCRIPT_NOT_READ, site.file(), site.line(),

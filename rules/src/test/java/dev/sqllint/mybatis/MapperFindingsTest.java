@@ -360,6 +360,57 @@ class MapperFindingsTest {
                 .doTest();
     }
 
+    /** MyBatis Generator's criteria clause and a data-scope filter appended as text: both parse, findings still land. */
+    @Test
+    void generatedCriteriaAndAppendedDataScopeSubstitutions() {
+        AnalysisResult r = LintTestHelper.forAllRules()
+                .addResource("db/migration/V1__schema.sql", MIGRATION)
+                .addResource("mapper/TrackGeneratedMapper.xml", DOCTYPE + """
+                        <mapper namespace="com.acme.tracks.TrackGeneratedMapper">
+                          <sql id="Example_Where_Clause">
+                            <where>
+                              <foreach collection="oredCriteria" item="criteria" separator="or">
+                                <if test="criteria.valid">
+                                  <trim prefix="(" prefixOverrides="and" suffix=")">
+                                    <foreach collection="criteria.criteria" item="criterion">
+                                      <choose>
+                                        <when test="criterion.noValue">and ${criterion.condition}</when>
+                                        <when test="criterion.singleValue">and ${criterion.condition} #{criterion.value}</when>
+                                        <when test="criterion.betweenValue">
+                                          and ${criterion.condition} #{criterion.value} and #{criterion.secondValue}
+                                        </when>
+                                        <when test="criterion.listValue">
+                                          and ${criterion.condition}
+                                          <foreach close=")" collection="criterion.value" item="listItem" open="(" separator=",">#{listItem}</foreach>
+                                        </when>
+                                      </choose>
+                                    </foreach>
+                                  </trim>
+                                </if>
+                              </foreach>
+                            </where>
+                          </sql>
+                          <select id="selectByExample" resultType="map">
+                            select <if test="distinct">distinct</if> track_id, owner_id, title from tracks
+                            <if test="_parameter != null"><include refid="Example_Where_Clause"/></if>
+                            <if test="orderByClause != null">order by ${orderByClause}</if>
+                          </select>
+                          <select id="selectVisible" resultType="map">
+                            <!-- BUG: DistinctOverFanOutJoin at distinct -->
+                            select distinct t.track_id, t.title from tracks t
+                            left join track_collaborators c on c.track_id = t.track_id
+                            where t.status = 'published'
+                            <if test="userId != null">and c.collaborator_user_id = #{userId}</if>
+                            ${params.dataScope}
+                            order by t.created_at desc
+                          </select>
+                        </mapper>
+                        """)
+                .doTest();
+        assertEquals(2, r.sqlSites());
+        assertEquals(9 + 2, r.statementsParsed()); // distinct variants: selectByExample 9 (capped choices), selectVisible 2
+    }
+
     @Test
     void theSameFindingsAsTheHandWrittenSql() {
         AnalysisResult xml = LintTestHelper.forAllRules()
