@@ -10,12 +10,15 @@ def findings = run.results.collect { r ->
     "${r.ruleId} ${loc.artifactLocation.uri}:${loc.region.startLine}:${loc.region.startColumn}".toString()
 }.sort()
 def src = 'src/main/java/com/example/demo'
+def mapper = 'src/main/resources/mapper/TrackSearchMapper.xml'
 def expected = [
     "DistinctOnHistoryScan ${src}/workflow/RecentWorkflowDao.java:31:35",
     "OrAcrossAccessPaths ${src}/tracks/TrackRepository.java:19:17",
     "ExistsWhereJoinFits ${src}/tasks/TaskRunCountDao.java:31:30",
     "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestDao.java:20:21",
     "JoinForScalarOnly ${src}/topics/TopicTrackingDao.java:21:22",
+    "OrAcrossAccessPaths ${mapper}:17:12",
+    "OrAcrossAccessPaths ${mapper}:54:8",
 ]*.toString().sort()
 assert findings == expected
 
@@ -23,6 +26,17 @@ assert findings == expected
 assert run.results.every { it.properties.precision == 'very-high' }
 assert run.results.find { it.ruleId == 'OrAcrossAccessPaths' }.message.text.contains('tracks_owner_id_idx on tracks(owner_id) (V3__tracks.sql:10)')
 assert run.results.find { it.ruleId == 'JoinForScalarOnly' }.message.text.contains('user_stats.user_id is the primary key (V1__workspaces_and_users.sql:17)')
+
+// MyBatis XML mapper: the finding sits at the OR in the XML; the look-alike under <!-- sqllint:ignore --> stays
+// in the report, suppressed in source with the comment's reason
+def inXml = run.results.findAll { it.locations[0].physicalLocation.artifactLocation.uri == mapper }
+assert inXml*.properties*.api == ['mapper.xml <select id="searchLibrary">', 'mapper.xml <select id="exportLibrary">']
+assert inXml*.properties*.owner == ['com.example.demo.tracks.TrackSearchMapper.searchLibrary',
+                                    'com.example.demo.tracks.TrackSearchMapper.exportLibrary']
+assert !inXml[0].suppressions
+assert inXml[1].suppressions*.kind == ['inSource']
+assert inXml[1].suppressions[0].justification == 'admin export: runs nightly on the read replica, where a full scan is fine'
+assert run.results.count { it.suppressions } == 1
 
 // the constant from another class is named in the message reported at the call site
 def history = run.results.find { it.ruleId == 'DistinctOnHistoryScan' }
@@ -34,14 +48,17 @@ assert run.invocations[0].toolExecutionNotifications.isEmpty()
 // rule with findings is very-high precision because the migrations proved its keys
 assert new File(new URI(run.originalUriBaseIds['%SRCROOT%'].uri)).canonicalPath == basedir.canonicalPath
 assert run.results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == '%SRCROOT%' }
-assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 5
+assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 7
 assert run.tool.driver.rules.every { it.properties.precision == 'very-high' && it.properties['problem.severity'] == 'warning' }
 
 // console: one clickable line per finding, a summary, and the failed build listing them
 def log = new File(basedir, 'build.log').text
 assert log.contains("[WARNING] ${new File(basedir, src + '/topics/TopicTrackingDao.java').absolutePath}:[21,22] [JoinForScalarOnly]")
-assert log =~ /sqllint: 17 files scanned, 29 SQL sites found, 39 statements parsed, 0 not parsed/
+assert log =~ /sqllint: 18 files scanned, 33 SQL sites found, 55 statements parsed, 0 not parsed/
+assert log.contains('sqllint: 1 suppressed in the code')
+assert log.contains("[INFO] ${new File(basedir, mapper).absolutePath}:[54,8] [OrAcrossAccessPaths]")
+assert log.contains("[WARNING] ${new File(basedir, mapper).absolutePath}:[17,12] [OrAcrossAccessPaths]")
 assert log.contains('sqllint: schema: 15 tables, 16 keys, 14 foreign keys, 7 indexes from 4 SQL migrations, 2 JPA entities')
-assert log.contains('sqllint found 5 slow query shapes')
+assert log.contains('sqllint found 6 slow query shapes')
 assert log.contains('BUILD FAILURE')
 return true

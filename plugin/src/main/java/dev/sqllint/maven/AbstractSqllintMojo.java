@@ -8,6 +8,7 @@ import dev.sqllint.source.SourceFinder;
 import dev.sqllint.report.Baseline;
 import dev.sqllint.engine.InvalidConfigurationException;
 import dev.sqllint.engine.RuleSelection;
+import dev.sqllint.mybatis.MapperFiles;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -123,8 +124,12 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
     /** The source files {@link #analyze()} reads (its result counts them, IDE markers and changed-files mode need them). */
     protected List<Path> scannedFiles() throws MojoExecutionException {
         AnalysisConfig c = config();
-        return new SourceFinder(c.includes(), c.excludes()).find(c.sourceRoots(), (file, why) -> { })
-                .stream().map(SourceFile::path).toList();
+        List<Path> files = new ArrayList<>(new SourceFinder(c.includes(), c.excludes()).find(c.sourceRoots(), (file, why) -> { })
+                .stream().map(SourceFile::path).toList());
+        List<Path> mapperRoots = new ArrayList<>(c.resourceRoots());
+        mapperRoots.addAll(c.sourceRoots());
+        files.addAll(MapperFiles.find(mapperRoots, c.excludes(), (kind, file, line, why) -> { })); // MyBatis XML mappers
+        return files;
     }
 
     AnalysisConfig config() throws MojoExecutionException {

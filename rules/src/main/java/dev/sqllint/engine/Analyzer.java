@@ -10,6 +10,8 @@ import dev.sqllint.extract.JavaSqlExtractor;
 import dev.sqllint.extract.Language;
 import dev.sqllint.extract.SinkCatalog;
 import dev.sqllint.extract.SqlSite;
+import dev.sqllint.mybatis.MapperFile;
+import dev.sqllint.mybatis.ScriptAnnotations;
 import dev.sqllint.rules.Query;
 import dev.sqllint.rules.Rule;
 import dev.sqllint.rules.Rules;
@@ -65,6 +67,7 @@ public final class Analyzer {
         List<SourceFile> sources = new SourceFinder(config.includes(), config.excludes())
                 .find(config.sourceRoots(), (p, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, p, 0, why)));
         JavaSourceReader reader = new JavaSourceReader(config.encoding(), config.maxFileBytes());
+        MyBatisMappers mappers = MyBatisMappers.read(config, diagnostics);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
         try (SqlParser sqlParser = new SqlParser(config.statementTimeout())) {
             List<JavaFile> javaFiles = inParallel(pool, sources, s -> parseJava(s, reader, diagnostics));
@@ -76,7 +79,10 @@ public final class Analyzer {
             Suppressor suppressor = new Suppressor(javaFiles);
             List<FileOutcome> outcomes = inParallel(pool, javaFiles,
                     f -> analyzeFile(f, extractor, sqlParser, keys, schema.jpa(), diagnostics, suppressor.in(f)));
-            return summarize(outcomes, diagnostics, sources.size(), started, schema.summary(), schema.notes());
+            List<FileOutcome> mapperOutcomes = inParallel(pool, mappers.files(),
+                    m -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), diagnostics, suppressor));
+            return summarize(concat(outcomes, mapperOutcomes), diagnostics, sources.size() + mappers.filesFound(), started,
+                    schema.summary(), schema.notes());
         } finally {
             pool.shutdownNow();
         }
@@ -128,46 +134,77 @@ public final class Analyzer {
                                     JpaModel jpa, List<Diagnostic> diagnostics, Suppressor.InFile suppressions) {
         try {
             List<SqlSite> sites = extractor.sites(file);
-            int parsed = 0;
-            int notParsed = 0;
-            List<Finding> findings = new ArrayList<>();
-            for (SqlSite site : sites) {
-                for (SqlText variant : site.variants()) {
-                    SqlText sql = PlaceholderNormalizer.normalize(variant, site.entity());
-                    Language language = site.language();
-                    if (language == Language.JPQL) sql = JpqlToSql.stripConstructorExpressions(sql);
-                    SqlParser.Result result = sqlParser.parse(sql);
-                    if (result.ok() && language == Language.JPQL) {
-                        // JPQL is judged as the SQL its mapping runs, when the entities are known
-                        Optional<SqlText> translated = JpqlToSql.translate(result.parsed(), jpa);
-                        SqlParser.Result asSql = translated.map(sqlParser::parse).orElse(null);
-                        if (asSql != null && asSql.ok()) {
-                            sql = translated.get();
-                            result = asSql;
-                            language = Language.SQL;
-                        }
-                    }
-                    if (!result.ok()) {
-                        notParsed++;
-                        diagnostics.add(new Diagnostic(Diagnostic.Kind.SQL_NOT_PARSED, site.file(), site.line(),
-                                site.api() + ": " + result.failure() + " in: " + brief(sql.text())));
-                        continue;
-                    }
-                    parsed++;
-                    Query query = new Query(result.parsed(), language, keys);
-                    for (Rule rule : rules) {
-                        for (Violation v : safeCheck(rule, query, site, diagnostics)) {
-                            findings.add(suppressions.mark(toFinding(rule, v, site, sql), site, sql.originAt(v.offset())));
-                        }
-                    }
-                }
-            }
-            return new FileOutcome(sites.size(), parsed, notParsed, findings);
+            sites = ScriptAnnotations.expand(sites, MyBatisMappers.problems(diagnostics));
+            return analyzeSites(sites, sqlParser, keys, jpa, diagnostics, suppressions::mark);
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, file.path(), 0,
                     "analysis of this file failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
             return new FileOutcome(0, 0, 0, List.of());
         }
+    }
+
+    /** The statements of one MyBatis XML mapper; its {@code <!-- sqllint:ignore -->} comments suppress. */
+    private FileOutcome analyzeMapper(MapperFile mapper, MyBatisMappers mappers, SqlParser sqlParser, KeyModel keys,
+                                      JpaModel jpa, List<Diagnostic> diagnostics, Suppressor suppressor) {
+        try {
+            Suppressor.InFile suppressions = suppressor.in(mapper.path(), mappers.ignoreComments(mapper));
+            return analyzeSites(mappers.sites(mapper), sqlParser, keys, jpa, diagnostics, suppressions::mark);
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, mapper.path(), 0,
+                    "analysis of this mapper failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
+            return new FileOutcome(0, 0, 0, List.of());
+        }
+    }
+
+    /** Marks a finding the code suppresses; {@code origin} is where its SQL text came from. */
+    private interface Marker {
+        Finding mark(Finding finding, SqlSite site, Origin origin);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** Normalises, parses and checks every variant of every site of one file. */
+    private FileOutcome analyzeSites(List<SqlSite> sites, SqlParser sqlParser, KeyModel keys, JpaModel jpa,
+                                     List<Diagnostic> diagnostics, Marker suppressions) {
+        int parsed = 0;
+        int notParsed = 0;
+        List<Finding> findings = new ArrayList<>();
+        for (SqlSite site : sites) {
+            for (SqlText variant : site.variants()) {
+                SqlText sql = PlaceholderNormalizer.normalize(variant, site.entity());
+                Language language = site.language();
+                if (language == Language.JPQL) sql = JpqlToSql.stripConstructorExpressions(sql);
+                SqlParser.Result result = sqlParser.parse(sql);
+                if (result.ok() && language == Language.JPQL) {
+                    // JPQL is judged as the SQL its mapping runs, when the entities are known
+                    Optional<SqlText> translated = JpqlToSql.translate(result.parsed(), jpa);
+                    SqlParser.Result asSql = translated.map(sqlParser::parse).orElse(null);
+                    if (asSql != null && asSql.ok()) {
+                        sql = translated.get();
+                        result = asSql;
+                        language = Language.SQL;
+                    }
+                }
+                if (!result.ok()) {
+                    notParsed++;
+                    diagnostics.add(new Diagnostic(Diagnostic.Kind.SQL_NOT_PARSED, site.file(), site.line(),
+                            site.api() + ": " + result.failure() + " in: " + brief(sql.text())));
+                    continue;
+                }
+                parsed++;
+                Query query = new Query(result.parsed(), language, keys);
+                for (Rule rule : rules) {
+                    for (Violation v : safeCheck(rule, query, site, diagnostics)) {
+                        findings.add(suppressions.mark(toFinding(rule, v, site, sql), site, sql.originAt(v.offset())));
+                    }
+                }
+            }
+        }
+        return new FileOutcome(sites.size(), parsed, notParsed, findings);
     }
 
     private static List<Violation> safeCheck(Rule rule, Query query, SqlSite site, List<Diagnostic> diagnostics) {

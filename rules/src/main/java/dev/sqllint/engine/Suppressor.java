@@ -7,6 +7,7 @@ import dev.sqllint.extract.SqlSite;
 import dev.sqllint.extract.SuppressionScopes;
 import dev.sqllint.extract.Suppressions;
 import dev.sqllint.sql.Origin;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -19,7 +20,9 @@ import java.util.Optional;
  *   <li>the same on the declaration that holds the reported SQL text (the constant, the local), or on the
  *       constant the call names, in whatever file it is;</li>
  *   <li>{@code // sqllint:ignore [Rule] [reason]} on the finding's line or the line above, or on the line of
- *       the SQL site or the line above (a comment cannot go inside a text block, so it goes above the call).</li>
+ *       the SQL site or the line above (a comment cannot go inside a text block, so it goes above the call);
+ *       in a MyBatis mapper, {@code <!-- sqllint:ignore [Rule] [reason] -->} the same way, above the finding's
+ *       line or above the statement's start tag.</li>
  * </ol>
  */
 final class Suppressor {
@@ -32,14 +35,19 @@ final class Suppressor {
 
     /** The marker for the findings of one file; it reads that file's ignore comments once. */
     InFile in(JavaFile file) {
-        return new InFile(file, IgnoreComments.of(file.unit()));
+        return new InFile(file.path(), IgnoreComments.of(file.unit()));
+    }
+
+    /** The marker for the findings of a file that is not Java (a MyBatis mapper), given its ignore comments. */
+    InFile in(Path file, IgnoreComments comments) {
+        return new InFile(file, comments);
     }
 
     final class InFile {
-        private final JavaFile file;
+        private final Path file;
         private final IgnoreComments comments;
 
-        private InFile(JavaFile file, IgnoreComments comments) {
+        private InFile(Path file, IgnoreComments comments) {
             this.file = file;
             this.comments = comments;
         }
@@ -49,9 +57,9 @@ final class Suppressor {
             String rule = finding.rule();
             Suppressions annotated = site.suppressions().and(scopes.at(origin));
             if (annotated.covers(rule)) return finding.withSuppression(annotated.describe(rule));
-            if (!finding.file().equals(file.path())) return finding;
+            if (!finding.file().equals(file)) return finding;
             Optional<IgnoreComment> comment = comments.covering(rule, finding.line());
-            if (comment.isEmpty() && site.file().equals(file.path())) comment = comments.covering(rule, site.line());
+            if (comment.isEmpty() && site.file().equals(file)) comment = comments.covering(rule, site.line());
             return comment.map(c -> finding.withSuppression(c.text())).orElse(finding);
         }
     }

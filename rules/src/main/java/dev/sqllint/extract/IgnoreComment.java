@@ -46,6 +46,7 @@ public record IgnoreComment(Set<String> rules, String reason, String text) {
         String s = suppressedBy.strip();
         if (s.startsWith("//")) s = s.substring(2);
         else if (s.startsWith("/*") && s.endsWith("*/") && s.length() >= 4) s = s.substring(2, s.length() - 2);
+        else if (s.startsWith("<!--") && s.endsWith("-->") && s.length() >= 7) s = s.substring(4, s.length() - 3);
         else return Optional.empty();
         return parse(s, suppressedBy).map(IgnoreComment::reason).filter(r -> !r.isEmpty());
     }

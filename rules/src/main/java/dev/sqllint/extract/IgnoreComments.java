@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public final class IgnoreComments {
 
-    private record Placed(int firstLine, int lastLine, IgnoreComment comment) {
+    /** A comment and the lines it spans. */
+    public record Placed(int firstLine, int lastLine, IgnoreComment comment) {
     }
 
     public static final IgnoreComments NONE = new IgnoreComments(List.of());
@@ -38,6 +39,11 @@ public final class IgnoreComments {
                     .ifPresent(ic -> out.add(new Placed(range.get().begin.line, range.get().end.line, ic)));
         }
         return out.isEmpty() ? NONE : new IgnoreComments(out);
+    }
+
+    /** Ignore comments read from a file that is not Java (the XML comments of a MyBatis mapper). */
+    public static IgnoreComments of(List<Placed> placed) {
+        return placed.isEmpty() ? NONE : new IgnoreComments(List.copyOf(placed));
     }
 
     /** The first comment that ignores {@code rule} on {@code line}: on that line, or ending on the line above. */

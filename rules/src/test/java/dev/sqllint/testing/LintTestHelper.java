@@ -30,12 +30,13 @@ import java.util.regex.Pattern;
  * // BUG: DistinctOnHistoryScan at DISTINCT
  * "SELECT DISTINCT ON (r.published_run_id) ..."
  * </pre>
- * ({@code -- BUG:} inside SQL text blocks) expects exactly one finding of that rule on the next line, at the column where {@code DISTINCT} first
+ * ({@code -- BUG:} inside SQL text blocks, {@code <!-- BUG: Rule at TOKEN -->} in a MyBatis mapper XML, added as a
+ * source or a resource) expects exactly one finding of that rule on the next line, at the column where {@code DISTINCT} first
  * appears on it. Every finding of the rules under test must be expected, and every expectation met.
  */
 public final class LintTestHelper {
 
-    private static final Pattern BUG = Pattern.compile("(?://|--)\\s*BUG:\\s*(\\w+)(?:\\s+at\\s+(.+?))?\\s*$");
+    private static final Pattern BUG = Pattern.compile("(?://|--)\\s*BUG:\\s*(\\w+)(?:\\s+at\\s+(.+?))?\\s*(?:-->)?\\s*$");
 
     private final List<Rule> rules;
     private final Map<String, String> sources = new TreeMap<>();
@@ -103,7 +104,7 @@ public final class LintTestHelper {
         AnalysisResult r = run();
         assertEverythingParsed(r);
         List<String> expected = new ArrayList<>();
-        for (Map.Entry<String, String> source : sources.entrySet()) {
+        for (Map.Entry<String, String> source : markedFiles().entrySet()) {
             String[] lines = source.getValue().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 Matcher m = BUG.matcher(lines[i].trim());
@@ -121,7 +122,7 @@ public final class LintTestHelper {
         }
         List<String> actual = new ArrayList<>();
         for (Finding f : r.findings()) {
-            String rel = root.relativize(f.file()).toString().replace('\\', '/');
+            String rel = (f.file().startsWith(resourceRoot) ? resourceRoot : root).relativize(f.file()).toString().replace('\\', '/');
             String key = rel + ":" + f.line() + ":" + f.column() + " " + f.rule();
             boolean columnFree = expected.contains(rel + ":" + f.line() + ":? " + f.rule());
             actual.add(columnFree ? rel + ":" + f.line() + ":? " + f.rule() : key);
@@ -131,6 +132,15 @@ public final class LintTestHelper {
         assertEquals(String.join("\n", expected), String.join("\n", actual),
                 "findings differ; messages:\n" + messages(r));
         return r;
+    }
+
+    /** The files whose BUG comments are expectations: the sources, and the XML resources (MyBatis mappers). */
+    private Map<String, String> markedFiles() {
+        Map<String, String> out = new TreeMap<>(sources);
+        resources.forEach((path, text) -> {
+            if (path.endsWith(".xml")) out.put(path, text);
+        });
+        return out;
     }
 
     /** A negative test means nothing if its SQL never reached the rules. */

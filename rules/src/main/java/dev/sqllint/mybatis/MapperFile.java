@@ -1,0 +1,36 @@
+package dev.sqllint.mybatis;
+
+import dev.sqllint.extract.IgnoreComment;
+import dev.sqllint.extract.IgnoreComments;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A MyBatis XML mapper: its file, its namespace (the mapper interface it implements, which qualifies its
+ * statement and fragment ids), its {@code <mapper>} element and its comments.
+ */
+public record MapperFile(Path path, String namespace, XmlElement root, List<XmlComment> comments) {
+
+    public MapperFile {
+        comments = List.copyOf(comments);
+    }
+
+    /** {@code namespace.id}, or the bare id when the mapper declares no namespace. */
+    String qualify(String id) {
+        return namespace.isEmpty() ? id : namespace + "." + id;
+    }
+
+    /**
+     * The {@code <!-- sqllint:ignore [Rule] [reason] -->} comments, which suppress a finding on their line or
+     * the line below, as {@code // sqllint:ignore} does in Java.
+     */
+    public IgnoreComments ignoreComments() {
+        List<IgnoreComments.Placed> out = new ArrayList<>();
+        for (XmlComment c : comments) {
+            IgnoreComment.parse(c.content(), "<!-- " + c.content().strip() + " -->")
+                    .ifPresent(ic -> out.add(new IgnoreComments.Placed(c.firstLine(), c.lastLine(), ic)));
+        }
+        return IgnoreComments.of(out);
+    }
+}

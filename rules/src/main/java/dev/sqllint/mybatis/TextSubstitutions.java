@@ -1,0 +1,66 @@
+package dev.sqllint.mybatis;
+
+import dev.sqllint.sql.SqlText;
+
+/**
+ * Where a {@code ${...}} text substitution stands for more than an identifier, the two forms mappers use
+ * most, read so the statement around them parses (elsewhere the normaliser makes {@code ${...}} an
+ * identifier placeholder):
+ * <ul>
+ *   <li>a column and its operator, directly followed by a bind parameter: MyBatis Generator's
+ *       {@code Example_Where_Clause}, in a great many mappers, writes {@code and ${criterion.condition} #{criterion.value}}
+ *       with conditions such as {@code "id ="} or {@code "name like"}. It is read as {@code ${...} = #{...}}: an
+ *       unknown column compared with a parameter, which is what it is;</li>
+ *   <li>a clause appended after a complete condition, such as the data-scope filter of RuoYi and its many
+ *       forks ({@code WHERE u.del_flag = '0' <if>...</if> ${params.dataScope} ORDER BY ...}): after a value (a
+ *       quote, a closing parenthesis, a number or a {@code #{...}}) no operand can follow, so it is a condition of
+ *       its own, unknown, and is left out.</li>
+ * </ul>
+ */
+final class TextSubstitutions {
+
+    private TextSubstitutions() {
+    }
+
+    static SqlText apply(SqlText sql) {
+        SqlText out = sql;
+        int from = 0;
+        while (true) {
+            String s = out.text();
+            int open = s.indexOf("${", from);
+            if (open < 0) return out;
+            int close = s.indexOf('}', open + 2);
+            if (close < 0) return out;
+            int next = close + 1;
+            while (next < s.length() && Character.isWhitespace(s.charAt(next))) next++;
+            if (afterValue(s, open)) {
+                out = out.replace(open, close + 1, "");
+                from = open;
+            } else if (s.startsWith("#{", next)) {
+                out = out.replace(close + 1, close + 1, " =");
+                from = close + 3;
+            } else {
+                from = close + 1;
+            }
+        }
+    }
+
+    /** Whether the text before {@code at} ends with a complete value: {@code '...'}, {@code )}, a number, {@code #{...}}. */
+    private static boolean afterValue(String s, int at) {
+        int p = at - 1;
+        while (p >= 0 && Character.isWhitespace(s.charAt(p))) p--;
+        if (p < 0) return false;
+        char c = s.charAt(p);
+        if (c == '\'' || c == ')') return true;
+        if (Character.isDigit(c)) {
+            int q = p;
+            while (q >= 0 && (Character.isDigit(s.charAt(q)) || s.charAt(q) == '.')) q--;
+            return q < 0 || !(Character.isLetter(s.charAt(q)) || s.charAt(q) == '_'); // 10, not t1
+        }
+        if (c == '}') {
+            int brace = s.lastIndexOf('{', p);
+            return brace > 0 && s.charAt(brace - 1) == '#';
+        }
+        return false;
+    }
+}
