@@ -15,6 +15,7 @@ def expected = [
     "OrAcrossAccessPaths ${src}/tracks/TrackRepository.java:19:17",
     "ExistsWhereJoinFits ${src}/tasks/TaskRunCountDao.java:31:30",
     "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestDao.java:20:21",
+    "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestRepository.java:20:25",
     "JoinForScalarOnly ${src}/topics/TopicTrackingDao.java:21:22",
 ]*.toString().sort()
 assert findings == expected
@@ -23,6 +24,14 @@ assert findings == expected
 assert run.results.every { it.properties.precision == 'very-high' }
 assert run.results.find { it.ruleId == 'OrAcrossAccessPaths' }.message.text.contains('tracks_owner_id_idx on tracks(owner_id) (V3__tracks.sql:10)')
 assert run.results.find { it.ruleId == 'JoinForScalarOnly' }.message.text.contains('user_stats.user_id is the primary key (V1__workspaces_and_users.sql:17)')
+
+// a Spring Data derived query is judged as the SQL Spring Data JPA derives from its name, reported at the method name
+def derived = run.results.find { it.locations[0].physicalLocation.artifactLocation.uri.endsWith('ReviewRequestRepository.java') }
+assert derived.properties.api == 'derived query findDistinctByStatusAndTargetGroupsNameIn'
+assert derived.properties.owner == 'ReviewRequestRepository.findDistinctByStatusAndTargetGroupsNameIn'
+assert derived.properties.sql == 'SELECT DISTINCT r1_0.* FROM review_requests r1_0' +
+        ' LEFT JOIN review_request_target_groups t1_0 ON r1_0.id = t1_0.review_request_id' +
+        ' LEFT JOIN review_groups t1_1 ON t1_0.group_id = t1_1.id WHERE r1_0.status = ? AND t1_1.name IN (?)'
 
 // the constant from another class is named in the message reported at the call site
 def history = run.results.find { it.ruleId == 'DistinctOnHistoryScan' }
@@ -34,14 +43,14 @@ assert run.invocations[0].toolExecutionNotifications.isEmpty()
 // rule with findings is very-high precision because the migrations proved its keys
 assert new File(new URI(run.originalUriBaseIds['%SRCROOT%'].uri)).canonicalPath == basedir.canonicalPath
 assert run.results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == '%SRCROOT%' }
-assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 5
+assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 6
 assert run.tool.driver.rules.every { it.properties.precision == 'very-high' && it.properties['problem.severity'] == 'warning' }
 
 // console: one clickable line per finding, a summary, and the failed build listing them
 def log = new File(basedir, 'build.log').text
 assert log.contains("[WARNING] ${new File(basedir, src + '/topics/TopicTrackingDao.java').absolutePath}:[21,22] [JoinForScalarOnly]")
-assert log =~ /sqllint: 17 files scanned, 29 SQL sites found, 39 statements parsed, 0 not parsed/
-assert log.contains('sqllint: schema: 15 tables, 16 keys, 14 foreign keys, 7 indexes from 4 SQL migrations, 2 JPA entities')
-assert log.contains('sqllint found 5 slow query shapes')
+assert log =~ /sqllint: 19 files scanned, 32 SQL sites found, 42 statements parsed, 0 not parsed/
+assert log.contains('sqllint: schema: 16 tables, 18 keys, 15 foreign keys, 7 indexes from 5 SQL migrations, 3 JPA entities')
+assert log.contains('sqllint found 6 slow query shapes')
 assert log.contains('BUILD FAILURE')
 return true

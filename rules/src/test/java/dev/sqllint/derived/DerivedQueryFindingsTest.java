@@ -77,7 +77,7 @@ class DerivedQueryFindingsTest {
 
     @Test
     void derivedQueriesWithoutTheShapesFindNothing() {
-        LintTestHelper.forAllRules()
+        AnalysisResult r = LintTestHelper.forAllRules()
                 .addSource("com/acme/app/Entities.java", DerivedQueryFixtures.ENTITIES)
                 .addSource("com/acme/app/Repositories.java", """
                         package com.acme.app;
@@ -108,5 +108,9 @@ class DerivedQueryFindingsTest {
                         """)
                 .withProjectSchema()
                 .expectNoFindings(7);
+        // methods that are not derived queries are no SQL sites and no diagnostics: the debug log says why
+        assertTrue(r.notes().contains("Spring Data derived queries: 7 methods read as SQL, 2 skipped:"
+                + " TrackRepository.findByNickname (no property nickname on Track); TrackRepository.newest (default method)"),
+                r.notes().toString());
     }
 }
