@@ -115,7 +115,7 @@ final class DerivedSql {
     /** {@code r.targetGroups IS EMPTY}: Hibernate writes a correlated (NOT) EXISTS on the collection's first table. */
     private String emptiness(PropertyPath path, boolean empty) {
         PropertyPath.Step step = path.leaf();
-        if (path.steps().size() != 1 || !step.isAssociation()
+        if (path.steps().size() != 1 || !step.isAssociation() || step.association().joins().isEmpty()
                 || step.association().cardinality() != JpaModel.Cardinality.TO_MANY) {
             throw new NotDerivedException("IsEmpty/IsNotEmpty only on a collection of the entity itself");
         }

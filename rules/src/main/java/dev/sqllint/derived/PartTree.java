@@ -57,7 +57,7 @@ record PartTree(Kind kind, boolean distinct, Integer maxResults, List<List<Part>
         };
         Integer max = null;
         Matcher limited = LIMITED.matcher(subject);
-        if (limited.find()) max = limited.group(4) == null || limited.group(4).isEmpty() ? 1 : Integer.valueOf(limited.group(4));
+        if (limited.find()) max = limited.group(4) == null || limited.group(4).isEmpty() ? 1 : limit(limited.group(4));
 
         String predicate = methodName.substring(subject.length());
         boolean allIgnoreCase = false;
@@ -80,6 +80,14 @@ record PartTree(Kind kind, boolean distinct, Integer maxResults, List<List<Part>
         }
         List<Order> orders = sections.size() == 2 ? orders(sections.get(1)) : List.of();
         return new PartTree(kind, subject.contains("Distinct"), max, or, orders);
+    }
+
+    private static int limit(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw new NotDerivedException("a limit too large: " + digits);
+        }
     }
 
     private static Part part(String source, boolean allIgnoreCase) {

@@ -242,4 +242,44 @@ class DerivedSqlTest {
         assertEquals(List.of(), q.sites(files.get(1)));
         assertEquals(Optional.empty(), q.note());
     }
+    @Test
+    void oddNamesAreSkippedNeverThrown() {
+        Map<String, String> sql = sqlByOwner("com/acme/app/Odd.java", """
+                package com.acme.app;
+
+                import java.util.List;
+                import org.springframework.data.jpa.repository.*;
+
+                interface TrackRepository extends JpaRepository<Track, Long> {
+                    List<Track> findTop99999999999ByTitle(String title);
+                    List<Track> findByTitleOrderByAscOrderByDesc();
+                    List<Track> findByTitleName(String name);
+                    List<Track> findByOwnerNicknameAndTitle(String nickname, String title);
+                    List<Track> findByOwnerIsEmpty();
+                    List<Track> findByCollaboratorsContaining(Collaborator c);
+                    List<Track> findByTitleRegex(String regex);
+                    List<Track> findBy_();
+                    List<Track> findByÄrger(String a);
+                    List<Track> findAllBy();
+                }
+                interface Untyped extends JpaRepository {
+                    List<Object> findByTitle(String title);
+                }
+                interface Unmapped extends JpaRepository<String, Long> {
+                    List<String> findByTitle(String title);
+                }
+                """);
+        // an asterisk import of Spring Data's package is enough; findAllBy has no predicate
+        assertEquals(Map.of("TrackRepository.findAllBy", "SELECT t1_0.* FROM tracks t1_0"), sql);
+        assertEquals(Optional.of("Spring Data derived queries: 1 method read as SQL, 9 skipped:"
+                + " TrackRepository.findByCollaboratorsContaining (MEMBER OF on a collection is not written);"
+                + " TrackRepository.findByOwnerIsEmpty (IsEmpty/IsNotEmpty only on a collection of the entity itself);"
+                + " TrackRepository.findByOwnerNicknameAndTitle (no property nickname on Account (in ownerNickname));"
+                + " TrackRepository.findByTitleName (no property name below a column (in titleName));"
+                + " TrackRepository.findByTitleOrderByAscOrderByDesc (OrderBy more than once);"
+                + " TrackRepository.findByTitleRegex (REGEX is not a Spring Data JPA keyword);"
+                + " TrackRepository.findBy_ (no property in _);"
+                + " TrackRepository.findByÄrger (no property ärger on Track);"
+                + " TrackRepository.findTop99999999999ByTitle (a limit too large: 99999999999)"), queries.note());
+    }
 }
