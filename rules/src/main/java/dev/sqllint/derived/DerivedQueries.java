@@ -1,8 +1,10 @@
 package dev.sqllint.derived;
 
 import com.github.javaparser.Position;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
@@ -18,6 +20,7 @@ import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +37,29 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * <p>
  * A method is left alone when Spring Data would not derive its query: it has {@code @Query},
  * {@code @NativeQuery} or {@code @Procedure}, a {@code @NamedQuery} named {@code Entity.method} exists, it
- * redeclares a CRUD method ({@code findById}), or it is a default or static method. A method whose name does
+ * redeclares a method the repository base class or an executor implements ({@code findById}, {@code findAll}),
+ * or it is a default or static method. A method whose name does
  * not parse, or names a property the entity does not map, is skipped without a diagnostic (Spring Data would
  * fail at start-up, or it is implemented by a fragment sqllint cannot see); {@link #note()} counts them.
  */
 public final class DerivedQueries {
 
     private static final Set<String> DECLARED = Set.of("Query", "NativeQuery", "Procedure");
+    /** Methods of SimpleJpaRepository and the query-by-example and specification executors, which run them. */
     private static final Set<String> CRUD = Set.of("findById", "existsById", "findAllById", "deleteById",
-            "deleteAllById", "deleteAllByIdInBatch", "getById", "getReferenceById");
+            "deleteAllById", "deleteAllByIdInBatch", "getById", "getReferenceById", "getOne", "findAll", "count",
+            "save", "saveAll", "saveAndFlush", "saveAllAndFlush", "delete", "deleteAll", "deleteInBatch",
+            "deleteAllInBatch", "flush", "findOne", "exists", "findBy");
     private static final int NOTE_EXAMPLES = 10;
 
     private final JpaModel model;
     private final RepositoryTypes repositories;
     private final AssociationOptionality optionality;
     private final Set<String> namedQueries;
+    private final boolean mapped;
+    /** Entities by qualified class name and by simple name (a list: simple names may repeat across packages). */
+    private final Map<String, JpaModel.Entity> byClass = new HashMap<>();
+    private final Map<String, List<JpaModel.Entity>> bySimpleName = new HashMap<>();
     private final Set<String> read = new ConcurrentSkipListSet<>();
     private final Map<String, String> skipped = new ConcurrentSkipListMap<>();
 
@@ -57,19 +68,34 @@ public final class DerivedQueries {
         this.repositories = new RepositoryTypes(index, typeNames);
         this.optionality = new AssociationOptionality(model, index, typeNames);
         this.namedQueries = namedQueries(files);
+        this.mapped = model != null && !model.entities().isEmpty();
+        if (mapped) {
+            for (JpaModel.Entity e : model.entities()) {
+                byClass.put(e.className(), e);
+                bySimpleName.computeIfAbsent(simpleName(e), k -> new ArrayList<>()).add(e);
+            }
+        }
     }
 
     /** The derived queries of the repository interfaces in {@code file}, in source order. */
     public List<SqlSite> sites(JavaFile file) {
         List<SqlSite> out = new ArrayList<>();
-        if (model == null || model.entities().isEmpty()) return out;
-        for (ClassOrInterfaceDeclaration type : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
-            if (!type.isInterface()) continue;
-            Optional<JpaModel.Entity> entity = repositories.entityOf(type).flatMap(this::entity);
-            if (entity.isEmpty()) continue;
-            for (MethodDeclaration method : type.getMethods()) site(file, type, entity.get(), method).ifPresent(out::add);
-        }
+        if (!mapped) return out;
+        for (TypeDeclaration<?> type : file.unit().getTypes()) interfaceSites(file, type, out);
         return out;
+    }
+
+    /** Walks declared types only (repositories are top-level or nested interfaces), not method bodies. */
+    private void interfaceSites(JavaFile file, TypeDeclaration<?> type, List<SqlSite> out) {
+        if (type instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
+            Optional<JpaModel.Entity> entity = repositories.entityOf(c).flatMap(this::entity);
+            if (entity.isPresent()) {
+                for (MethodDeclaration method : c.getMethods()) site(file, c, entity.get(), method).ifPresent(out::add);
+            }
+        }
+        for (BodyDeclaration<?> member : type.getMembers()) {
+            if (member instanceof TypeDeclaration<?> nested) interfaceSites(file, nested, out);
+        }
     }
 
     /** For the debug log: how many methods were read as derived queries, and which were skipped and why. */
@@ -86,9 +112,12 @@ public final class DerivedQueries {
         return Optional.of(note.toString());
     }
 
+    /** The entity of a class named as the repository resolved it: qualified, or unique by simple name. */
     private Optional<JpaModel.Entity> entity(String className) {
-        Optional<JpaModel.Entity> exact = model.entityByClass(className);
-        return exact.isPresent() ? exact : model.entityByClass(className.substring(className.lastIndexOf('.') + 1));
+        JpaModel.Entity exact = byClass.get(className);
+        if (exact != null) return Optional.of(exact);
+        List<JpaModel.Entity> named = bySimpleName.getOrDefault(className.substring(className.lastIndexOf('.') + 1), List.of());
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     private Optional<SqlSite> site(JavaFile file, ClassOrInterfaceDeclaration repository, JpaModel.Entity entity,
@@ -98,7 +127,7 @@ public final class DerivedQueries {
         if (method.getAnnotations().stream().anyMatch(a -> DECLARED.contains(a.getName().getIdentifier()))) return Optional.empty();
         if (CRUD.contains(name) || namedQueries.contains(simpleName(entity) + "." + name)) return Optional.empty();
         if (method.isDefault() || method.isStatic() || method.getBody().isPresent()) {
-            skipped.put(owner, method.isDefault() ? "default method" : method.isStatic() ? "static method" : "has a body");
+            if (!method.isStatic()) skipped.put(owner, method.isDefault() ? "default method" : "has a body");
             return Optional.empty();
         }
         String sql;

@@ -81,6 +81,7 @@ final class DerivedSql {
 
     private String predicate(PartTree.Part part) {
         PartType type = part.type();
+        if (type == PartType.NEAR || type == PartType.WITHIN) throw new NotDerivedException("vector search is not written");
         if (!type.supportedByJpa()) throw new NotDerivedException(type + " is not a Spring Data JPA keyword");
         PropertyPath path = PropertyPath.resolve(model, root.name(), part.property());
         if (type == PartType.IS_EMPTY || type == PartType.IS_NOT_EMPTY) return emptiness(path, type == PartType.IS_EMPTY);

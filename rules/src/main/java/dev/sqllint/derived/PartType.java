@@ -62,8 +62,8 @@ enum PartType {
         return candidate;
     }
 
-    /** Keywords Spring Data parses but Spring Data JPA cannot run (vector search, regex, MongoDB's exists). */
+    /** Keywords Spring Data parses but Spring Data JPA does not run (regex, MongoDB's exists). */
     boolean supportedByJpa() {
-        return this != NEAR && this != WITHIN && this != REGEX && this != EXISTS;
+        return this != REGEX && this != EXISTS;
     }
 }

@@ -185,8 +185,9 @@ class DerivedSqlTest {
                     @Query("select t from Track t where t.title = ?1")
                     List<Track> findByTitle(String title);
 
-                    // a CRUD method redeclared: SimpleJpaRepository runs it
+                    // CRUD methods redeclared: SimpleJpaRepository runs them
                     Optional<Track> findById(Long id);
+                    List<Track> findAll();
 
                     // a default method: Java code, not a query
                     default List<Track> findByOwnerNameOrTitle(String value) {
