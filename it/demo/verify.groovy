@@ -16,6 +16,7 @@ def expected = [
     "OrAcrossAccessPaths ${src}/tracks/TrackRepository.java:19:17",
     "ExistsWhereJoinFits ${src}/tasks/TaskRunCountDao.java:31:30",
     "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestDao.java:20:21",
+    "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestRepository.java:20:25",
     "JoinForScalarOnly ${src}/topics/TopicTrackingDao.java:21:22",
     "OrAcrossAccessPaths ${mapper}:17:12",
     "OrAcrossAccessPaths ${mapper}:54:8",
@@ -38,6 +39,14 @@ assert inXml[1].suppressions*.kind == ['inSource']
 assert inXml[1].suppressions[0].justification == 'admin export: runs nightly on the read replica, where a full scan is fine'
 assert run.results.count { it.suppressions } == 1
 
+// a Spring Data derived query is judged as the SQL Spring Data JPA derives from its name, reported at the method name
+def derived = run.results.find { it.locations[0].physicalLocation.artifactLocation.uri.endsWith('ReviewRequestRepository.java') }
+assert derived.properties.api == 'derived query findDistinctByStatusAndTargetGroupsNameIn'
+assert derived.properties.owner == 'ReviewRequestRepository.findDistinctByStatusAndTargetGroupsNameIn'
+assert derived.properties.sql == 'SELECT DISTINCT r1_0.* FROM review_requests r1_0' +
+        ' LEFT JOIN review_request_target_groups t1_0 ON r1_0.id = t1_0.review_request_id' +
+        ' LEFT JOIN review_groups t1_1 ON t1_0.group_id = t1_1.id WHERE r1_0.status = ? AND t1_1.name IN (?)'
+
 // the constant from another class is named in the message reported at the call site
 def history = run.results.find { it.ruleId == 'DistinctOnHistoryScan' }
 assert history.message.text.contains('WorkflowQueries.RECENT_WORKFLOWS')
@@ -48,17 +57,17 @@ assert run.invocations[0].toolExecutionNotifications.isEmpty()
 // rule with findings is very-high precision because the migrations proved its keys
 assert new File(new URI(run.originalUriBaseIds['%SRCROOT%'].uri)).canonicalPath == basedir.canonicalPath
 assert run.results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == '%SRCROOT%' }
-assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 7
+assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 8
 assert run.tool.driver.rules.every { it.properties.precision == 'very-high' && it.properties['problem.severity'] == 'warning' }
 
 // console: one clickable line per finding, a summary, and the failed build listing them
 def log = new File(basedir, 'build.log').text
 assert log.contains("[WARNING] ${new File(basedir, src + '/topics/TopicTrackingDao.java').absolutePath}:[21,22] [JoinForScalarOnly]")
-assert log =~ /sqllint: 18 files scanned, 33 SQL sites found, 55 statements parsed, 0 not parsed/
+assert log =~ /sqllint: 20 files scanned, 36 SQL sites found, 58 statements parsed, 0 not parsed/
 assert log.contains('sqllint: 1 suppressed in the code')
 assert log.contains("[INFO] ${new File(basedir, mapper).absolutePath}:[54,8] [OrAcrossAccessPaths]")
 assert log.contains("[WARNING] ${new File(basedir, mapper).absolutePath}:[17,12] [OrAcrossAccessPaths]")
-assert log.contains('sqllint: schema: 15 tables, 16 keys, 14 foreign keys, 7 indexes from 4 SQL migrations, 2 JPA entities')
-assert log.contains('sqllint found 6 slow query shapes')
+assert log.contains('sqllint: schema: 16 tables, 18 keys, 15 foreign keys, 7 indexes from 5 SQL migrations, 3 JPA entities')
+assert log.contains('sqllint found 7 slow query shapes')
 assert log.contains('BUILD FAILURE')
 return true

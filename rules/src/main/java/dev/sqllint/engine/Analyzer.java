@@ -75,14 +75,16 @@ public final class Analyzer {
                     (file, line, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)));
             KeyModel keys = fixedKeys != null ? fixedKeys
                     : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
-            JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles);
+            JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles, schema.jpa());
             Suppressor suppressor = new Suppressor(javaFiles);
             List<FileOutcome> outcomes = inParallel(pool, javaFiles,
                     f -> analyzeFile(f, extractor, sqlParser, keys, schema.jpa(), diagnostics, suppressor.in(f)));
             List<FileOutcome> mapperOutcomes = inParallel(pool, mappers.files(),
                     m -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), diagnostics, suppressor));
+            List<String> notes = new ArrayList<>(schema.notes());
+            extractor.derivedQueryNote().ifPresent(notes::add);
             return summarize(concat(outcomes, mapperOutcomes), diagnostics, sources.size() + mappers.filesFound(), started,
-                    schema.summary(), schema.notes());
+                    schema.summary(), notes);
         } finally {
             pool.shutdownNow();
         }

@@ -19,6 +19,8 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.sqllint.derived.DerivedQueries;
+import dev.sqllint.schema.JpaModel;
 import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
@@ -40,6 +42,7 @@ public final class JavaSqlExtractor {
     private final ProjectIndex index;
     private final TypeNames typeNames;
     private final StringFolder folder;
+    private DerivedQueries derived;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
         this.catalog = catalog;
@@ -50,12 +53,24 @@ public final class JavaSqlExtractor {
         this.folder = new StringFolder(index, typeNames, byRoot);
     }
 
+    /** Also reads Spring Data repository methods without a query as the SQL derived from their names. */
+    public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, JpaModel jpa) {
+        this(catalog, files);
+        this.derived = new DerivedQueries(jpa, index, typeNames, files);
+    }
+
+    /** How many repository methods were read as derived queries and which were skipped, for the debug log. */
+    public Optional<String> derivedQueryNote() {
+        return derived == null ? Optional.empty() : derived.note();
+    }
+
     public List<SqlSite> sites(JavaFile file) {
         List<SqlSite> out = new ArrayList<>();
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
             if (catalog.isSinkMethodName(call.getNameAsString())) callSite(call, file.path()).ifPresent(out::add);
         }
         for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out);
+        if (derived != null) out.addAll(derived.sites(file));
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
         return out;
     }

@@ -147,6 +147,26 @@ public final class JpaModel {
         return column(property.get(), segments, 1);
     }
 
+    /**
+     * Whether the entity (or an entity it extends) maps {@code propertyPath}: a column, an embedded group, or an
+     * association, following embedded groups ({@code address.city}). Spring Data's method-name parser needs
+     * this to tell {@code addressCity} (a property of an embedded group) from an unknown name.
+     */
+    public boolean hasProperty(String entityName, String propertyPath) {
+        Optional<EntityData> start = data(entityName);
+        if (start.isEmpty()) return false;
+        String[] segments = propertyPath.split("\\.");
+        Optional<Property> head = property(start.get(), segments[0]);
+        if (head.isEmpty()) return false;
+        Property p = head.get();
+        for (int i = 1; i < segments.length; i++) {
+            if (!(p instanceof Property.Embedded embedded)) return false;
+            p = embedded.parts().get(segments[i]);
+            if (p == null) return false;
+        }
+        return true;
+    }
+
     /** The association {@code property} of the entity, declared by it or by an entity it extends. */
     public Optional<Association> association(String entityName, String property) {
         for (EntityData e = data(entityName).orElse(null); e != null; e = parent(e)) {

@@ -1,10 +1,16 @@
 package com.example.demo.reviews;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
@@ -36,6 +42,12 @@ public class ReviewRequest {
     @Column(name = "summary")
     private String summary;
 
+    @ManyToMany
+    @JoinTable(name = "review_request_target_groups",
+            joinColumns = @JoinColumn(name = "review_request_id"),
+            inverseJoinColumns = @JoinColumn(name = "group_id"))
+    private Set<ReviewGroup> targetGroups = new HashSet<>();
+
     protected ReviewRequest() {
     }
 
@@ -64,5 +76,9 @@ public class ReviewRequest {
 
     public String getSummary() {
         return summary;
+    }
+
+    public Set<ReviewGroup> getTargetGroups() {
+        return targetGroups;
     }
 }

@@ -1,0 +1,168 @@
+package dev.sqllint.derived;
+
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import dev.sqllint.extract.JavaFile;
+import dev.sqllint.extract.Language;
+import dev.sqllint.extract.ProjectIndex;
+import dev.sqllint.extract.SqlSite;
+import dev.sqllint.extract.Suppressions;
+import dev.sqllint.extract.TypeNames;
+import dev.sqllint.schema.JpaModel;
+import dev.sqllint.sql.Origin;
+import dev.sqllint.sql.SqlText;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * Spring Data repository methods without a declared query, as the SQL Spring Data JPA derives from their
+ * names: {@code findDistinctByTargetGroupsNameIn} is a {@code SELECT DISTINCT} over the joins to the target
+ * groups, and is judged like the same SQL written by hand. A derived query has no text in the source, so
+ * the whole statement maps to the method name: findings point at the declaration.
+ * <p>
+ * A method is left alone when Spring Data would not derive its query: it has {@code @Query},
+ * {@code @NativeQuery} or {@code @Procedure}, a {@code @NamedQuery} named {@code Entity.method} exists, it
+ * redeclares a method the repository base class or an executor implements ({@code findById}, {@code findAll}),
+ * or it is a default or static method. A method whose name does
+ * not parse, or names a property the entity does not map, is skipped without a diagnostic (Spring Data would
+ * fail at start-up, or it is implemented by a fragment sqllint cannot see); {@link #note()} counts them.
+ */
+public final class DerivedQueries {
+
+    private static final Set<String> DECLARED = Set.of("Query", "NativeQuery", "Procedure");
+    /** Methods of SimpleJpaRepository and the query-by-example and specification executors, which run them. */
+    private static final Set<String> CRUD = Set.of("findById", "existsById", "findAllById", "deleteById",
+            "deleteAllById", "deleteAllByIdInBatch", "getById", "getReferenceById", "getOne", "findAll", "count",
+            "save", "saveAll", "saveAndFlush", "saveAllAndFlush", "delete", "deleteAll", "deleteInBatch",
+            "deleteAllInBatch", "flush", "findOne", "exists", "findBy");
+    private static final int NOTE_EXAMPLES = 10;
+
+    private final JpaModel model;
+    private final RepositoryTypes repositories;
+    private final AssociationOptionality optionality;
+    private final Set<String> namedQueries;
+    private final boolean mapped;
+    /** Entities by qualified class name and by simple name (a list: simple names may repeat across packages). */
+    private final Map<String, JpaModel.Entity> byClass = new HashMap<>();
+    private final Map<String, List<JpaModel.Entity>> bySimpleName = new HashMap<>();
+    private final Set<String> read = new ConcurrentSkipListSet<>();
+    private final Map<String, String> skipped = new ConcurrentSkipListMap<>();
+
+    public DerivedQueries(JpaModel model, ProjectIndex index, TypeNames typeNames, Collection<JavaFile> files) {
+        this.model = model;
+        this.repositories = new RepositoryTypes(index, typeNames);
+        this.optionality = new AssociationOptionality(model, index, typeNames);
+        this.namedQueries = namedQueries(files);
+        this.mapped = model != null && !model.entities().isEmpty();
+        if (mapped) {
+            for (JpaModel.Entity e : model.entities()) {
+                byClass.put(e.className(), e);
+                bySimpleName.computeIfAbsent(simpleName(e), k -> new ArrayList<>()).add(e);
+            }
+        }
+    }
+
+    /** The derived queries of the repository interfaces in {@code file}, in source order. */
+    public List<SqlSite> sites(JavaFile file) {
+        List<SqlSite> out = new ArrayList<>();
+        if (!mapped) return out;
+        for (TypeDeclaration<?> type : file.unit().getTypes()) interfaceSites(file, type, out);
+        return out;
+    }
+
+    /** Walks declared types only (repositories are top-level or nested interfaces), not method bodies. */
+    private void interfaceSites(JavaFile file, TypeDeclaration<?> type, List<SqlSite> out) {
+        if (type instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
+            Optional<JpaModel.Entity> entity = repositories.entityOf(c).flatMap(this::entity);
+            if (entity.isPresent()) {
+                for (MethodDeclaration method : c.getMethods()) site(file, c, entity.get(), method).ifPresent(out::add);
+            }
+        }
+        for (BodyDeclaration<?> member : type.getMembers()) {
+            if (member instanceof TypeDeclaration<?> nested) interfaceSites(file, nested, out);
+        }
+    }
+
+    /** For the debug log: how many methods were read as derived queries, and which were skipped and why. */
+    public Optional<String> note() {
+        if (read.isEmpty() && skipped.isEmpty()) return Optional.empty();
+        StringBuilder note = new StringBuilder("Spring Data derived queries: ").append(read.size())
+                .append(read.size() == 1 ? " method" : " methods").append(" read as SQL");
+        if (!skipped.isEmpty()) {
+            note.append(", ").append(skipped.size()).append(" skipped: ");
+            List<String> examples = skipped.entrySet().stream().limit(NOTE_EXAMPLES)
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+            note.append(String.join("; ", examples)).append(skipped.size() > NOTE_EXAMPLES ? "; …" : "");
+        }
+        return Optional.of(note.toString());
+    }
+
+    /** The entity of a class named as the repository resolved it: qualified, or unique by simple name. */
+    private Optional<JpaModel.Entity> entity(String className) {
+        JpaModel.Entity exact = byClass.get(className);
+        if (exact != null) return Optional.of(exact);
+        List<JpaModel.Entity> named = bySimpleName.getOrDefault(className.substring(className.lastIndexOf('.') + 1), List.of());
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    private Optional<SqlSite> site(JavaFile file, ClassOrInterfaceDeclaration repository, JpaModel.Entity entity,
+                                   MethodDeclaration method) {
+        String name = method.getNameAsString();
+        String owner = repository.getNameAsString() + "." + name;
+        if (method.getAnnotations().stream().anyMatch(a -> DECLARED.contains(a.getName().getIdentifier()))) return Optional.empty();
+        if (CRUD.contains(name) || namedQueries.contains(simpleName(entity) + "." + name)) return Optional.empty();
+        if (method.isDefault() || method.isStatic() || method.getBody().isPresent()) {
+            if (!method.isStatic()) skipped.put(owner, method.isDefault() ? "default method" : "has a body");
+            return Optional.empty();
+        }
+        String sql;
+        try {
+            sql = DerivedSql.write(PartTree.parse(name), entity, model, optionality);
+        } catch (NotDerivedException e) {
+            skipped.put(owner, e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            skipped.put(owner, "could not be read: " + e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        read.add(owner);
+        Position at = method.getName().getBegin().orElse(new Position(1, 1));
+        Origin origin = Origin.at(file.path(), at.line, at.column);
+        return Optional.of(new SqlSite(file.path(), origin.line(), origin.column(), "derived query " + name, Language.SQL,
+                List.of(SqlText.of(sql, origin)), owner, entity.name(), Suppressions.enclosing(method)));
+    }
+
+    private static String simpleName(JpaModel.Entity entity) {
+        return entity.className().substring(entity.className().lastIndexOf('.') + 1);
+    }
+
+    /** The names of the project's {@code @NamedQuery} and {@code @NamedNativeQuery}: Spring Data prefers them. */
+    private static Set<String> namedQueries(Collection<JavaFile> files) {
+        Set<String> names = new HashSet<>();
+        for (JavaFile f : files) {
+            for (AnnotationExpr a : f.unit().findAll(AnnotationExpr.class)) {
+                String id = a.getName().getIdentifier();
+                if (!(id.equals("NamedQuery") || id.equals("NamedNativeQuery")) || !(a instanceof NormalAnnotationExpr n)) continue;
+                for (MemberValuePair p : n.getPairs()) {
+                    if (p.getNameAsString().equals("name") && p.getValue() instanceof StringLiteralExpr s) names.add(s.asString());
+                }
+            }
+        }
+        return Set.copyOf(names);
+    }
+}
