@@ -5,6 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
+import dev.sqllint.extract.ExtractionContext;
 import dev.sqllint.extract.JavaFile;
 import dev.sqllint.extract.JavaSqlExtractor;
 import dev.sqllint.extract.Language;
@@ -72,7 +73,8 @@ public final class Analyzer {
                     (file, line, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)));
             KeyModel keys = fixedKeys != null ? fixedKeys
                     : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
-            JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles);
+            JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles, new ExtractionContext(
+                    config.resourceRoots(), c -> schema.jpa().entityByClass(c).map(JpaModel.Entity::table)));
             Suppressor suppressor = new Suppressor(javaFiles);
             List<FileOutcome> outcomes = inParallel(pool, javaFiles,
                     f -> analyzeFile(f, extractor, sqlParser, keys, schema.jpa(), diagnostics, suppressor.in(f)));

@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Finds the places where Java code issues SQL: calls to the catalogue's sink methods (receiver matched by
@@ -40,49 +41,130 @@ public final class JavaSqlExtractor {
     private final ProjectIndex index;
     private final TypeNames typeNames;
     private final StringFolder folder;
+    private final Supertypes supertypes;
+    private final SqlArguments arguments;
+    private final ConstructorSites constructorSites;
+    private final JdbiSqlObjects jdbi;
+    private final HibernateFragments fragments;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
+        this(catalog, files, ExtractionContext.NONE);
+    }
+
+    public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, ExtractionContext context) {
         this.catalog = catalog;
         this.index = new ProjectIndex(files);
         this.typeNames = new TypeNames(index, catalog.knownTypes());
         Map<Node, Path> byRoot = StringFolder.identityMap();
         for (JavaFile f : files) byRoot.put(f.unit(), f.path());
         this.folder = new StringFolder(index, typeNames, byRoot);
+        this.supertypes = new Supertypes(index, typeNames);
+        this.arguments = new SqlArguments(folder);
+        this.constructorSites = new ConstructorSites(this, catalog, typeNames, supertypes, arguments);
+        this.jdbi = new JdbiSqlObjects(this, context.resourceRoots());
+        this.fragments = new HibernateFragments(typeNames, context.entityTable());
     }
 
     public List<SqlSite> sites(JavaFile file) {
+        return sites(file, u -> { });
+    }
+
+    /** The file's sites; the sink calls and annotations whose SQL cannot be read go to {@code unresolved}. */
+    public List<SqlSite> sites(JavaFile file, Consumer<UnresolvedSite> unresolved) {
         List<SqlSite> out = new ArrayList<>();
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
-            if (catalog.isSinkMethodName(call.getNameAsString())) callSite(call, file.path()).ifPresent(out::add);
+            if (catalog.isSinkMethodName(call.getNameAsString())) new SinkCall(call, file.path(), unresolved).sites(out);
         }
-        for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out);
+        constructorSites.sites(file, out, unresolved);
+        for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out, unresolved);
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
         return out;
     }
 
-    private Optional<SqlSite> callSite(MethodCallExpr call, Path file) {
-        if (call.getArguments().isEmpty()) return Optional.empty();
-        String method = call.getNameAsString();
-        Optional<String> receiver = call.getScope().flatMap(this::declaredType).map(t -> typeNames.resolve(t, call));
-        SinkCatalog.MethodSink sink;
-        boolean typed;
-        if (receiver.isPresent()) {
-            Optional<SinkCatalog.MethodSink> match = catalog.method(receiver.get(), method);
-            if (match.isEmpty()) return Optional.empty(); // a known type that is not a sink: not SQL
-            sink = match.get();
-            typed = true;
-        } else {
-            List<SinkCatalog.MethodSink> candidates = catalog.byMethodName(method);
-            if (candidates.isEmpty()) return Optional.empty();
-            sink = candidates.get(0);
-            typed = false;
+    /** One call of a sink method name: which sink it is (by the receiver's type), and its SQL arguments. */
+    private final class SinkCall {
+        private final MethodCallExpr call;
+        private final Path file;
+        private final Consumer<UnresolvedSite> unresolved;
+
+        SinkCall(MethodCallExpr call, Path file, Consumer<UnresolvedSite> unresolved) {
+            this.call = call;
+            this.file = file;
+            this.unresolved = unresolved;
         }
-        Expression arg = call.getArgument(0);
-        List<SqlText> variants = withStaticText(folder.fold(arg));
-        if (variants.isEmpty()) return Optional.empty();
-        if (!typed && variants.stream().noneMatch(v -> SqlLooks.likeSql(v.text()))) return Optional.empty();
-        String api = typed ? sink.api() : "?." + method;
-        return Optional.of(site(file, arg, api, sink.language(), variants, call));
+
+        void sites(List<SqlSite> out) {
+            if (call.getArguments().isEmpty()) return;
+            String method = call.getNameAsString();
+            Optional<String> receiver = call.getScope().flatMap(JavaSqlExtractor.this::declaredType)
+                    .map(t -> typeNames.resolve(t, call));
+            if (receiver.isEmpty() && (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr)) {
+                receiver = enclosingSinkType(method); // setSql(SQL) inside a MappingSqlQuery subclass
+            }
+            if (receiver.isPresent()) {
+                Optional<SinkCatalog.MethodSink> match = sinkOf(receiver.get(), method);
+                if (match.isEmpty()) { // a known type that is not a sink: not SQL, unless it reads as SQL
+                    if (!method.equals("add")) notASink(receiver.get());
+                    return;
+                }
+                typed(match.get(), out);
+            } else {
+                untyped(method, out);
+            }
+        }
+
+        private Optional<SinkCatalog.MethodSink> sinkOf(String type, String method) {
+            return catalog.method(type, method)
+                    .or(() -> supertypes.find(type, t -> catalog.method(t, method).isPresent()).flatMap(t -> catalog.method(t, method)));
+        }
+
+        private Optional<String> enclosingSinkType(String method) {
+            return Supertypes.enclosingType(call).map(t -> ProjectIndex.qualifiedName(t))
+                    .flatMap(t -> supertypes.find(t, s -> catalog.method(s, method).isPresent()));
+        }
+
+        private void typed(SinkCatalog.MethodSink sink, List<SqlSite> out) {
+            List<SqlArguments.Picked> picked = arguments.pick(sink.argument(), call.getArguments(), false);
+            if (picked.isEmpty()) {
+                Expression at = SqlArguments.sqlPosition(sink.argument(), call.getArguments());
+                if (SqlArguments.plausiblyText(at)) miss(at, sink.api(), UnresolvedSite.ENTIRELY_DYNAMIC, "");
+                return;
+            }
+            for (SqlArguments.Picked p : picked) {
+                List<SqlText> variants = JdbiSqlObjects.expandFluent(sink, p.variants());
+                out.add(site(file, p.at(), sink.api(), sink.language(), variants, call));
+            }
+        }
+
+        private void untyped(String method, List<SqlSite> out) {
+            List<SinkCatalog.MethodSink> candidates = catalog.byMethodName(method);
+            if (candidates.isEmpty()) return;
+            SinkCatalog.SqlArgument spec = candidates.stream().anyMatch(c -> c.argument() == SinkCatalog.SqlArgument.AFTER_CONNECTION)
+                    ? SinkCatalog.SqlArgument.AFTER_CONNECTION : SinkCatalog.SqlArgument.FIRST;
+            List<SqlArguments.Picked> picked = arguments.pick(spec, call.getArguments(), true);
+            if (picked.isEmpty()) {
+                if (UnresolvedSite.isDistinctive(method) && SqlArguments.plausiblyText(call.getArgument(0))) {
+                    miss(call.getArgument(0), "?." + method, UnresolvedSite.RECEIVER_UNREAD, "");
+                }
+                return;
+            }
+            for (SqlArguments.Picked p : picked) {
+                out.add(site(file, p.at(), "?." + method, candidates.get(0).language(), p.variants(), call));
+            }
+        }
+
+        /** A sink-named call on a type the catalogue does not list: counted when its text reads as SQL. */
+        private void notASink(String type) {
+            List<SqlArguments.Picked> picked = arguments.pick(SinkCatalog.SqlArgument.AFTER_CONNECTION, call.getArguments(), true);
+            if (picked.isEmpty()) return;
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            miss(picked.get(0).at(), simple + "." + call.getNameAsString(), UnresolvedSite.NOT_A_SINK, type);
+        }
+
+        private void miss(Expression at, String api, String reason, String detail) {
+            Position p = at.getBegin().orElse(new Position(1, 1));
+            unresolved.accept(new UnresolvedSite(file, p.line, p.column, api, reason, detail));
+        }
     }
 
     /** The declared type of a receiver expression, as written, when it can be read. */
@@ -90,7 +172,8 @@ public final class JavaSqlExtractor {
         if (scope instanceof NameExpr n) {
             Declarations.Resolved r = Declarations.resolve(n.getNameAsString(), n);
             if (r == null) return Optional.empty();
-            if (r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return Optional.ofNullable(r.type());
+            // a lambda parameter without a type (con -> con.prepareStatement(sql)) is a receiver of unread type
+            if (r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return Optional.ofNullable(r.type()).filter(t -> !t.isBlank());
             return fieldType(n.getNameAsString(), n);
         }
         if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
@@ -113,7 +196,7 @@ public final class JavaSqlExtractor {
         return Optional.empty();
     }
 
-    private void annotationSites(AnnotationExpr a, Path file, List<SqlSite> out) {
+    private void annotationSites(AnnotationExpr a, Path file, List<SqlSite> out, Consumer<UnresolvedSite> unresolved) {
         String written = a.getNameAsString();
         String resolved = typeNames.resolve(written, a);
         Optional<SinkCatalog.AnnotationSink> sink = catalog.annotation(resolved);
@@ -122,6 +205,10 @@ public final class JavaSqlExtractor {
             sink = catalog.annotationsBySimpleName(written).stream().findFirst();
         }
         if (sink.isEmpty()) return;
+        if (JdbiSqlObjects.owns(sink.get())) {
+            jdbi.sites(a, sink.get(), file, out, unresolved);
+            return;
+        }
         Language language = sink.get().language();
         if (isTrue(a, "nativeQuery")) language = Language.SQL;
         String entity = repositoryEntity(a);
@@ -129,11 +216,33 @@ public final class JavaSqlExtractor {
             Optional<Expression> value = attribute(a, attribute);
             if (value.isEmpty()) continue;
             List<SqlText> variants = withStaticText(foldAnnotationValue(value.get()));
-            if (variants.isEmpty()) continue;
-            if (!typed && variants.stream().noneMatch(v -> SqlLooks.likeSql(v.text()))) continue;
-            String api = "@" + sink.get().simpleName() + (attribute.equals("value") || attribute.equals("query") ? "" : "." + attribute);
+            String api = sink.get().api() + (attribute.equals(sink.get().attributes().get(0)) ? "" : "." + attribute);
+            if (variants.isEmpty()) {
+                if (typed) unresolved.accept(unresolvedAt(file, value.get(), api, UnresolvedSite.ENTIRELY_DYNAMIC, ""));
+                continue;
+            }
+            if (sink.get().shape() != SinkCatalog.Shape.STATEMENT) {
+                Optional<List<SqlText>> wrapped = fragments.wrap(sink.get().shape(), a, variants);
+                if (wrapped.isEmpty()) {
+                    unresolved.accept(unresolvedAt(file, value.get(), api, UnresolvedSite.FRAGMENT_TABLE_UNKNOWN, ""));
+                    continue;
+                }
+                variants = wrapped.get();
+            } else if (!typed && variants.stream().noneMatch(v -> SqlLooks.likeSql(v.text()))) {
+                continue;
+            }
             out.add(site(file, value.get(), api, language, variants, a).withEntity(entity));
         }
+    }
+
+    private static UnresolvedSite unresolvedAt(Path file, Expression at, String api, String reason, String detail) {
+        Position p = at.getBegin().orElse(new Position(1, 1));
+        return new UnresolvedSite(file, p.line, p.column, api, reason, detail);
+    }
+
+    /** An annotation value folded (array values joined), for the readers of other annotation forms. */
+    List<SqlText> foldValue(Expression value) {
+        return foldAnnotationValue(value);
     }
 
     /** MyBatis joins the strings of an array value with a space. */
@@ -149,7 +258,7 @@ public final class JavaSqlExtractor {
         return out;
     }
 
-    private static Optional<Expression> attribute(AnnotationExpr a, String name) {
+    static Optional<Expression> attribute(AnnotationExpr a, String name) {
         if (a instanceof SingleMemberAnnotationExpr single) {
             return name.equals("value") ? Optional.of(single.getMemberValue()) : Optional.empty();
         }
@@ -189,14 +298,14 @@ public final class JavaSqlExtractor {
         return out;
     }
 
-    private SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
+    SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
         Position p = at.getBegin().orElse(new Position(1, 1));
         Origin o = Origin.at(file, p.line, p.column);
         return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null,
                 Suppressions.enclosing(context));
     }
 
-    private static String owner(Node n) {
+    static String owner(Node n) {
         String member = null;
         for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
             if (member == null && p instanceof CallableDeclaration<?> c) member = c.getNameAsString();

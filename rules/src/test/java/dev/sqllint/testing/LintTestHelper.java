@@ -103,7 +103,9 @@ public final class LintTestHelper {
         AnalysisResult r = run();
         assertEverythingParsed(r);
         List<String> expected = new ArrayList<>();
-        for (Map.Entry<String, String> source : sources.entrySet()) {
+        Map<String, String> withMarkers = new TreeMap<>(sources);
+        resources.forEach(withMarkers::putIfAbsent); // SQL kept in resources (Jdbi .sql files): -- BUG: markers too
+        for (Map.Entry<String, String> source : withMarkers.entrySet()) {
             String[] lines = source.getValue().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 Matcher m = BUG.matcher(lines[i].trim());
@@ -121,7 +123,8 @@ public final class LintTestHelper {
         }
         List<String> actual = new ArrayList<>();
         for (Finding f : r.findings()) {
-            String rel = root.relativize(f.file()).toString().replace('\\', '/');
+            Path base = f.file().startsWith(resourceRoot) ? resourceRoot : root;
+            String rel = base.relativize(f.file()).toString().replace('\\', '/');
             String key = rel + ":" + f.line() + ":" + f.column() + " " + f.rule();
             boolean columnFree = expected.contains(rel + ":" + f.line() + ":? " + f.rule());
             actual.add(columnFree ? rel + ":" + f.line() + ":? " + f.rule() : key);
