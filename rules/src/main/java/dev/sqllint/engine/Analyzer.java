@@ -123,13 +123,15 @@ public final class Analyzer {
     }
 
     /** Per file: its sites, how many statements parsed, and its findings. */
-    private record FileOutcome(int sites, int parsed, int notParsed, List<Finding> findings) {
+    private record FileOutcome(int sites, int parsed, int notParsed, List<Finding> findings, SourceCounts sources) {
     }
 
     private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,
                                     JpaModel jpa, List<Diagnostic> diagnostics, Suppressor.InFile suppressions) {
         try {
-            List<SqlSite> sites = extractor.sites(file);
+            SourceCounts.Builder counts = new SourceCounts.Builder();
+            List<SqlSite> sites = extractor.sites(file, counts::unresolved);
+            sites.forEach(counts::site);
             int parsed = 0;
             int notParsed = 0;
             List<Finding> findings = new ArrayList<>();
@@ -149,6 +151,7 @@ public final class Analyzer {
                             language = Language.SQL;
                         }
                     }
+                    counts.variant(site, result.ok());
                     if (!result.ok()) {
                         notParsed++;
                         diagnostics.add(new Diagnostic(Diagnostic.Kind.SQL_NOT_PARSED, site.file(), site.line(),
@@ -164,11 +167,11 @@ public final class Analyzer {
                     }
                 }
             }
-            return new FileOutcome(sites.size(), parsed, notParsed, findings);
+            return new FileOutcome(sites.size(), parsed, notParsed, findings, counts.build());
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, file.path(), 0,
                     "analysis of this file failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
-            return new FileOutcome(0, 0, 0, List.of());
+            return new FileOutcome(0, 0, 0, List.of(), SourceCounts.NONE);
         }
     }
 
@@ -229,6 +232,7 @@ public final class Analyzer {
         diags.sort(Comparator.comparing((Diagnostic d) -> d.file().toString()).thenComparingInt(Diagnostic::line)
                 .thenComparing(Diagnostic::reason));
         return new AnalysisResult(List.copyOf(findings), List.copyOf(diags), files, sites, parsed, notParsed,
-                (System.nanoTime() - started) / 1_000_000, schema, List.copyOf(notes));
+                (System.nanoTime() - started) / 1_000_000, schema, List.copyOf(notes),
+                SourceCounts.merge(outcomes.stream().map(FileOutcome::sources).toList()));
     }
 }
