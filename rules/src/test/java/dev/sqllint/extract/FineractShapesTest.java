@@ -124,4 +124,36 @@ class FineractShapesTest {
                 "select g.id from m_group g  WHERE   " + Placeholders.DYNAMIC + "  and g.parent_id is NULL",
                 "select g.id from m_group g  and g.parent_id is NULL"), texts(fx.sites("org/acme/GroupSearch.java").get(0)));
     }
+
+    @Test
+    void aTrailingSeparatorTakenBackIsGone() {
+        fx.source("org/acme/search/SearchReader.java", """
+                package org.acme.search;
+                class SearchReader {
+                  void run(java.sql.Connection c, boolean clients, boolean groups, java.util.List<String> ids) throws Exception {
+                    final String union = " union ";
+                    final StringBuilder sql = new StringBuilder();
+                    if (clients) sql.append("(select c.id from m_client c)").append(union);
+                    if (groups) sql.append("(select g.id from m_group g)").append(union);
+                    sql.replace(sql.lastIndexOf(union), sql.length(), "");
+                    c.prepareStatement(sql.toString());
+
+                    StringBuilder where = new StringBuilder("select l.id from m_loan l where ");
+                    for (String id : ids) where.append("l.id = ? or ");
+                    where.setLength(where.length() - 4);
+                    c.prepareStatement(where.toString());
+
+                    StringBuilder columns = new StringBuilder("select ");
+                    for (String id : ids) columns.append("l.c,");
+                    columns.deleteCharAt(columns.length() - 1);
+                    c.prepareStatement(columns.append(" from m_loan l").toString());
+                  }
+                }
+                """);
+        List<SqlSite> sites = fx.sites("org/acme/search/SearchReader.java");
+        assertEquals(List.of("(select c.id from m_client c) union (select g.id from m_group g)",
+                "(select g.id from m_group g)", "(select c.id from m_client c)"), texts(sites.get(0)));
+        assertEquals(List.of("select l.id from m_loan l where l.id = ?"), texts(sites.get(1))); // a loop body counts once
+        assertEquals(List.of("select l.c from m_loan l"), texts(sites.get(2)));
+    }
 }
