@@ -46,6 +46,7 @@ public final class JavaSqlExtractor {
     private final ConstructorSites constructorSites;
     private final JdbiSqlObjects jdbi;
     private final HibernateFragments fragments;
+    private final SinkCalls sinkCalls;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
         this(catalog, files, ExtractionContext.NONE);
@@ -63,6 +64,7 @@ public final class JavaSqlExtractor {
         this.constructorSites = new ConstructorSites(this, catalog, typeNames, supertypes, arguments);
         this.jdbi = new JdbiSqlObjects(this, context.resourceRoots());
         this.fragments = new HibernateFragments(typeNames, context.entityTable());
+        this.sinkCalls = new SinkCalls(this, catalog, typeNames, supertypes, arguments);
     }
 
     public List<SqlSite> sites(JavaFile file) {
@@ -73,7 +75,7 @@ public final class JavaSqlExtractor {
     public List<SqlSite> sites(JavaFile file, Consumer<UnresolvedSite> unresolved) {
         List<SqlSite> out = new ArrayList<>();
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
-            if (catalog.isSinkMethodName(call.getNameAsString())) new SinkCall(call, file.path(), unresolved).sites(out);
+            if (catalog.isSinkMethodName(call.getNameAsString())) sinkCalls.sites(call, file.path(), out, unresolved);
         }
         constructorSites.sites(file, out, unresolved);
         for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out, unresolved);
@@ -81,94 +83,8 @@ public final class JavaSqlExtractor {
         return out;
     }
 
-    /** One call of a sink method name: which sink it is (by the receiver's type), and its SQL arguments. */
-    private final class SinkCall {
-        private final MethodCallExpr call;
-        private final Path file;
-        private final Consumer<UnresolvedSite> unresolved;
-
-        SinkCall(MethodCallExpr call, Path file, Consumer<UnresolvedSite> unresolved) {
-            this.call = call;
-            this.file = file;
-            this.unresolved = unresolved;
-        }
-
-        void sites(List<SqlSite> out) {
-            if (call.getArguments().isEmpty()) return;
-            String method = call.getNameAsString();
-            Optional<String> receiver = call.getScope().flatMap(JavaSqlExtractor.this::declaredType)
-                    .map(t -> typeNames.resolve(t, call));
-            if (receiver.isEmpty() && (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr)) {
-                receiver = enclosingSinkType(method); // setSql(SQL) inside a MappingSqlQuery subclass
-            }
-            if (receiver.isPresent()) {
-                Optional<SinkCatalog.MethodSink> match = sinkOf(receiver.get(), method);
-                if (match.isEmpty()) { // a known type that is not a sink: not SQL, unless it reads as SQL
-                    if (!method.equals("add")) notASink(receiver.get());
-                    return;
-                }
-                typed(match.get(), out);
-            } else {
-                untyped(method, out);
-            }
-        }
-
-        private Optional<SinkCatalog.MethodSink> sinkOf(String type, String method) {
-            return catalog.method(type, method)
-                    .or(() -> supertypes.find(type, t -> catalog.method(t, method).isPresent()).flatMap(t -> catalog.method(t, method)));
-        }
-
-        private Optional<String> enclosingSinkType(String method) {
-            return Supertypes.enclosingType(call).map(t -> ProjectIndex.qualifiedName(t))
-                    .flatMap(t -> supertypes.find(t, s -> catalog.method(s, method).isPresent()));
-        }
-
-        private void typed(SinkCatalog.MethodSink sink, List<SqlSite> out) {
-            List<SqlArguments.Picked> picked = arguments.pick(sink.argument(), call.getArguments(), false);
-            if (picked.isEmpty()) {
-                Expression at = SqlArguments.sqlPosition(sink.argument(), call.getArguments());
-                if (SqlArguments.plausiblyText(at)) miss(at, sink.api(), UnresolvedSite.ENTIRELY_DYNAMIC, "");
-                return;
-            }
-            for (SqlArguments.Picked p : picked) {
-                List<SqlText> variants = JdbiSqlObjects.expandFluent(sink, p.variants());
-                out.add(site(file, p.at(), sink.api(), sink.language(), variants, call));
-            }
-        }
-
-        private void untyped(String method, List<SqlSite> out) {
-            List<SinkCatalog.MethodSink> candidates = catalog.byMethodName(method);
-            if (candidates.isEmpty()) return;
-            SinkCatalog.SqlArgument spec = candidates.stream().anyMatch(c -> c.argument() == SinkCatalog.SqlArgument.AFTER_CONNECTION)
-                    ? SinkCatalog.SqlArgument.AFTER_CONNECTION : SinkCatalog.SqlArgument.FIRST;
-            List<SqlArguments.Picked> picked = arguments.pick(spec, call.getArguments(), true);
-            if (picked.isEmpty()) {
-                if (UnresolvedSite.isDistinctive(method) && SqlArguments.plausiblyText(call.getArgument(0))) {
-                    miss(call.getArgument(0), "?." + method, UnresolvedSite.RECEIVER_UNREAD, "");
-                }
-                return;
-            }
-            for (SqlArguments.Picked p : picked) {
-                out.add(site(file, p.at(), "?." + method, candidates.get(0).language(), p.variants(), call));
-            }
-        }
-
-        /** A sink-named call on a type the catalogue does not list: counted when its text reads as SQL. */
-        private void notASink(String type) {
-            List<SqlArguments.Picked> picked = arguments.pick(SinkCatalog.SqlArgument.AFTER_CONNECTION, call.getArguments(), true);
-            if (picked.isEmpty()) return;
-            String simple = type.substring(type.lastIndexOf('.') + 1);
-            miss(picked.get(0).at(), simple + "." + call.getNameAsString(), UnresolvedSite.NOT_A_SINK, type);
-        }
-
-        private void miss(Expression at, String api, String reason, String detail) {
-            Position p = at.getBegin().orElse(new Position(1, 1));
-            unresolved.accept(new UnresolvedSite(file, p.line, p.column, api, reason, detail));
-        }
-    }
-
     /** The declared type of a receiver expression, as written, when it can be read. */
-    private Optional<String> declaredType(Expression scope) {
+    Optional<String> declaredType(Expression scope) {
         if (scope instanceof NameExpr n) {
             Declarations.Resolved r = Declarations.resolve(n.getNameAsString(), n);
             if (r == null) return Optional.empty();
