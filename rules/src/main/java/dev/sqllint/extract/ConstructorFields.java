@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@code final} field without an initializer takes its value in the constructors: the row-mapper idiom
@@ -37,6 +38,9 @@ final class ConstructorFields {
 
     private final StringFolder folder;
     private final Map<VariableDeclarator, List<SqlText>> cache = Collections.synchronizedMap(new IdentityHashMap<>());
+    // per thread, not in the shared cache: another file's thread must never see a half-folded field
+    private final ThreadLocal<Set<VariableDeclarator>> folding =
+            ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
 
     ConstructorFields(StringFolder folder) {
         this.folder = folder;
@@ -62,7 +66,17 @@ final class ConstructorFields {
     private List<SqlText> assigned(TypeDeclaration<?> type, VariableDeclarator field, int depth) {
         List<SqlText> cached = cache.get(field);
         if (cached != null) return cached;
-        cache.put(field, List.of()); // a field assigned from itself folds to nothing, not forever
+        if (!folding.get().add(field)) return List.of(); // a field assigned from itself folds to nothing, not forever
+        try {
+            List<SqlText> labelled = fold(type, field, depth);
+            cache.putIfAbsent(field, labelled);
+            return labelled;
+        } finally {
+            folding.get().remove(field);
+        }
+    }
+
+    private List<SqlText> fold(TypeDeclaration<?> type, VariableDeclarator field, int depth) {
         List<SqlText> out = new ArrayList<>();
         String name = field.getNameAsString();
         for (ConstructorDeclaration c : type.getConstructors()) {
@@ -74,9 +88,7 @@ final class ConstructorFields {
             }
         }
         String label = type.getNameAsString() + "." + name;
-        List<SqlText> labelled = out.stream().map(t -> t.throughConstant(label)).toList();
-        cache.put(field, labelled);
-        return labelled;
+        return out.stream().map(t -> t.throughConstant(label)).toList();
     }
 
     private static boolean targets(Expression target, String name, boolean shadowed) {
