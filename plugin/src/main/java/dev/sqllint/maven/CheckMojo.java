@@ -8,6 +8,7 @@ import dev.sqllint.report.BaselineMatch;
 import dev.sqllint.report.BaselineReport;
 import dev.sqllint.engine.InvalidConfigurationException;
 import dev.sqllint.report.ConsoleReport;
+import dev.sqllint.report.SourcesReport;
 import dev.sqllint.report.Gate;
 import dev.sqllint.source.ChangedFiles;
 import java.io.File;
@@ -127,6 +128,7 @@ public class CheckMojo extends AbstractSqllintMojo {
             else getLog().warn(ConsoleReport.diagnostic(d));
         }
         for (String note : result.notes()) getLog().debug("sqllint: " + note);
+        if (getLog().isDebugEnabled()) SourcesReport.listing(result).forEach(getLog()::debug);
         for (String line : ConsoleReport.summary(result)) getLog().info(line);
         printBaseline(result);
     }

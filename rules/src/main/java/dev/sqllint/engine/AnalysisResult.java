@@ -10,7 +10,15 @@ import java.util.TreeMap;
  */
 public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostics, int filesScanned, int sqlSites,
                              int statementsParsed, int statementsNotParsed, long elapsedMillis, SchemaSummary schema,
-                             List<String> notes) {
+                             List<String> notes, SourceCounts sources) {
+
+    /** A result without per-source counts (tests, reports built from findings alone). */
+    public AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostics, int filesScanned, int sqlSites,
+                          int statementsParsed, int statementsNotParsed, long elapsedMillis, SchemaSummary schema,
+                          List<String> notes) {
+        this(findings, diagnostics, filesScanned, sqlSites, statementsParsed, statementsNotParsed, elapsedMillis, schema,
+                notes, SourceCounts.NONE);
+    }
 
     /** What the schema sources yielded: counts for the summary line, and where they came from. */
     public record SchemaSummary(int tables, int keys, int foreignKeys, int indexes, List<String> sources) {
@@ -20,7 +28,7 @@ public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostic
     /** The same run reporting other findings (a subset: changed-files mode), every count kept. */
     public AnalysisResult withFindings(List<Finding> kept) {
         return new AnalysisResult(List.copyOf(kept), diagnostics, filesScanned, sqlSites, statementsParsed,
-                statementsNotParsed, elapsedMillis, schema, notes);
+                statementsNotParsed, elapsedMillis, schema, notes, sources);
     }
 
     public Map<String, Integer> findingsPerRule() {

@@ -5,6 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
+import dev.sqllint.extract.ExtractionContext;
 import dev.sqllint.extract.JavaFile;
 import dev.sqllint.extract.JavaSqlExtractor;
 import dev.sqllint.extract.Language;
@@ -75,7 +76,8 @@ public final class Analyzer {
                     (file, line, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)));
             KeyModel keys = fixedKeys != null ? fixedKeys
                     : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
-            JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles, schema.jpa());
+            JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles, schema.jpa(),
+                    new ExtractionContext(config.resourceRoots(), c -> schema.jpa().entityByClass(c).map(JpaModel.Entity::table)));
             Suppressor suppressor = new Suppressor(javaFiles);
             List<FileOutcome> outcomes = inParallel(pool, javaFiles,
                     f -> analyzeFile(f, extractor, sqlParser, keys, schema.jpa(), diagnostics, suppressor.in(f)));
@@ -129,19 +131,20 @@ public final class Analyzer {
     }
 
     /** Per file: its sites, how many statements parsed, and its findings. */
-    private record FileOutcome(int sites, int parsed, int notParsed, List<Finding> findings) {
+    private record FileOutcome(int sites, int parsed, int notParsed, List<Finding> findings, SourceCounts sources) {
     }
 
     private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,
                                     JpaModel jpa, List<Diagnostic> diagnostics, Suppressor.InFile suppressions) {
         try {
-            List<SqlSite> sites = extractor.sites(file);
+            SourceCounts.Builder counts = new SourceCounts.Builder();
+            List<SqlSite> sites = extractor.sites(file, counts::unresolved);
             sites = ScriptAnnotations.expand(sites, MyBatisMappers.problems(diagnostics));
-            return analyzeSites(sites, sqlParser, keys, jpa, diagnostics, suppressions::mark);
+            return analyzeSites(sites, sqlParser, keys, jpa, diagnostics, suppressions::mark, counts);
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, file.path(), 0,
                     "analysis of this file failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
-            return new FileOutcome(0, 0, 0, List.of());
+            return new FileOutcome(0, 0, 0, List.of(), SourceCounts.NONE);
         }
     }
 
@@ -150,11 +153,12 @@ public final class Analyzer {
                                       JpaModel jpa, List<Diagnostic> diagnostics, Suppressor suppressor) {
         try {
             Suppressor.InFile suppressions = suppressor.in(mapper.path(), mappers.ignoreComments(mapper));
-            return analyzeSites(mappers.sites(mapper), sqlParser, keys, jpa, diagnostics, suppressions::mark);
+            return analyzeSites(mappers.sites(mapper), sqlParser, keys, jpa, diagnostics, suppressions::mark,
+                    new SourceCounts.Builder());
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, mapper.path(), 0,
                     "analysis of this mapper failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
-            return new FileOutcome(0, 0, 0, List.of());
+            return new FileOutcome(0, 0, 0, List.of(), SourceCounts.NONE);
         }
     }
 
@@ -171,7 +175,8 @@ public final class Analyzer {
 
     /** Normalises, parses and checks every variant of every site of one file. */
     private FileOutcome analyzeSites(List<SqlSite> sites, SqlParser sqlParser, KeyModel keys, JpaModel jpa,
-                                     List<Diagnostic> diagnostics, Marker suppressions) {
+                                     List<Diagnostic> diagnostics, Marker suppressions, SourceCounts.Builder counts) {
+        sites.forEach(counts::site);
         int parsed = 0;
         int notParsed = 0;
         List<Finding> findings = new ArrayList<>();
@@ -191,6 +196,7 @@ public final class Analyzer {
                         language = Language.SQL;
                     }
                 }
+                counts.variant(site, result.ok());
                 if (!result.ok()) {
                     notParsed++;
                     diagnostics.add(new Diagnostic(Diagnostic.Kind.SQL_NOT_PARSED, site.file(), site.line(),
@@ -206,7 +212,7 @@ public final class Analyzer {
                 }
             }
         }
-        return new FileOutcome(sites.size(), parsed, notParsed, findings);
+        return new FileOutcome(sites.size(), parsed, notParsed, findings, counts.build());
     }
 
     private static List<Violation> safeCheck(Rule rule, Query query, SqlSite site, List<Diagnostic> diagnostics) {
@@ -266,6 +272,7 @@ public final class Analyzer {
         diags.sort(Comparator.comparing((Diagnostic d) -> d.file().toString()).thenComparingInt(Diagnostic::line)
                 .thenComparing(Diagnostic::reason));
         return new AnalysisResult(List.copyOf(findings), List.copyOf(diags), files, sites, parsed, notParsed,
-                (System.nanoTime() - started) / 1_000_000, schema, List.copyOf(notes));
+                (System.nanoTime() - started) / 1_000_000, schema, List.copyOf(notes),
+                SourceCounts.merge(outcomes.stream().map(FileOutcome::sources).toList()));
     }
 }

@@ -30,6 +30,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Finds the places where Java code issues SQL: calls to the catalogue's sink methods (receiver matched by
@@ -43,19 +44,40 @@ public final class JavaSqlExtractor {
     private final TypeNames typeNames;
     private final StringFolder folder;
     private DerivedQueries derived;
+    private final Supertypes supertypes;
+    private final SqlArguments arguments;
+    private final ConstructorSites constructorSites;
+    private final JdbiSqlObjects jdbi;
+    private final HibernateFragments fragments;
+    private final SinkCalls sinkCalls;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
+        this(catalog, files, ExtractionContext.NONE);
+    }
+
+    public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, ExtractionContext context) {
         this.catalog = catalog;
         this.index = new ProjectIndex(files);
         this.typeNames = new TypeNames(index, catalog.knownTypes());
         Map<Node, Path> byRoot = StringFolder.identityMap();
         for (JavaFile f : files) byRoot.put(f.unit(), f.path());
         this.folder = new StringFolder(index, typeNames, byRoot);
+        this.supertypes = new Supertypes(index, typeNames);
+        this.arguments = new SqlArguments(folder);
+        this.constructorSites = new ConstructorSites(this, catalog, typeNames, supertypes, arguments);
+        this.jdbi = new JdbiSqlObjects(this, context.resourceRoots());
+        this.fragments = new HibernateFragments(typeNames, context.entityTable());
+        this.sinkCalls = new SinkCalls(this, catalog, typeNames, supertypes, arguments);
     }
 
     /** Also reads Spring Data repository methods without a query as the SQL derived from their names. */
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, JpaModel jpa) {
-        this(catalog, files);
+        this(catalog, files, jpa, ExtractionContext.NONE);
+    }
+
+    /** Also reads derived queries (through {@code jpa}) and the sources that need resources or entity tables. */
+    public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, JpaModel jpa, ExtractionContext context) {
+        this(catalog, files, context);
         this.derived = new DerivedQueries(jpa, index, typeNames, files);
     }
 
@@ -65,47 +87,29 @@ public final class JavaSqlExtractor {
     }
 
     public List<SqlSite> sites(JavaFile file) {
+        return sites(file, u -> { });
+    }
+
+    /** The file's sites; the sink calls and annotations whose SQL cannot be read go to {@code unresolved}. */
+    public List<SqlSite> sites(JavaFile file, Consumer<UnresolvedSite> unresolved) {
         List<SqlSite> out = new ArrayList<>();
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
-            if (catalog.isSinkMethodName(call.getNameAsString())) callSite(call, file.path()).ifPresent(out::add);
+            if (catalog.isSinkMethodName(call.getNameAsString())) sinkCalls.sites(call, file.path(), out, unresolved);
         }
-        for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out);
+        constructorSites.sites(file, out, unresolved);
+        for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out, unresolved);
         if (derived != null) out.addAll(derived.sites(file));
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
         return out;
     }
 
-    private Optional<SqlSite> callSite(MethodCallExpr call, Path file) {
-        if (call.getArguments().isEmpty()) return Optional.empty();
-        String method = call.getNameAsString();
-        Optional<String> receiver = call.getScope().flatMap(this::declaredType).map(t -> typeNames.resolve(t, call));
-        SinkCatalog.MethodSink sink;
-        boolean typed;
-        if (receiver.isPresent()) {
-            Optional<SinkCatalog.MethodSink> match = catalog.method(receiver.get(), method);
-            if (match.isEmpty()) return Optional.empty(); // a known type that is not a sink: not SQL
-            sink = match.get();
-            typed = true;
-        } else {
-            List<SinkCatalog.MethodSink> candidates = catalog.byMethodName(method);
-            if (candidates.isEmpty()) return Optional.empty();
-            sink = candidates.get(0);
-            typed = false;
-        }
-        Expression arg = call.getArgument(0);
-        List<SqlText> variants = withStaticText(folder.fold(arg));
-        if (variants.isEmpty()) return Optional.empty();
-        if (!typed && variants.stream().noneMatch(v -> SqlLooks.likeSql(v.text()))) return Optional.empty();
-        String api = typed ? sink.api() : "?." + method;
-        return Optional.of(site(file, arg, api, sink.language(), variants, call));
-    }
-
     /** The declared type of a receiver expression, as written, when it can be read. */
-    private Optional<String> declaredType(Expression scope) {
+    Optional<String> declaredType(Expression scope) {
         if (scope instanceof NameExpr n) {
             Declarations.Resolved r = Declarations.resolve(n.getNameAsString(), n);
             if (r == null) return Optional.empty();
-            if (r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return Optional.ofNullable(r.type());
+            // a lambda parameter without a type (con -> con.prepareStatement(sql)) is a receiver of unread type
+            if (r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return Optional.ofNullable(r.type()).filter(t -> !t.isBlank());
             return fieldType(n.getNameAsString(), n);
         }
         if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
@@ -128,7 +132,7 @@ public final class JavaSqlExtractor {
         return Optional.empty();
     }
 
-    private void annotationSites(AnnotationExpr a, Path file, List<SqlSite> out) {
+    private void annotationSites(AnnotationExpr a, Path file, List<SqlSite> out, Consumer<UnresolvedSite> unresolved) {
         String written = a.getNameAsString();
         String resolved = typeNames.resolve(written, a);
         Optional<SinkCatalog.AnnotationSink> sink = catalog.annotation(resolved);
@@ -137,6 +141,10 @@ public final class JavaSqlExtractor {
             sink = catalog.annotationsBySimpleName(written).stream().findFirst();
         }
         if (sink.isEmpty()) return;
+        if (JdbiSqlObjects.owns(sink.get())) {
+            jdbi.sites(a, sink.get(), file, out, unresolved);
+            return;
+        }
         Language language = sink.get().language();
         if (isTrue(a, "nativeQuery")) language = Language.SQL;
         String entity = repositoryEntity(a);
@@ -144,11 +152,33 @@ public final class JavaSqlExtractor {
             Optional<Expression> value = attribute(a, attribute);
             if (value.isEmpty()) continue;
             List<SqlText> variants = withStaticText(foldAnnotationValue(value.get()));
-            if (variants.isEmpty()) continue;
-            if (!typed && variants.stream().noneMatch(v -> SqlLooks.likeSql(v.text()))) continue;
-            String api = "@" + sink.get().simpleName() + (attribute.equals("value") || attribute.equals("query") ? "" : "." + attribute);
+            String api = sink.get().api() + (attribute.equals(sink.get().attributes().get(0)) ? "" : "." + attribute);
+            if (variants.isEmpty()) {
+                if (typed) unresolved.accept(unresolvedAt(file, value.get(), api, UnresolvedSite.ENTIRELY_DYNAMIC, ""));
+                continue;
+            }
+            if (sink.get().shape() != SinkCatalog.Shape.STATEMENT) {
+                Optional<List<SqlText>> wrapped = fragments.wrap(sink.get().shape(), a, variants);
+                if (wrapped.isEmpty()) {
+                    unresolved.accept(unresolvedAt(file, value.get(), api, UnresolvedSite.FRAGMENT_TABLE_UNKNOWN, ""));
+                    continue;
+                }
+                variants = wrapped.get();
+            } else if (!typed && variants.stream().noneMatch(v -> SqlLooks.likeSql(v.text()))) {
+                continue;
+            }
             out.add(site(file, value.get(), api, language, variants, a).withEntity(entity));
         }
+    }
+
+    private static UnresolvedSite unresolvedAt(Path file, Expression at, String api, String reason, String detail) {
+        Position p = at.getBegin().orElse(new Position(1, 1));
+        return new UnresolvedSite(file, p.line, p.column, api, reason, detail);
+    }
+
+    /** An annotation value folded (array values joined), for the readers of other annotation forms. */
+    List<SqlText> foldValue(Expression value) {
+        return foldAnnotationValue(value);
     }
 
     /** MyBatis joins the strings of an array value with a space. */
@@ -164,7 +194,7 @@ public final class JavaSqlExtractor {
         return out;
     }
 
-    private static Optional<Expression> attribute(AnnotationExpr a, String name) {
+    static Optional<Expression> attribute(AnnotationExpr a, String name) {
         if (a instanceof SingleMemberAnnotationExpr single) {
             return name.equals("value") ? Optional.of(single.getMemberValue()) : Optional.empty();
         }
@@ -204,14 +234,14 @@ public final class JavaSqlExtractor {
         return out;
     }
 
-    private SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
+    SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
         Position p = at.getBegin().orElse(new Position(1, 1));
         Origin o = Origin.at(file, p.line, p.column);
         return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null,
                 Suppressions.enclosing(context));
     }
 
-    private static String owner(Node n) {
+    static String owner(Node n) {
         String member = null;
         for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
             if (member == null && p instanceof CallableDeclaration<?> c) member = c.getNameAsString();

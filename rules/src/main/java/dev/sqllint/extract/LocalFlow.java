@@ -23,6 +23,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The values a local String or StringBuilder can hold at one use, found by walking the statements between
@@ -182,7 +183,10 @@ final class LocalFlow {
         for (Expression e = outer; e instanceof MethodCallExpr m; e = m.getScope().orElse(null)) chain.add(0, m);
         for (MethodCallExpr m : chain) {
             String method = m.getNameAsString();
-            if (method.equals("append") && m.getArguments().size() == 1) {
+            Optional<List<SqlText>> trimmed = BuilderTrims.apply(m, state, folder, depth);
+            if (trimmed.isPresent()) {
+                state = trimmed.get(); // sb.setLength(sb.length() - 5), sql.replace(sql.lastIndexOf(sep), ...)
+            } else if (method.equals("append") && m.getArguments().size() == 1) {
                 state = Variants.concat(state, folder.fold(m.getArgument(0), depth));
             } else if (method.equals("setLength")) {
                 state = List.of(SqlText.empty());

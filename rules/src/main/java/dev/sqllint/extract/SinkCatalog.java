@@ -15,22 +15,67 @@ import java.util.Set;
 public final class SinkCatalog {
 
     /** A method sink: {@code api} names it in messages, {@code language} is what its argument holds. */
-    public record MethodSink(String type, String method, Language language) {
+    public record MethodSink(String type, String method, Language language, SqlArgument argument) {
+        public MethodSink(String type, String method, Language language) {
+            this(type, method, language, SqlArgument.FIRST);
+        }
+
         public String api() {
             return type.substring(type.lastIndexOf('.') + 1) + "." + method;
         }
     }
 
-    /** An annotation sink: the attributes that hold a query, and its default language. */
-    public record AnnotationSink(String type, List<String> attributes, Language language) {
+    /** Which arguments of a sink call hold SQL (see {@link SqlArguments}). */
+    public enum SqlArgument {
+        /** The first argument. */
+        FIRST,
+        /** The first argument, or the second after a {@code Connection} (Commons DbUtils). */
+        AFTER_CONNECTION,
+        /** Every String argument is a complete statement ({@code JdbcTemplate.batchUpdate(String...)}). */
+        EVERY_STATEMENT
+    }
+
+    /** A constructor whose argument {@code argument} is SQL, e.g. {@code new SqlQuery(dataSource, sql)}. */
+    public record ConstructorSink(String type, int argument, Language language) {
+        public String api() {
+            return "new " + type.substring(type.lastIndexOf('.') + 1);
+        }
+    }
+
+    /** What an annotation's text is: a whole statement, or a fragment that must be wrapped to parse. */
+    public enum Shape {
+        STATEMENT,
+        /** A condition, as Hibernate's {@code @Where}: read as {@code SELECT 1 FROM <table> WHERE <condition>}. */
+        CONDITION,
+        /** A column expression, as {@code @Formula}: read as {@code SELECT <expression> FROM <table>}. */
+        EXPRESSION
+    }
+
+    /**
+     * An annotation sink: the attributes that hold a query, its default language, the shape of its text, and
+     * the api name of its sites when {@code @SimpleName} would be ambiguous (two {@code @Query} families).
+     */
+    public record AnnotationSink(String type, List<String> attributes, Language language, Shape shape, String label) {
+        public AnnotationSink(String type, List<String> attributes, Language language) {
+            this(type, attributes, language, Shape.STATEMENT, null);
+        }
+
         public String simpleName() {
             return type.substring(type.lastIndexOf('.') + 1);
+        }
+
+        /** {@code @Query}, or the label. */
+        public String api() {
+            return label != null ? label : "@" + simpleName();
         }
     }
 
     private final Map<String, MethodSink> methods = new HashMap<>();
     private final Map<String, AnnotationSink> annotations = new HashMap<>();
     private final Set<String> methodNames = new HashSet<>();
+    private final Map<String, ConstructorSink> constructors = new HashMap<>();
+    private final Map<String, SourceKind> kindsByApi = new HashMap<>();
+    private final Set<String> ambiguousApis = new HashSet<>();
 
     public static SinkCatalog standard() {
         SinkCatalog c = new SinkCatalog();
@@ -69,20 +114,62 @@ public final class SinkCatalog {
         c.annotation("org.jdbi.v3.sqlobject.statement.SqlUpdate", Language.SQL, "value");
         c.annotation("org.skife.jdbi.v2.sqlobject.SqlQuery", Language.SQL, "value");
         c.annotation("org.skife.jdbi.v2.sqlobject.SqlUpdate", Language.SQL, "value");
+        SinkCatalogMore.addTo(c);
         return c;
     }
 
     private void methods(Language language, List<String> types, String... names) {
+        methods(language, SqlArgument.FIRST, types, names);
+    }
+
+    void methods(Language language, SqlArgument argument, List<String> types, String... names) {
         for (String type : types) {
             for (String name : names) {
-                methods.put(type + "#" + name, new MethodSink(type, name, language));
+                MethodSink sink = new MethodSink(type, name, language, argument);
+                methods.put(type + "#" + name, sink);
                 methodNames.add(name);
+                kind(sink.api(), type);
             }
         }
     }
 
     private void annotation(String type, Language language, String... attributes) {
-        annotations.put(type, new AnnotationSink(type, List.of(attributes), language));
+        annotation(new AnnotationSink(type, List.of(attributes), language));
+    }
+
+    void annotation(AnnotationSink sink) {
+        annotations.put(sink.type(), sink);
+        kind(sink.api(), sink.type());
+    }
+
+    void constructor(Language language, int argument, List<String> types) {
+        for (String type : types) {
+            ConstructorSink sink = new ConstructorSink(type, argument, language);
+            constructors.put(type, sink);
+            kind(sink.api(), type);
+        }
+    }
+
+    public Optional<ConstructorSink> constructor(String type) {
+        return Optional.ofNullable(constructors.get(type));
+    }
+
+    private void kind(String api, String type) {
+        SourceKind kind = SourceKind.ofType(type);
+        SourceKind before = kindsByApi.putIfAbsent(api, kind);
+        if (before != null && !before.equals(kind)) ambiguousApis.add(api);
+    }
+
+    /** The family of the catalogue entry whose sites carry this api name ({@code @Query.countQuery} as {@code @Query}). */
+    public Optional<SourceKind> kindOfApi(String api) {
+        SourceKind exact = kindsByApi.get(api);
+        if (exact != null || !api.startsWith("@") || api.lastIndexOf('.') < 0) return Optional.ofNullable(exact);
+        return Optional.ofNullable(kindsByApi.get(api.substring(0, api.lastIndexOf('.'))));
+    }
+
+    /** Api names two families share, which would be counted under the first: kept empty by a test. */
+    public Set<String> ambiguousApis() {
+        return Set.copyOf(ambiguousApis);
     }
 
     public boolean isSinkMethodName(String name) {
@@ -115,6 +202,7 @@ public final class SinkCatalog {
         List<AnnotationSink> out = new ArrayList<>();
         for (AnnotationSink s : annotations.values()) if (s.simpleName().equals(simpleName)) out.add(s);
         out.sort((a, b) -> a.type().compareTo(b.type()));
+        out.sort((a, b) -> Boolean.compare(a.label() != null, b.label() != null)); // labelled namesakes (Micronaut) last
         return out;
     }
 
@@ -122,6 +210,7 @@ public final class SinkCatalog {
     public Set<String> knownTypes() {
         Set<String> out = new HashSet<>(annotations.keySet());
         for (MethodSink s : methods.values()) out.add(s.type());
+        out.addAll(constructors.keySet());
         return out;
     }
 }

@@ -51,6 +51,7 @@ public final class StringFolder {
     private final Map<ProjectIndex.Constant, List<SqlText>> constantCache = new ConcurrentHashMap<>();
     // identity: JavaParser nodes compare by structure, and two identical methods have different origins
     private final Map<MethodDeclaration, List<SqlText>> methodCache = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+    private final ConstructorFields constructorFields = new ConstructorFields(this);
 
     StringFolder(ProjectIndex index, TypeNames typeNames, Map<Node, Path> files) {
         this.index = index;
@@ -71,7 +72,10 @@ public final class StringFolder {
         if (e instanceof EnclosedExpr en) return fold(en.getInner(), depth + 1);
         if (e instanceof CastExpr cast) return fold(cast.getExpression(), depth + 1);
         if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
-            return Variants.concat(fold(b.getLeft(), depth + 1), fold(b.getRight(), depth + 1));
+            // a + b + c + ... is one level, however long: a 60-line select list must not hit the depth limit
+            List<SqlText> out = List.of(SqlText.empty());
+            for (Expression operand : plusOperands(b)) out = Variants.concat(out, fold(operand, depth + 1));
+            return out;
         }
         if (e instanceof ConditionalExpr c) {
             return Variants.union(fold(c.getThenExpr(), depth + 1), fold(c.getElseExpr(), depth + 1));
@@ -89,6 +93,18 @@ public final class StringFolder {
         return placeholder(e);
     }
 
+    /** The operands of a left-nested {@code +} chain, in order. */
+    private static List<Expression> plusOperands(BinaryExpr chain) {
+        java.util.ArrayDeque<Expression> operands = new java.util.ArrayDeque<>();
+        Expression e = chain;
+        while (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+            operands.push(b.getRight());
+            e = b.getLeft();
+        }
+        operands.push(e);
+        return new ArrayList<>(operands);
+    }
+
     private List<SqlText> foldName(NameExpr n, int depth) {
         String name = n.getNameAsString();
         Declarations.Resolved r = Declarations.resolve(name, n);
@@ -96,7 +112,7 @@ public final class StringFolder {
             return new LocalFlow(this, r, n, depth + 1).variants();
         }
         if (r != null && r.kind() == Declarations.Resolved.Kind.PARAMETER) return placeholder(n);
-        return constantInScope(name, n, depth).orElseGet(() -> placeholder(n));
+        return constantInScope(name, n, depth).or(() -> constructorFields.fold(name, n, depth)).orElseGet(() -> placeholder(n));
     }
 
     /** A field of an enclosing type or its supertypes, or a static import. */
@@ -137,6 +153,10 @@ public final class StringFolder {
     }
 
     private List<SqlText> foldConstant(ProjectIndex.Constant c, int depth) {
+        if (c.initializer() instanceof ObjectCreationExpr create && !create.getType().getNameAsString().equals("String")
+                && isStringLike(create.getType().getNameAsString())) {
+            return placeholder(c.initializer()); // a final StringBuilder field is appended to elsewhere: not its initial text
+        }
         List<SqlText> out = new ArrayList<>();
         for (SqlText t : fold(c.initializer(), depth + 1)) out.add(t.throughConstant(c.label()));
         return out;
@@ -145,7 +165,7 @@ public final class StringFolder {
     private List<SqlText> foldFieldAccess(FieldAccessExpr f, int depth) {
         String name = f.getNameAsString();
         if (f.getScope() instanceof ThisExpr) {
-            return constantInScope(name, f, depth).orElseGet(() -> placeholder(f));
+            return constantInScope(name, f, depth).or(() -> constructorFields.fold(name, f, depth)).orElseGet(() -> placeholder(f));
         }
         String scope = f.getScope().toString();
         if (!Character.isUpperCase(lastSegment(scope).charAt(0))) return placeholder(f); // obj.field, not Type.FIELD

@@ -55,6 +55,8 @@ public final class ConsoleReport {
                 ? "sqllint: no schema found (migrations, changelogs, JPA entities): keys judged by naming conventions"
                 : String.format("sqllint: schema: %d tables, %d keys, %d foreign keys, %d indexes from %s",
                         schema.tables(), schema.keys(), schema.foreignKeys(), schema.indexes(), String.join(", ", schema.sources())));
+        String sources = SourcesReport.summaryLine(r);
+        if (!sources.isEmpty()) lines.add(sources);
         Map<String, Integer> perRule = r.findingsPerRule();
         for (var rule : Rules.all()) {
             String name = rule.info().name();

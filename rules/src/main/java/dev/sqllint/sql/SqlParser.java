@@ -35,7 +35,24 @@ public final class SqlParser implements AutoCloseable {
         });
     }
 
+    /**
+     * Parses; when the parser stops on a placeholder that stands for a whole clause, parses again without it
+     * (see {@link StrayPlaceholders}). The result's text is what parsed.
+     */
     public Result parse(SqlText normalized) {
+        Result first = parseOnce(normalized);
+        Result r = first;
+        SqlText text = normalized;
+        for (int i = 0; i < StrayPlaceholders.MAX_REPAIRS && !r.ok(); i++) {
+            java.util.Optional<SqlText> repaired = StrayPlaceholders.blankAt(text, r.failure());
+            if (repaired.isEmpty()) break;
+            text = repaired.get();
+            r = parseOnce(text);
+        }
+        return r.ok() ? r : first; // the first failure names what the code wrote
+    }
+
+    private Result parseOnce(SqlText normalized) {
         String sql = normalized.text();
         if (sql.isBlank()) return new Result(null, "empty statement");
         try {

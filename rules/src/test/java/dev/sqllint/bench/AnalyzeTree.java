@@ -54,6 +54,9 @@ public final class AnalyzeTree {
         int statements = r.statementsParsed() + r.statementsNotParsed();
         System.out.printf("tree: %s (%d source roots)%n", tree, roots.size());
         ConsoleReport.summary(r).forEach(System.out::println);
+        // per source kind and unresolved reasons; each unresolved site only with a second argument
+        dev.sqllint.report.SourcesReport.listing(r).stream().filter(l -> args.length > 1 || !l.startsWith("  /"))
+                .forEach(System.out::println);
         System.out.printf("parse rate: %d/%d statements = %.1f%%%n", r.statementsParsed(), statements,
                 statements == 0 ? 100.0 : 100.0 * r.statementsParsed() / statements);
         System.out.printf("time: sqllint %d ms, JavaParser parse-all %d ms in the same JVM: ratio %.2f%n",

@@ -137,9 +137,7 @@ public final class LintTestHelper {
     /** The files whose BUG comments are expectations: the sources, and the XML resources (MyBatis mappers). */
     private Map<String, String> markedFiles() {
         Map<String, String> out = new TreeMap<>(sources);
-        resources.forEach((path, text) -> {
-            if (path.endsWith(".xml")) out.put(path, text);
-        });
+        resources.forEach(out::putIfAbsent); // XML mappers and Jdbi .sql files carry BUG markers too
         return out;
     }
 
