@@ -72,7 +72,7 @@ public final class Analyzer {
                     (file, line, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)));
             KeyModel keys = fixedKeys != null ? fixedKeys
                     : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
-            JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles);
+            JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles, schema.schema());
             Suppressor suppressor = new Suppressor(javaFiles);
             List<FileOutcome> outcomes = inParallel(pool, javaFiles,
                     f -> analyzeFile(f, extractor, sqlParser, keys, schema.jpa(), diagnostics, suppressor.in(f)));

@@ -19,6 +19,7 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.sqllint.schema.Schema;
 import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
@@ -40,14 +41,21 @@ public final class JavaSqlExtractor {
     private final ProjectIndex index;
     private final TypeNames typeNames;
     private final StringFolder folder;
+    private final JooqChains jooq;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
+        this(catalog, files, new Schema());
+    }
+
+    /** {@code schema}: the project's keys, for jOOQ's {@code onKey()} joins. */
+    public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, Schema schema) {
         this.catalog = catalog;
         this.index = new ProjectIndex(files);
         this.typeNames = new TypeNames(index, catalog.knownTypes());
         Map<Node, Path> byRoot = StringFolder.identityMap();
         for (JavaFile f : files) byRoot.put(f.unit(), f.path());
         this.folder = new StringFolder(index, typeNames, byRoot);
+        this.jooq = new JooqChains(new JooqContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema));
     }
 
     public List<SqlSite> sites(JavaFile file) {
@@ -56,6 +64,11 @@ public final class JavaSqlExtractor {
             if (catalog.isSinkMethodName(call.getNameAsString())) callSite(call, file.path()).ifPresent(out::add);
         }
         for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out);
+        // jOOQ: one site per chain; a plain-SQL call read by name above is read here with its receiver's type
+        for (SqlSite s : jooq.sites(file)) {
+            out.removeIf(o -> o.line() == s.line() && o.column() == s.column());
+            out.add(s);
+        }
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
         return out;
     }
@@ -196,7 +209,7 @@ public final class JavaSqlExtractor {
                 Suppressions.enclosing(context));
     }
 
-    private static String owner(Node n) {
+    static String owner(Node n) {
         String member = null;
         for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
             if (member == null && p instanceof CallableDeclaration<?> c) member = c.getNameAsString();
