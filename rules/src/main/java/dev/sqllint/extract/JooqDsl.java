@@ -29,7 +29,7 @@ final class JooqDsl {
             "currentOffsetDateTime", "currentInstant", "localDateTime");
     private static final Set<String> TODAY = Set.of("currentDate", "currentLocalDate");
     private static final Set<String> UNREADABLE = Set.of("when", "case_", "choose", "decode", "any", "all", "values",
-            "with", "withRecursive", "insertInto", "update", "deleteFrom", "mergeInto", "unnest", "array");
+            "with", "withRecursive", "insertInto", "update", "deleteFrom", "mergeInto", "unnest", "array", "multisetAgg");
 
     private final JooqEvaluator ev;
 
@@ -95,6 +95,8 @@ final class JooqDsl {
                 return new Field(JooqEvaluator.parenthesised(values(m)));
             case "lateral":
                 return m.getArguments().size() == 1 ? ev.eval(m.getArgument(0)) : new Unknown(at);
+            case "multiset":
+                return field(m, at); // a nested collection: its select, as a subquery
             default:
                 break;
         }

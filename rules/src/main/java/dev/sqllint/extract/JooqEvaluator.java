@@ -157,15 +157,25 @@ final class JooqEvaluator {
         return JooqNames.isConstantName(v.getNameAsString()) ? tables.generated(v.getNameAsString(), use) : new Unknown(cx.origin(use));
     }
 
-    /** A constant's initializer; from another file, its SQL is placed at the use. */
+    /**
+     * A constant's initializer; from another file, its SQL is placed at the use. When the generated classes
+     * are in the sources after all, {@code BOOK = new Book()} (or {@code = Book.BOOK}) is the table {@code book}.
+     */
     private JooqValue constant(Expression initializer, Node use) {
-        if (JooqContext.sameFile(initializer, use)) return eval(initializer);
-        Origin previous = cx.overrideWith(cx.origin(use));
-        try {
-            return eval(initializer);
-        } finally {
-            cx.restore(previous);
+        JooqValue v;
+        if (JooqContext.sameFile(initializer, use)) {
+            v = eval(initializer);
+        } else {
+            Origin previous = cx.overrideWith(cx.origin(use));
+            try {
+                v = eval(initializer);
+            } finally {
+                cx.restore(previous);
+            }
         }
+        String name = use instanceof NameExpr n ? n.getNameAsString() : use instanceof FieldAccessExpr f ? f.getNameAsString() : "";
+        boolean generatedTable = initializer instanceof ObjectCreationExpr || initializer instanceof FieldAccessExpr;
+        return v instanceof Bind && generatedTable && JooqNames.isConstantName(name) ? tables.generated(name, use) : v;
     }
 
     private JooqValue fieldAccess(FieldAccessExpr f) {
@@ -219,6 +229,8 @@ final class JooqEvaluator {
         }
         Expression s = scope.get();
         if (cx.roots.isDslClass(s)) return dsl.staticCall(m);
+        // configuration.dsl(), tx.dsl() in dsl.transaction(tx -> ...)
+        if (m.getNameAsString().equals("dsl") && m.getArguments().isEmpty()) return new Dsl();
         if (s instanceof ThisExpr) return helper(m, enclosingType(m)).orElseGet(() -> new Unknown(cx.origin(m)));
         if (isTypeReference(s)) {
             if (LIST_FACTORIES.contains(m.getNameAsString())) return new ListOf(all(m.getArguments()));

@@ -170,11 +170,10 @@ final class JooqFields {
         switch (name) {
             case "and":
             case "or":
-                if (m.getArguments().size() == 1 && isPlainSql(m.getArgument(0))) return new Cond(ev.plain.first(m, 0), Cond.ATOM);
-                return allConditions(m);
+                return conditionArguments(m);
             case "andNot":
             case "orNot":
-                return Cond.not(allConditions(m), at);
+                return Cond.not(conditionArguments(m), at);
             case "andExists":
             case "orExists":
                 return ev.dsl.existsCondition(ev.eval(m.getArgument(0)), false, at, m);
@@ -186,7 +185,12 @@ final class JooqFields {
         }
     }
 
-    private Cond allConditions(MethodCallExpr m) {
+    /**
+     * The condition the arguments of {@code where}, {@code on}, {@code and}, ... stand for: plain SQL with its
+     * template arguments ({@code .where("b.id > ?", 3)}), or the conditions, AND-ed (varargs or a collection).
+     */
+    Cond conditionArguments(MethodCallExpr m) {
+        if (!m.getArguments().isEmpty() && isPlainSql(m.getArgument(0))) return new Cond(ev.plain.first(m, 0), Cond.ATOM);
         Cond out = Cond.NONE;
         for (JooqValue v : ev.arguments(m)) out = Cond.and(out, ev.condition(v, m), ev.cx.nameOrigin(m));
         return out;

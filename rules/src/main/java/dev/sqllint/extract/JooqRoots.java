@@ -62,7 +62,8 @@ final class JooqRoots {
     boolean isDslContextType(String written, Node context) {
         if (written == null) return false;
         String plain = TypeNames.stripGenerics(written);
-        return plain.equals("DSLContext") || typeNames.resolve(plain, context).equals(DSL_CONTEXT);
+        return plain.equals("DSLContext") || plain.endsWith(".DSLContext") || plain.equals("DefaultDSLContext")
+                || typeNames.resolve(plain, context).equals(DSL_CONTEXT);
     }
 
     /** {@code DSL} (imported) or {@code org.jooq.impl.DSL}, as the scope of a static call. */

@@ -85,8 +85,7 @@ final class JooqSelectSteps {
             case "where":
             case "having": {
                 boolean where = name.equals("where");
-                Cond c = args == 1 && ev.fields.isPlainSql(m.getArgument(0))
-                        ? new Cond(ev.plain.first(m, 0), Cond.ATOM) : conditions(m, at);
+                Cond c = ev.fields.conditionArguments(m);
                 if (where) {
                     q.where = Cond.and(q.where, c, at);
                     if (q.whereOrigin == null) q.whereOrigin = at;
@@ -183,12 +182,6 @@ final class JooqSelectSteps {
             if (q.whereOrigin == null) q.whereOrigin = at;
         }
         return q;
-    }
-
-    private Cond conditions(MethodCallExpr m, Origin at) {
-        Cond c = Cond.NONE;
-        for (JooqValue v : ev.arguments(m)) c = Cond.and(c, ev.condition(v, m), at);
-        return c;
     }
 
     private List<SqlText> values(MethodCallExpr m) {

@@ -97,11 +97,8 @@ final class JooqTables {
         String name = m.getNameAsString();
         Origin at = ev.cx.nameOrigin(m);
         switch (name) {
-            case "on": {
-                Cond c = Cond.NONE;
-                for (JooqValue v : ev.arguments(m)) c = Cond.and(c, ev.condition(v, m), at);
-                return t.withLastJoin(last.withOn(c));
-            }
+            case "on":
+                return t.withLastJoin(last.withOn(ev.fields.conditionArguments(m)));
             case "onKey":
                 return t.withLastJoin(last.withOn(new JooqKeys(ev).withReferencesOf(m).onKey(last.right().base(), earlier, m)));
             case "using": {

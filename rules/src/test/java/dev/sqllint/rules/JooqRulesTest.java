@@ -1,6 +1,10 @@
 package dev.sqllint.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.testing.LintTestHelper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -449,5 +453,72 @@ class JooqRulesTest {
                   }
                 }
                 """).doTest();
+    }
+
+    @Test
+    void theSameFindingsAsTheEquivalentHandWrittenSql() {
+        AnalysisResult jooq = LintTestHelper.forAllRules().addSource("com/acme/IncidentRepository.java", """
+                package com.acme;
+
+                import static com.acme.db.Tables.*;
+                import static org.jooq.impl.DSL.*;
+
+                import java.util.List;
+                import org.jooq.DSLContext;
+
+                class IncidentRepository {
+                  private final DSLContext dsl;
+
+                  IncidentRepository(DSLContext dsl) { this.dsl = dsl; }
+
+                  void all(long ws, long user, List<Long> groups) {
+                    dsl.selectDistinct(SAVED_RUNS.PUBLISHED_RUN_ID, SAVED_RUNS.UPDATED_AT).on(SAVED_RUNS.PUBLISHED_RUN_ID)
+                        .from(SAVED_RUNS).where(SAVED_RUNS.WORKSPACE_ID.eq(ws))
+                        .orderBy(SAVED_RUNS.PUBLISHED_RUN_ID, SAVED_RUNS.UPDATED_AT.desc()).limit(4).fetch();
+                    dsl.selectFrom(TRACKS).where(TRACKS.OWNER_ID.eq(user))
+                        .or(TRACKS.TRACK_ID.in(select(TRACK_COLLABORATORS.TRACK_ID).from(TRACK_COLLABORATORS)
+                            .where(TRACK_COLLABORATORS.COLLABORATOR_USER_ID.eq(user)))).fetch();
+                    dsl.selectCount().from(TASK_RUN)
+                        .whereExists(selectOne().from(FLOW_RUN).where(FLOW_RUN.ID.eq(TASK_RUN.FLOW_RUN_ID))).fetch();
+                    dsl.fetchCount(selectDistinct(REVIEW_REQUESTS.ID).from(REVIEW_REQUESTS)
+                        .leftJoin(REVIEW_REQUEST_TARGET_GROUPS).on(REVIEW_REQUEST_TARGET_GROUPS.REVIEW_REQUEST_ID.eq(REVIEW_REQUESTS.ID))
+                        .where(REVIEW_REQUEST_TARGET_GROUPS.GROUP_ID.in(groups)));
+                    dsl.select(TOPICS.ID).from(TOPICS).join(USER_STATS).on(USER_STATS.USER_ID.eq(user))
+                        .where(TOPICS.UPDATED_AT.ge(USER_STATS.FIRST_UNREAD_AT)).fetch();
+                  }
+                }
+                """).run();
+        AnalysisResult jdbc = LintTestHelper.forAllRules().addSource("com/acme/IncidentDao.java", """
+                package com.acme;
+
+                import org.springframework.jdbc.core.JdbcTemplate;
+
+                class IncidentDao {
+                  private JdbcTemplate jdbc;
+
+                  void all() {
+                    jdbc.queryForList("SELECT DISTINCT ON (saved_runs.published_run_id) saved_runs.published_run_id, "
+                        + "saved_runs.updated_at FROM saved_runs WHERE saved_runs.workspace_id = ? "
+                        + "ORDER BY saved_runs.published_run_id, saved_runs.updated_at DESC LIMIT 4");
+                    jdbc.queryForList("SELECT tracks.* FROM tracks WHERE tracks.owner_id = ? OR tracks.track_id IN "
+                        + "(SELECT track_collaborators.track_id FROM track_collaborators "
+                        + "WHERE track_collaborators.collaborator_user_id = ?)");
+                    jdbc.queryForList("SELECT count(*) FROM task_run WHERE EXISTS "
+                        + "(SELECT 1 FROM flow_run WHERE flow_run.id = task_run.flow_run_id)");
+                    jdbc.queryForList("SELECT count(*) FROM (SELECT DISTINCT review_requests.id FROM review_requests "
+                        + "LEFT JOIN review_request_target_groups "
+                        + "ON review_request_target_groups.review_request_id = review_requests.id "
+                        + "WHERE review_request_target_groups.group_id IN (?)) AS q");
+                    jdbc.queryForList("SELECT topics.id FROM topics JOIN user_stats ON user_stats.user_id = ? "
+                        + "WHERE topics.updated_at >= user_stats.first_unread_at");
+                  }
+                }
+                """).run();
+        assertEquals(5, jooq.findings().size());
+        assertEquals(messages(jdbc), messages(jooq));
+    }
+
+    private static List<String> messages(AnalysisResult r) {
+        return r.findings().stream().map(f -> f.rule() + ": " + f.message()).sorted().toList();
     }
 }
