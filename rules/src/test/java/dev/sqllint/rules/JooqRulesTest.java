@@ -456,6 +456,80 @@ class JooqRulesTest {
     }
 
     @Test
+    void aConditionFromAnotherClassIsReportedAtItsUse() {
+        LintTestHelper.forRule(OrAcrossAccessPaths.class)
+                .addSource("com/acme/tracks/TrackConditions.java", """
+                        package com.acme.tracks;
+
+                        import static com.acme.db.Tables.TRACKS;
+                        import static com.acme.db.Tables.TRACK_COLLABORATORS;
+                        import static org.jooq.impl.DSL.select;
+
+                        import org.jooq.Condition;
+
+                        final class TrackConditions {
+                          static Condition visibleTo(long userId) {
+                            return TRACKS.OWNER_ID.eq(userId).or(TRACKS.TRACK_ID.in(select(TRACK_COLLABORATORS.TRACK_ID)
+                                .from(TRACK_COLLABORATORS).where(TRACK_COLLABORATORS.COLLABORATOR_USER_ID.eq(userId))));
+                          }
+                        }
+                        """)
+                .addSource("com/acme/tracks/TrackRepository.java", """
+                        package com.acme.tracks;
+
+                        import static com.acme.db.Tables.TRACKS;
+
+                        import org.jooq.DSLContext;
+
+                        class TrackRepository {
+                          private final DSLContext dsl;
+
+                          TrackRepository(DSLContext dsl) { this.dsl = dsl; }
+
+                          Object library(long userId) {
+                            // BUG: OrAcrossAccessPaths at visibleTo
+                            return dsl.selectFrom(TRACKS).where(TrackConditions.visibleTo(userId)).fetch();
+                          }
+                        }
+                        """).doTest();
+    }
+
+    @Test
+    void suppressionsWorkOnJooqSites() {
+        AnalysisResult r = LintTestHelper.forRule(OrAcrossAccessPaths.class).addSource("com/acme/tracks/TrackRepository.java", """
+                package com.acme.tracks;
+
+                import static com.acme.db.Tables.*;
+                import static org.jooq.impl.DSL.select;
+
+                import org.jooq.DSLContext;
+
+                class TrackRepository {
+                  private final DSLContext dsl;
+
+                  TrackRepository(DSLContext dsl) { this.dsl = dsl; }
+
+                  Object adminLibrary(long userId) {
+                    return dsl.selectFrom(TRACKS).where(TRACKS.OWNER_ID.eq(userId))
+                        // sqllint:ignore OrAcrossAccessPaths admin page, a few rows
+                        .or(TRACKS.TRACK_ID.in(select(TRACK_COLLABORATORS.TRACK_ID).from(TRACK_COLLABORATORS)))
+                        .fetch();
+                  }
+
+                  @SuppressWarnings("sqllint:OrAcrossAccessPaths")
+                  Object exportLibrary(long userId) {
+                    return dsl.selectFrom(TRACKS).where(TRACKS.OWNER_ID.eq(userId))
+                        .or(TRACKS.TRACK_ID.in(select(TRACK_COLLABORATORS.TRACK_ID).from(TRACK_COLLABORATORS)))
+                        .fetch();
+                  }
+                }
+                """).run();
+        assertEquals(List.of("// sqllint:ignore OrAcrossAccessPaths admin page, a few rows",
+                        "@SuppressWarnings(\"sqllint:OrAcrossAccessPaths\")"),
+                r.findings().stream().map(f -> f.suppressedBy()).toList());
+    }
+
+    @Test
     void theSameFindingsAsTheEquivalentHandWrittenSql() {
         AnalysisResult jooq = LintTestHelper.forAllRules().addSource("com/acme/IncidentRepository.java", """
                 package com.acme;
