@@ -11,6 +11,7 @@ import dev.sqllint.extract.JooqValue.Table;
 import dev.sqllint.extract.JooqValue.TableRef;
 import dev.sqllint.extract.JooqValue.Unknown;
 import dev.sqllint.sql.Origin;
+import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,10 @@ final class JooqDsl {
                 return new Field(SqlText.of("0", at));
             case "row":
                 return new Field(JooqEvaluator.parenthesised(values(m)));
+            case "cast":
+            case "coerce":
+            case "castNull":
+                return m.getArguments().isEmpty() ? new Unknown(at) : asField(ev.eval(m.getArgument(0)), m.getArgument(0));
             case "lateral":
                 return m.getArguments().size() == 1 ? ev.eval(m.getArgument(0)) : new Unknown(at);
             case "multiset":
@@ -103,6 +108,10 @@ final class JooqDsl {
         if (NOW.contains(name)) return new Field(SqlText.of("CURRENT_TIMESTAMP", at));
         if (TODAY.contains(name)) return new Field(SqlText.of("CURRENT_DATE", at));
         if (UNREADABLE.contains(name)) return new Unknown(at);
+        // JSON and XML functions have their own grammar: their arguments keep the columns they read
+        if (name.startsWith("json") || name.startsWith("xml") || name.equals("key")) {
+            return new Field(SqlText.of(Placeholders.DYNAMIC + "(", at).append(values(m)).append(SqlText.of(")", at)));
+        }
         // max(f), coalesce(a, b), lower(f), greatest(...): a function of the same name
         return new Field(SqlText.of(JooqNames.sqlName(name).replaceAll("_+$", "") + "(", at).append(values(m))
                 .append(SqlText.of(")", at)));
@@ -153,6 +162,10 @@ final class JooqDsl {
         List<SqlText> out = new ArrayList<>();
         for (JooqValue v : ev.arguments(m)) out.add(ev.selectItem(v, m));
         return out;
+    }
+
+    private JooqValue asField(JooqValue v, Expression at) {
+        return v instanceof Field f ? f : new Field(ev.value(v, at));
     }
 
     private JooqValue exists(MethodCallExpr m, boolean not, Origin at) {

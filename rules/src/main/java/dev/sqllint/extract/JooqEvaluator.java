@@ -54,6 +54,8 @@ final class JooqEvaluator {
 
     private static final int MAX_DEPTH = 80;
     private static final Set<String> LIST_FACTORIES = Set.of("of", "asList", "singletonList", "copyOf", "ofNullable");
+    private static final Set<String> COLLECTIONS = Set.of("List", "Set", "Arrays", "Collections", "Stream",
+            "ImmutableList", "ImmutableSet");
     private static final Set<String> JOOQ_PARAMETER_TYPES = Set.of("Condition", "Field", "TableField", "Table",
             "TableLike", "Select", "SelectField", "SelectFieldOrAsterisk", "SortField", "OrderField", "QueryPart",
             "GroupField", "TableRecord", "Record", "Name");
@@ -233,9 +235,12 @@ final class JooqEvaluator {
         if (m.getNameAsString().equals("dsl") && m.getArguments().isEmpty()) return new Dsl();
         if (s instanceof ThisExpr) return helper(m, enclosingType(m)).orElseGet(() -> new Unknown(cx.origin(m)));
         if (isTypeReference(s)) {
-            if (LIST_FACTORIES.contains(m.getNameAsString())) return new ListOf(all(m.getArguments()));
+            if (LIST_FACTORIES.contains(m.getNameAsString()) && COLLECTIONS.contains(s.toString())) return new ListOf(all(m.getArguments()));
             String owner = cx.typeNames.resolve(s.toString(), m);
-            return helper(m, cx.index.type(owner).orElse(null)).orElseGet(() -> new Unknown(cx.origin(m)));
+            Optional<TypeDeclaration<?>> type = cx.index.type(owner);
+            // LocalDate.of(...), UUID.fromString(...): a value computed in Java, bound as a parameter
+            if (type.isEmpty()) return new Bind(cx.origin(m), null);
+            return helper(m, type.get()).orElseGet(() -> new Unknown(cx.origin(m)));
         }
         JooqValue receiver = eval(s);
         return apply(receiver, m);

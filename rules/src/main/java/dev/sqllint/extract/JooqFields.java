@@ -91,7 +91,7 @@ final class JooqFields {
             case "as":
                 if (args == 1) {
                     String alias = ev.text(m.getArgument(0));
-                    return new Field(sql, alias == null ? null : SqlText.of(alias, at));
+                    return new Field(sql, alias == null ? null : SqlText.of(JooqNames.alias(alias), at));
                 }
                 return f;
             default:

@@ -41,6 +41,16 @@ final class JooqNames {
         return !name.isEmpty() && Character.isUpperCase(name.charAt(0)) && !isConstantName(name);
     }
 
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("from", "to", "select", "where", "order",
+            "group", "by", "having", "limit", "offset", "union", "join", "on", "as", "and", "or", "not", "in", "is",
+            "null", "case", "when", "then", "else", "end", "distinct", "all", "any", "exists", "between", "like");
+
+    /** An alias as SQL: quoted when it is not a plain identifier ({@code .as("Sales Rep")}, {@code .as("from")}). */
+    static String alias(String alias) {
+        boolean plain = alias.matches("[A-Za-z_][A-Za-z0-9_$]*") && !RESERVED.contains(alias.toLowerCase(Locale.ROOT));
+        return plain ? alias : "\"" + alias.replace("\"", "") + "\"";
+    }
+
     /** The column names a foreign key to {@code table} is conventionally called: {@code author_id} for {@code author(s)}. */
     static List<String> foreignKeyColumns(String table) {
         String singular = singular(table);

@@ -34,7 +34,8 @@ final class JooqQuery implements JooqValue {
     SqlText limit;
     SqlText offset;
     SqlText forUpdate;
-    List<SqlText> unions = List.of();
+    /** {@code a.union(b)}: the set operation; the ORDER BY and LIMIT that follow apply to all of it. */
+    SqlText compound;
     Target target = Target.WHERE;
     /** {@code dsl.fetchCount(select)} and the like wrap the select: {@code SELECT count(*) FROM (...) AS q}. */
     SqlText wrapBefore;
@@ -63,7 +64,7 @@ final class JooqQuery implements JooqValue {
         q.limit = limit;
         q.offset = offset;
         q.forUpdate = forUpdate;
-        q.unions = unions;
+        q.compound = compound;
         q.target = target;
         q.wrapBefore = wrapBefore;
         q.wrapAfter = wrapAfter;
@@ -82,6 +83,21 @@ final class JooqQuery implements JooqValue {
     }
 
     SqlText render() {
+        SqlText s = compound != null ? compound : renderSelect();
+        if (!orderBy.isEmpty()) s = s.append(SqlText.of(" ORDER BY ", orderByOrigin)).append(list(orderBy, orderByOrigin));
+        if (limit != null) s = s.append(limit);
+        if (offset != null) s = s.append(offset);
+        if (forUpdate != null) s = s.append(forUpdate);
+        if (wrapBefore != null) s = wrapBefore.append(s).append(wrapAfter);
+        return s;
+    }
+
+    /** As an operand of UNION, EXCEPT, INTERSECT: parenthesised when it has its own ORDER BY or LIMIT. */
+    SqlText renderOperand() {
+        return hasOrderOrLimit() ? JooqEvaluator.parenthesised(render()) : render();
+    }
+
+    private SqlText renderSelect() {
         SqlText s = SqlText.of("SELECT ", selectOrigin);
         if (distinctOrigin != null) {
             s = s.append(SqlText.of("DISTINCT ", distinctOrigin));
@@ -103,12 +119,6 @@ final class JooqQuery implements JooqValue {
         if (!where.isNone()) s = s.append(SqlText.of(" WHERE ", whereOrigin)).append(where.sql());
         if (!groupBy.isEmpty()) s = s.append(SqlText.of(" GROUP BY ", groupByOrigin)).append(list(groupBy, groupByOrigin));
         if (!having.isNone()) s = s.append(SqlText.of(" HAVING ", havingOrigin)).append(having.sql());
-        if (!orderBy.isEmpty()) s = s.append(SqlText.of(" ORDER BY ", orderByOrigin)).append(list(orderBy, orderByOrigin));
-        if (limit != null) s = s.append(limit);
-        if (offset != null) s = s.append(offset);
-        if (forUpdate != null) s = s.append(forUpdate);
-        for (SqlText u : unions) s = s.append(u);
-        if (wrapBefore != null) s = wrapBefore.append(s).append(wrapAfter);
         return s;
     }
 

@@ -52,11 +52,9 @@ final class JooqSelectSteps {
         if (setOperation != null && args == 1) {
             JooqValue other = ev.eval(m.getArgument(0));
             if (!(other instanceof JooqQuery o)) return before;
-            SqlText sql = o.hasOrderOrLimit() ? JooqEvaluator.parenthesised(o.render()) : o.render();
-            List<SqlText> unions = new ArrayList<>(q.unions);
-            unions.add(SqlText.of(" " + setOperation + " ", at).append(sql));
-            q.unions = List.copyOf(unions);
-            return q;
+            JooqQuery compound = new JooqQuery(before.selectOrigin);
+            compound.compound = before.renderOperand().append(SqlText.of(" " + setOperation + " ", at)).append(o.renderOperand());
+            return compound;
         }
         switch (name) {
             case "distinctOn":
@@ -140,7 +138,7 @@ final class JooqSelectSteps {
             case "asTable":
             case "as": {
                 String alias = args >= 1 ? ev.text(m.getArgument(0)) : "q";
-                if (alias == null) alias = "q";
+                alias = alias == null ? "q" : JooqNames.alias(alias);
                 SqlText sql = JooqEvaluator.parenthesised(before.render()).append(SqlText.of(" AS " + alias, at));
                 return new Table(new TableRef(null, alias, sql));
             }

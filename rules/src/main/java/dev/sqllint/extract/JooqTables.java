@@ -58,7 +58,7 @@ final class JooqTables {
             case "asTable":
                 if (args >= 1 && t.joins().isEmpty()) {
                     String alias = ev.text(m.getArgument(0));
-                    if (alias != null) return aliased(t.base(), alias, at);
+                    if (alias != null) return aliased(t.base(), JooqNames.alias(alias), at);
                 }
                 return t;
             case "on":
@@ -78,6 +78,10 @@ final class JooqTables {
             case "fields":
                 return new Field(SqlText.of(t.base().qualifier() + ".*", at));
             default:
+                // s.employee(): an implicit join path to another table, which sqllint does not model
+                if (args == 0 && t.joins().isEmpty() && Character.isLowerCase(name.charAt(0)) && !name.startsWith("get")) {
+                    return new Unknown(at);
+                }
                 return t; // where(...) on a table, rename(...), ...: the table
         }
     }

@@ -366,4 +366,23 @@ class JooqChainsTest {
                 """);
         assertEquals("SELECT book.* FROM book WHERE book.id = ?", sql(sites("BookRepository.java").get(0)));
     }
+
+    @Test
+    void setOperationsQuotedAliasesAndJavaValues() {
+        source("BookRepository.java", REPOSITORY_HEAD + """
+
+                  Object report(java.time.LocalDate from) {
+                    return dsl.select(BOOK.TITLE.as("Book title"), cast(BOOK.PRICE, Long.class).as("from"))
+                        .from(BOOK).where(BOOK.PUBLISHED_AT.between(from, java.time.LocalDate.of(2024, 1, 1)))
+                        .orderBy(BOOK.TITLE).limit(5)
+                        .unionAll(select(ARCHIVE.TITLE, ARCHIVE.PRICE).from(ARCHIVE))
+                        .orderBy(1)
+                        .fetch();
+                  }
+                }
+                """);
+        assertEquals("(SELECT book.title AS \"Book title\", book.price AS \"from\" FROM book "
+                + "WHERE book.published_at BETWEEN ? AND ? ORDER BY book.title LIMIT 5) "
+                + "UNION ALL SELECT archive.title, archive.price FROM archive ORDER BY 1", sql(sites("BookRepository.java").get(0)));
+    }
 }
