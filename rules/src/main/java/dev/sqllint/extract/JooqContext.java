@@ -36,6 +36,11 @@ final class JooqContext {
         this.roots = new JooqRoots(typeNames);
     }
 
+    /** A context of its own for one evaluation: files are analysed in parallel, and the override is per evaluation. */
+    JooqContext fresh() {
+        return new JooqContext(index, typeNames, folder, schema);
+    }
+
     Origin origin(Node n) {
         return override != null ? override : folder.origin(n);
     }

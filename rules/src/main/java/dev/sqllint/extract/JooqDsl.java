@@ -170,11 +170,11 @@ final class JooqDsl {
 
     private JooqValue exists(MethodCallExpr m, boolean not, Origin at) {
         if (m.getArguments().size() != 1) return new Unknown(at);
-        return existsCondition(ev.eval(m.getArgument(0)), not, at, m);
+        return existsCondition(ev.eval(m.getArgument(0)), not, at);
     }
 
     /** {@code EXISTS (SELECT ...)}, the keyword at {@code at}: {@code exists}, {@code whereExists}, {@code andExists}. */
-    Cond existsCondition(JooqValue select, boolean not, Origin at, MethodCallExpr m) {
+    Cond existsCondition(JooqValue select, boolean not, Origin at) {
         SqlText sub = select instanceof JooqQuery q ? q.render() : SqlText.placeholder(at);
         SqlText kw = SqlText.of((not ? "NOT EXISTS" : "EXISTS") + " (", at);
         return new Cond(kw.append(sub).append(SqlText.of(")", at)), Cond.ATOM);

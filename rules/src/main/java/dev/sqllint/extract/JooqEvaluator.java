@@ -76,7 +76,7 @@ final class JooqEvaluator {
     }
 
     JooqEvaluator(JooqContext cx) {
-        this.cx = cx;
+        this.cx = cx.fresh();
         this.dsl = new JooqDsl(this);
         this.fields = new JooqFields(this);
         this.tables = new JooqTables(this);

@@ -176,10 +176,10 @@ final class JooqFields {
                 return Cond.not(conditionArguments(m), at);
             case "andExists":
             case "orExists":
-                return ev.dsl.existsCondition(ev.eval(m.getArgument(0)), false, at, m);
+                return ev.dsl.existsCondition(ev.eval(m.getArgument(0)), false, at);
             case "andNotExists":
             case "orNotExists":
-                return ev.dsl.existsCondition(ev.eval(m.getArgument(0)), true, at, m);
+                return ev.dsl.existsCondition(ev.eval(m.getArgument(0)), true, at);
             default:
                 return null;
         }

@@ -98,7 +98,7 @@ final class JooqSelectSteps {
             case "whereExists":
             case "whereNotExists":
                 if (args != 1) return before;
-                q.where = Cond.and(q.where, ev.dsl.existsCondition(ev.eval(m.getArgument(0)), name.equals("whereNotExists"), at, m), at);
+                q.where = Cond.and(q.where, ev.dsl.existsCondition(ev.eval(m.getArgument(0)), name.equals("whereNotExists"), at), at);
                 if (q.whereOrigin == null) q.whereOrigin = at;
                 q.target = JooqQuery.Target.WHERE;
                 return q;
