@@ -77,7 +77,8 @@ public final class Analyzer {
             KeyModel keys = fixedKeys != null ? fixedKeys
                     : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
             JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles, schema.jpa(),
-                    new ExtractionContext(config.resourceRoots(), c -> schema.jpa().entityByClass(c).map(JpaModel.Entity::table)));
+                    new ExtractionContext(config.resourceRoots(), c -> schema.jpa().entityByClass(c).map(JpaModel.Entity::table)),
+                    schema.schema());
             Suppressor suppressor = new Suppressor(javaFiles);
             List<FileOutcome> outcomes = inParallel(pool, javaFiles,
                     f -> analyzeFile(f, extractor, sqlParser, keys, schema.jpa(), diagnostics, suppressor.in(f)));

@@ -21,6 +21,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.sqllint.derived.DerivedQueries;
 import dev.sqllint.schema.JpaModel;
+import dev.sqllint.schema.Schema;
 import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
@@ -50,12 +51,17 @@ public final class JavaSqlExtractor {
     private final JdbiSqlObjects jdbi;
     private final HibernateFragments fragments;
     private final SinkCalls sinkCalls;
+    private final JooqChains jooq;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
-        this(catalog, files, ExtractionContext.NONE);
+        this(catalog, files, ExtractionContext.NONE, new Schema());
     }
 
-    public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, ExtractionContext context) {
+    /**
+     * {@code context}: resource roots and entity tables for the sources that need them; {@code schema}: the
+     * project's keys, for jOOQ's {@code onKey()} joins.
+     */
+    public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, ExtractionContext context, Schema schema) {
         this.catalog = catalog;
         this.index = new ProjectIndex(files);
         this.typeNames = new TypeNames(index, catalog.knownTypes());
@@ -68,16 +74,18 @@ public final class JavaSqlExtractor {
         this.jdbi = new JdbiSqlObjects(this, context.resourceRoots());
         this.fragments = new HibernateFragments(typeNames, context.entityTable());
         this.sinkCalls = new SinkCalls(this, catalog, typeNames, supertypes, arguments);
+        this.jooq = new JooqChains(new JooqContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema));
     }
 
     /** Also reads Spring Data repository methods without a query as the SQL derived from their names. */
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, JpaModel jpa) {
-        this(catalog, files, jpa, ExtractionContext.NONE);
+        this(catalog, files, jpa, ExtractionContext.NONE, new Schema());
     }
 
-    /** Also reads derived queries (through {@code jpa}) and the sources that need resources or entity tables. */
-    public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, JpaModel jpa, ExtractionContext context) {
-        this(catalog, files, context);
+    /** Also reads derived queries (through {@code jpa}), and the sources that need resources, entity tables or keys. */
+    public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, JpaModel jpa, ExtractionContext context,
+                            Schema schema) {
+        this(catalog, files, context, schema);
         this.derived = new DerivedQueries(jpa, index, typeNames, files);
     }
 
@@ -99,6 +107,11 @@ public final class JavaSqlExtractor {
         constructorSites.sites(file, out, unresolved);
         for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out, unresolved);
         if (derived != null) out.addAll(derived.sites(file));
+        // jOOQ: one site per chain; a plain-SQL call read by name above is read here with its receiver's type
+        for (SqlSite s : jooq.sites(file)) {
+            out.removeIf(o -> o.line() == s.line() && o.column() == s.column());
+            out.add(s);
+        }
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
         return out;
     }

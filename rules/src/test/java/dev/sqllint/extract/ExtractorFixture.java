@@ -41,7 +41,7 @@ final class ExtractorFixture {
             files.add(new JavaFile(Path.of(e.getKey()), parser.parse(e.getValue()).getResult().orElseThrow()));
         }
         JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), files,
-                new ExtractionContext(resourceRoots, entityTables));
+                new ExtractionContext(resourceRoots, entityTables), new dev.sqllint.schema.Schema());
         JavaFile file = files.stream().filter(f -> f.path().toString().equals(path)).findFirst().orElseThrow();
         return extractor.sites(file, unresolved::add);
     }
