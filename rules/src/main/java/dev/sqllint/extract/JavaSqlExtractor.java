@@ -123,27 +123,14 @@ public final class JavaSqlExtractor {
             if (r == null) return Optional.empty();
             // a lambda parameter without a type (con -> con.prepareStatement(sql)) is a receiver of unread type
             if (r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return Optional.ofNullable(r.type()).filter(t -> !t.isBlank());
-            return fieldType(n.getNameAsString(), n);
+            return Declarations.fieldType(n.getNameAsString(), n);
         }
         if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
-            return fieldType(f.getNameAsString(), f);
+            return Declarations.fieldType(f.getNameAsString(), f);
         }
         return Optional.empty();
     }
 
-    private static Optional<String> fieldType(String name, Node use) {
-        for (Node p = use.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-            if (p instanceof TypeDeclaration<?> type) {
-                Optional<FieldDeclaration> field = type.getFieldByName(name);
-                if (field.isPresent()) {
-                    for (VariableDeclarator v : field.get().getVariables()) {
-                        if (v.getNameAsString().equals(name)) return Optional.of(v.getType().asString());
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
 
     private void annotationSites(AnnotationExpr a, Path file, List<SqlSite> out, Consumer<UnresolvedSite> unresolved) {
         String written = a.getNameAsString();
