@@ -24,6 +24,9 @@ public record SourceKind(String label, int order) implements Comparable<SourceKi
     public static final SourceKind DBUTILS = new SourceKind("Commons DbUtils", 8);
     public static final SourceKind MICRONAUT_DATA = new SourceKind("Micronaut Data", 9);
     /** A sink method name on a receiver whose type could not be read, accepted because its text reads as SQL. */
+    public static final SourceKind MYBATIS_XML = new SourceKind("MyBatis XML", 10);
+    public static final SourceKind SPRING_DATA_DERIVED = new SourceKind("Spring Data derived", 11);
+    public static final SourceKind JOOQ = new SourceKind("jOOQ", 12);
     public static final SourceKind UNKNOWN_RECEIVER = new SourceKind("receiver type unread", 50);
 
     private static final List<Prefix> PACKAGES = List.of(
@@ -59,6 +62,10 @@ public record SourceKind(String label, int order) implements Comparable<SourceKi
 
     public static SourceKind of(String api) {
         if (api.startsWith("?.")) return UNKNOWN_RECEIVER;
+        // the extractors outside the catalogue name their sites by statement; count them by family
+        if (api.startsWith("mapper.xml")) return MYBATIS_XML;
+        if (api.startsWith("derived query")) return SPRING_DATA_DERIVED;
+        if (api.startsWith("jOOQ")) return JOOQ;
         return Standard.CATALOG.kindOfApi(api).orElseGet(() -> new SourceKind(api, 100));
     }
 
