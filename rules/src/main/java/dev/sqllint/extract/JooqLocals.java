@@ -20,6 +20,7 @@ import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The value a local holds where a chain uses it: its initializer, then what the statements between the
@@ -61,7 +62,7 @@ final class JooqLocals {
         }
 
         private JooqValue step(Statement s, JooqValue state) {
-            if (contains(s, use)) return enter(s, state);
+            if (StatementPaths.contains(s, use)) return enter(s, state);
             if (s instanceof ExpressionStmt es) return apply(es.getExpression(), state);
             if (s instanceof BlockStmt b) return run(b.getStatements(), 0, state);
             if (s instanceof IfStmt ifs) {
@@ -88,24 +89,8 @@ final class JooqLocals {
         /** The statement holds the use: follow the path to it, then stop. */
         private JooqValue enter(Statement s, JooqValue state) {
             if (s instanceof BlockStmt b) return run(b.getStatements(), 0, state);
-            if (s instanceof IfStmt ifs) {
-                if (contains(ifs.getThenStmt(), use)) return enter(ifs.getThenStmt(), state);
-                if (ifs.getElseStmt().isPresent() && contains(ifs.getElseStmt().get(), use)) return enter(ifs.getElseStmt().get(), state);
-            } else if (s instanceof ForStmt f && contains(f.getBody(), use)) {
-                return enter(f.getBody(), state);
-            } else if (s instanceof ForEachStmt f && contains(f.getBody(), use)) {
-                return enter(f.getBody(), state);
-            } else if (s instanceof WhileStmt w && contains(w.getBody(), use)) {
-                return enter(w.getBody(), state);
-            } else if (s instanceof DoStmt d && contains(d.getBody(), use)) {
-                return enter(d.getBody(), state);
-            } else if (s instanceof LabeledStmt l) {
-                return enter(l.getStatement(), state);
-            } else if (s instanceof SynchronizedStmt sy) {
-                return enter(sy.getBody(), state);
-            } else if (s instanceof TryStmt t && contains(t.getTryBlock(), use)) {
-                return enter(t.getTryBlock(), state);
-            }
+            Optional<Statement> branch = StatementPaths.branchHolding(s, use);
+            if (branch.isPresent()) return enter(branch.get(), state);
             reached = true;
             return state;
         }
@@ -136,8 +121,4 @@ final class JooqLocals {
         }
     }
 
-    private static boolean contains(Node outer, Node inner) {
-        for (Node n = inner; n != null; n = n.getParentNode().orElse(null)) if (n == outer) return true;
-        return false;
-    }
 }

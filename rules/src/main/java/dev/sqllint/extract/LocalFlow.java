@@ -24,6 +24,7 @@ import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Optional;
 
 /**
  * The values a local String or StringBuilder can hold at one use, found by walking the statements between
@@ -70,7 +71,7 @@ final class LocalFlow {
     }
 
     private List<SqlText> step(Statement s, List<SqlText> state) {
-        if (contains(s, use)) return enter(s, state);
+        if (StatementPaths.contains(s, use)) return enter(s, state);
         if (s instanceof ExpressionStmt es) return apply(es.getExpression(), state);
         if (s instanceof BlockStmt b) return run(b.getStatements(), 0, state);
         if (s instanceof IfStmt ifs) {
@@ -103,34 +104,18 @@ final class LocalFlow {
     /** The statement holds the use: follow only the path that leads to it, then stop. */
     private List<SqlText> enter(Statement s, List<SqlText> state) {
         if (s instanceof BlockStmt b) return run(b.getStatements(), 0, state);
-        if (s instanceof IfStmt ifs) {
-            if (contains(ifs.getThenStmt(), use)) return enter(ifs.getThenStmt(), state);
-            if (ifs.getElseStmt().isPresent() && contains(ifs.getElseStmt().get(), use)) {
-                return enter(ifs.getElseStmt().get(), state);
-            }
-        } else if (s instanceof ForStmt f && contains(f.getBody(), use)) {
-            return enter(f.getBody(), state);
-        } else if (s instanceof ForEachStmt f && contains(f.getBody(), use)) {
-            return enter(f.getBody(), state);
-        } else if (s instanceof WhileStmt w && contains(w.getBody(), use)) {
-            return enter(w.getBody(), state);
-        } else if (s instanceof DoStmt d && contains(d.getBody(), use)) {
-            return enter(d.getBody(), state);
-        } else if (s instanceof LabeledStmt l) {
-            return enter(l.getStatement(), state);
-        } else if (s instanceof SynchronizedStmt sy) {
-            return enter(sy.getBody(), state);
-        } else if (s instanceof TryStmt t) {
-            if (contains(t.getTryBlock(), use)) return enter(t.getTryBlock(), state);
+        Optional<Statement> branch = StatementPaths.branchHolding(s, use);
+        if (branch.isPresent()) return enter(branch.get(), state);
+        if (s instanceof TryStmt t) {
             List<SqlText> after = step(t.getTryBlock(), state);
-            if (t.getFinallyBlock().isPresent() && contains(t.getFinallyBlock().get(), use)) {
+            if (t.getFinallyBlock().isPresent() && StatementPaths.contains(t.getFinallyBlock().get(), use)) {
                 return enter(t.getFinallyBlock().get(), after);
             }
-            for (var c : t.getCatchClauses()) if (contains(c.getBody(), use)) return enter(c.getBody(), after);
+            for (var c : t.getCatchClauses()) if (StatementPaths.contains(c.getBody(), use)) return enter(c.getBody(), after);
         } else if (s instanceof SwitchStmt sw) {
             for (SwitchEntry entry : sw.getEntries()) {
                 for (int i = 0; i < entry.getStatements().size(); i++) {
-                    if (contains(entry.getStatement(i), use)) {
+                    if (StatementPaths.contains(entry.getStatement(i), use)) {
                         List<SqlText> before = run(entry.getStatements().subList(0, i), 0, state);
                         return enter(entry.getStatement(i), before);
                     }
@@ -195,8 +180,4 @@ final class LocalFlow {
         return state;
     }
 
-    private static boolean contains(Node outer, Node inner) {
-        for (Node n = inner; n != null; n = n.getParentNode().orElse(null)) if (n == outer) return true;
-        return false;
-    }
 }
