@@ -60,8 +60,14 @@ public final class DerivedQueries {
     /** Entities by qualified class name and by simple name (a list: simple names may repeat across packages). */
     private final Map<String, JpaModel.Entity> byClass = new HashMap<>();
     private final Map<String, List<JpaModel.Entity>> bySimpleName = new HashMap<>();
-    private final Set<String> read = new ConcurrentSkipListSet<>();
-    private final Map<String, String> skipped = new ConcurrentSkipListMap<>();
+    private final Map<java.nio.file.Path, Tally> tallies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What one file's repository methods became: read as SQL, or skipped and why (by Repository.method). */
+    public record Tally(Set<String> read, Map<String, String> skipped) {
+        static Tally empty() {
+            return new Tally(new ConcurrentSkipListSet<>(), new ConcurrentSkipListMap<>());
+        }
+    }
 
     public DerivedQueries(JpaModel model, ProjectIndex index, TypeNames typeNames, Collection<JavaFile> files) {
         this.model = model;
@@ -81,25 +87,43 @@ public final class DerivedQueries {
     public List<SqlSite> sites(JavaFile file) {
         List<SqlSite> out = new ArrayList<>();
         if (!mapped) return out;
-        for (TypeDeclaration<?> type : file.unit().getTypes()) interfaceSites(file, type, out);
+        Tally tally = Tally.empty();
+        for (TypeDeclaration<?> type : file.unit().getTypes()) interfaceSites(file, type, out, tally);
+        if (!tally.read().isEmpty() || !tally.skipped().isEmpty()) tallies.put(file.path(), tally);
         return out;
     }
 
+    /** What the file's repository methods became, for {@link #note(Collection)}. */
+    public Tally tally(java.nio.file.Path file) {
+        return tallies.getOrDefault(file, new Tally(Set.of(), Map.of()));
+    }
+
     /** Walks declared types only (repositories are top-level or nested interfaces), not method bodies. */
-    private void interfaceSites(JavaFile file, TypeDeclaration<?> type, List<SqlSite> out) {
+    private void interfaceSites(JavaFile file, TypeDeclaration<?> type, List<SqlSite> out, Tally tally) {
         if (type instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
             Optional<JpaModel.Entity> entity = repositories.entityOf(c).flatMap(this::entity);
             if (entity.isPresent()) {
-                for (MethodDeclaration method : c.getMethods()) site(file, c, entity.get(), method).ifPresent(out::add);
+                for (MethodDeclaration method : c.getMethods()) site(file, c, entity.get(), method, tally).ifPresent(out::add);
             }
         }
         for (BodyDeclaration<?> member : type.getMembers()) {
-            if (member instanceof TypeDeclaration<?> nested) interfaceSites(file, nested, out);
+            if (member instanceof TypeDeclaration<?> nested) interfaceSites(file, nested, out, tally);
         }
     }
 
     /** For the debug log: how many methods were read as derived queries, and which were skipped and why. */
     public Optional<String> note() {
+        return note(tallies.values());
+    }
+
+    /** The note for the tallies of several files. */
+    public static Optional<String> note(Collection<Tally> parts) {
+        Set<String> read = new java.util.TreeSet<>();
+        Map<String, String> skipped = new java.util.TreeMap<>();
+        for (Tally t : parts) {
+            read.addAll(t.read());
+            skipped.putAll(t.skipped());
+        }
         if (read.isEmpty() && skipped.isEmpty()) return Optional.empty();
         StringBuilder note = new StringBuilder("Spring Data derived queries: ").append(read.size())
                 .append(read.size() == 1 ? " method" : " methods").append(" read as SQL");
@@ -121,26 +145,26 @@ public final class DerivedQueries {
     }
 
     private Optional<SqlSite> site(JavaFile file, ClassOrInterfaceDeclaration repository, JpaModel.Entity entity,
-                                   MethodDeclaration method) {
+                                   MethodDeclaration method, Tally tally) {
         String name = method.getNameAsString();
         String owner = repository.getNameAsString() + "." + name;
         if (method.getAnnotations().stream().anyMatch(a -> DECLARED.contains(a.getName().getIdentifier()))) return Optional.empty();
         if (CRUD.contains(name) || namedQueries.contains(simpleName(entity) + "." + name)) return Optional.empty();
         if (method.isDefault() || method.isStatic() || method.getBody().isPresent()) {
-            if (!method.isStatic()) skipped.put(owner, method.isDefault() ? "default method" : "has a body");
+            if (!method.isStatic()) tally.skipped().put(owner, method.isDefault() ? "default method" : "has a body");
             return Optional.empty();
         }
         String sql;
         try {
             sql = DerivedSql.write(PartTree.parse(name), entity, model, optionality);
         } catch (NotDerivedException e) {
-            skipped.put(owner, e.getMessage());
+            tally.skipped().put(owner, e.getMessage());
             return Optional.empty();
         } catch (RuntimeException e) {
-            skipped.put(owner, "could not be read: " + e.getClass().getSimpleName());
+            tally.skipped().put(owner, "could not be read: " + e.getClass().getSimpleName());
             return Optional.empty();
         }
-        read.add(owner);
+        tally.read().add(owner);
         Position at = method.getName().getBegin().orElse(new Position(1, 1));
         Origin origin = Origin.at(file.path(), at.line, at.column);
         return Optional.of(new SqlSite(file.path(), origin.line(), origin.column(), "derived query " + name, Language.SQL,

@@ -19,60 +19,68 @@ import java.util.List;
  * @param cacheDir            where results are kept between runs (null: no cache); the output does not depend on it
  * @param preFilter           parse only the files a cheap text scan finds SQL-relevant, and what they refer to;
  *                            the findings do not depend on it
+ * @param fileTimeBudget      time one file's analysis may take; past it, its remaining statements are skipped with a note
  */
 public record AnalysisConfig(Path baseDir, List<Path> sourceRoots, List<String> includes, List<String> excludes,
                              List<Path> resourceRoots, List<Path> schemaLocations, List<String> historyTables,
                              String jpaNaming, Charset encoding, long maxFileBytes, Duration statementTimeout,
-                             int threads, Path cacheDir, boolean preFilter) {
+                             int threads, Path cacheDir, boolean preFilter, Duration fileTimeBudget) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_FILE_TIME_BUDGET = Duration.ofSeconds(30);
 
     public static AnalysisConfig of(Path baseDir, List<Path> sourceRoots) {
         return new AnalysisConfig(baseDir, sourceRoots, List.of(), List.of(), List.of(), List.of(), List.of(), "spring",
                 StandardCharsets.UTF_8, DEFAULT_MAX_FILE_BYTES, DEFAULT_STATEMENT_TIMEOUT,
-                Runtime.getRuntime().availableProcessors(), null, true);
+                Runtime.getRuntime().availableProcessors(), null, true,
+                DEFAULT_FILE_TIME_BUDGET);
     }
 
     public AnalysisConfig withIncludes(List<String> in, List<String> ex) {
         return new AnalysisConfig(baseDir, sourceRoots, in, ex, resourceRoots, schemaLocations, historyTables, jpaNaming,
-                encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter);
+                encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget);
     }
 
     public AnalysisConfig withSchema(List<Path> resources, List<Path> locations, List<String> histories, String naming) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resources, locations, histories, naming,
-                encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter);
+                encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget);
     }
 
     public AnalysisConfig withEncoding(Charset charset) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, charset, maxFileBytes, statementTimeout, threads, cacheDir, preFilter);
+                jpaNaming, charset, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget);
     }
 
     public AnalysisConfig withStatementTimeout(Duration timeout) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, maxFileBytes, timeout, threads, cacheDir, preFilter);
+                jpaNaming, encoding, maxFileBytes, timeout, threads, cacheDir, preFilter, fileTimeBudget);
     }
 
     public AnalysisConfig withMaxFileBytes(long bytes) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, bytes, statementTimeout, threads, cacheDir, preFilter);
+                jpaNaming, encoding, bytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget);
     }
 
     /** Keeps results in {@code dir} between runs (null: no cache). */
     public AnalysisConfig withCache(Path dir) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, dir, preFilter);
+                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, dir, preFilter, fileTimeBudget);
     }
 
     /** Whether a cheap text scan may skip the files that cannot matter (on by default). */
     public AnalysisConfig withPreFilter(boolean on) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, cacheDir, on);
+                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, cacheDir, on, fileTimeBudget);
     }
 
     public AnalysisConfig withThreads(int count) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, maxFileBytes, statementTimeout, count, cacheDir, preFilter);
+                jpaNaming, encoding, maxFileBytes, statementTimeout, count, cacheDir, preFilter, fileTimeBudget);
+    }
+
+    public AnalysisConfig withFileTimeBudget(Duration budget) {
+        return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
+                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, budget);
     }
 }

@@ -5,7 +5,11 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
+import dev.sqllint.derived.DerivedQueries;
 import dev.sqllint.extract.ExtractionContext;
+import dev.sqllint.extract.FileDependencies;
+import dev.sqllint.extract.ProjectIndex;
+import dev.sqllint.extract.SqlRelevance;
 import dev.sqllint.extract.JavaFile;
 import dev.sqllint.extract.JavaSqlExtractor;
 import dev.sqllint.extract.Language;
@@ -21,6 +25,7 @@ import dev.sqllint.schema.JpaModel;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.schema.NamingConventions;
 import dev.sqllint.schema.SchemaKeyModel;
+import dev.sqllint.source.JavaOutlineScanner;
 import dev.sqllint.source.JavaSourceReader;
 import dev.sqllint.source.SourceFile;
 import dev.sqllint.source.SourceFinder;
@@ -30,13 +35,17 @@ import dev.sqllint.sql.PlaceholderNormalizer;
 import dev.sqllint.sql.SqlParser;
 import dev.sqllint.sql.SqlText;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
@@ -65,32 +74,105 @@ public final class Analyzer {
     public AnalysisResult analyze(AnalysisConfig config) {
         long started = System.nanoTime();
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+        List<String> cacheNotes = Collections.synchronizedList(new ArrayList<>());
         List<SourceFile> sources = new SourceFinder(config.includes(), config.excludes())
                 .find(config.sourceRoots(), (p, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, p, 0, why)));
         JavaSourceReader reader = new JavaSourceReader(config.encoding(), config.maxFileBytes());
-        MyBatisMappers mappers = MyBatisMappers.read(config, diagnostics);
+        SqlRelevance relevance = new SqlRelevance(SinkCatalog.standard());
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
         try (SqlParser sqlParser = new SqlParser(config.statementTimeout())) {
-            List<JavaFile> javaFiles = inParallel(pool, sources, s -> parseJava(s, reader, diagnostics));
-            SchemaLoader.Loaded schema = SchemaLoader.load(config, javaFiles,
-                    (file, line, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)));
-            KeyModel keys = fixedKeys != null ? fixedKeys
-                    : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
-            JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), javaFiles, schema.jpa(),
-                    new ExtractionContext(config.resourceRoots(), c -> schema.jpa().entityByClass(c).map(JpaModel.Entity::table)),
-                    schema.schema());
-            Suppressor suppressor = new Suppressor(javaFiles);
-            List<FileOutcome> outcomes = inParallel(pool, javaFiles,
-                    f -> analyzeFile(f, extractor, sqlParser, keys, schema.jpa(), diagnostics, suppressor.in(f)));
-            List<FileOutcome> mapperOutcomes = inParallel(pool, mappers.files(),
-                    m -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), diagnostics, suppressor));
-            List<String> notes = new ArrayList<>(schema.notes());
-            extractor.derivedQueryNote().ifPresent(notes::add);
-            return summarize(concat(outcomes, mapperOutcomes), diagnostics, sources.size() + mappers.filesFound(), started,
-                    schema.summary(), notes);
+            List<SourceText> texts = inParallel(pool, sources, s -> read(s, reader, relevance, diagnostics));
+            SourceSelection selection = new SourceSelection(texts, config.preFilter());
+            ResultCache cache = config.cacheDir() == null ? ResultCache.none()
+                    : ResultCache.open(config.cacheDir(), RunKey.of(config, rules, fixedKeys == null ? "schema" : fixedKeys.getClass().getName(),
+                            selection.types(), selection.mappedDigests()), cacheNotes::add);
+            Map<Path, FileOutcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+            List<SourceText> misses = new ArrayList<>();
+            for (SourceText root : selection.roots()) {
+                Optional<FileOutcome> hit = cache.lookup(root.path(), root.digest(), selection::digestOf);
+                if (hit.isPresent()) outcomes.put(root.path(), hit.get());
+                else misses.add(root);
+            }
+            Optional<ResultCache.Global> previous = misses.isEmpty() ? cache.previousGlobal() : Optional.empty();
+            Analysed analysed = previous.map(g -> new Analysed(g, 0, 0))
+                    .orElseGet(() -> analyzeMisses(config, selection, misses, pool, sqlParser, cache, outcomes));
+            ResultCache.Global run = analysed.global();
+            cache.global(run);
+            cache.save(cacheNotes::add);
+            List<FileOutcome> ordered = new ArrayList<>();
+            for (SourceText root : selection.roots()) ordered.add(outcomes.get(root.path()));
+            List<String> notes = new ArrayList<>(run.notes());
+            DerivedQueries.note(ordered.stream().map(FileOutcome::derived).toList()).ifPresent(notes::add);
+            diagnostics.addAll(run.diagnostics());
+            AnalysisResult.Work work = new AnalysisResult.Work(texts.size(), selection.roots().size(),
+                    selection.roots().size() - misses.size(), analysed.parsedUpFront(), analysed.parsedOnDemand(),
+                    cache.enabled(), List.copyOf(cacheNotes), misses.stream().map(SourceText::path).toList());
+            return summarize(concat(ordered, run.mappers()), diagnostics, sources.size() + run.mapperFilesFound(), started,
+                    run.schema(), notes, work);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The run's global part, and how many Java files were parsed up front and on demand to compute it. */
+    private record Analysed(ResultCache.Global global, int parsedUpFront, int parsedOnDemand) {
+    }
+
+    /**
+     * Analyses the roots the cache could not answer for: parses them and what every analysis needs up front
+     * (mapped and suppressing files), loads the schema, analyses each file recording which files it read, and
+     * the MyBatis mappers. Returns the run's global part.
+     */
+    private Analysed analyzeMisses(AnalysisConfig config, SourceSelection selection, List<SourceText> misses,
+                                             ForkJoinPool pool, SqlParser sqlParser, ResultCache cache,
+                                             Map<Path, FileOutcome> outcomes) {
+        List<SourceText> upFront = selection.upFront(misses);
+        List<Parsed> parsed = inParallel(pool, upFront, Analyzer::parseJava);
+        Map<Path, Parsed> byPath = new LinkedHashMap<>();
+        for (Parsed p : parsed) byPath.put(p.path(), p);
+        List<JavaFile> javaFiles = parsed.stream().map(Parsed::file).filter(java.util.Objects::nonNull).toList();
+        ProjectIndex index = new ProjectIndex(javaFiles, selection.typesOutside(upFront),
+                path -> Optional.ofNullable(selection.text(path)).map(Analyzer::parseJava).map(Parsed::file));
+        List<Diagnostic> global = Collections.synchronizedList(new ArrayList<>());
+        List<JavaFile> mappedFiles = filesOf(selection.mapped(), byPath);
+        SchemaLoader.Loaded schema = SchemaLoader.load(config, mappedFiles,
+                (file, line, why) -> global.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)), index);
+        KeyModel keys = fixedKeys != null ? fixedKeys
+                : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
+        JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), index, mappedFiles, schema.jpa(),
+                new ExtractionContext(config.resourceRoots(), c -> schema.jpa().entityByClass(c).map(JpaModel.Entity::table)),
+                schema.schema());
+        Suppressor suppressor = new Suppressor(filesOf(selection.suppressing(), byPath));
+        Duration budget = config.fileTimeBudget();
+        inParallel(pool, misses, t -> {
+            Set<Path> reads = new HashSet<>();
+            Parsed p = byPath.get(t.path());
+            FileOutcome outcome = p.file() == null ? FileOutcome.failed(p.failure())
+                    : FileDependencies.recording(reads, () -> analyzeFile(p.file(), extractor, sqlParser, keys, schema.jpa(),
+                    suppressor.in(p.file()), budget));
+            Map<String, String> readDigests = new HashMap<>();
+            for (Path r : reads) {
+                String digest = selection.digestOf(r.toString());
+                if (digest != null) readDigests.put(r.toString(), digest);
+            }
+            outcomes.put(t.path(), outcome);
+            cache.put(t.path(), t.digest(), readDigests, outcome);
+            return outcome;
+        });
+        MyBatisMappers mappers = MyBatisMappers.read(config, global);
+        List<FileOutcome> mapperOutcomes = inParallel(pool, mappers.files(),
+                m -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), suppressor, budget));
+        return new Analysed(new ResultCache.Global(schema.summary(), schema.notes(), List.copyOf(global),
+                mappers.filesFound(), mapperOutcomes), parsed.size(), index.parsedOnDemand());
+    }
+
+    private static List<JavaFile> filesOf(List<SourceText> texts, Map<Path, Parsed> parsed) {
+        List<JavaFile> out = new ArrayList<>();
+        for (SourceText t : texts) {
+            Parsed p = parsed.get(t.path());
+            if (p != null && p.file() != null) out.add(p.file());
+        }
+        return out;
     }
 
     /** Maps in parallel, keeping input order and dropping nulls; the output does not depend on the thread count. */
@@ -105,61 +187,66 @@ public final class Analyzer {
         }
     }
 
-    private static JavaFile parseJava(SourceFile source, JavaSourceReader reader, List<Diagnostic> diagnostics) {
+    private static SourceText read(SourceFile source, JavaSourceReader reader, SqlRelevance relevance,
+                                   List<Diagnostic> diagnostics) {
         JavaSourceReader.Read read = reader.read(source);
         if (read.text() == null) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, source.path(), 0, read.skipped()));
             return null;
         }
+        return new SourceText(source, read.text(), read.digest(), JavaOutlineScanner.scan(read.text(), relevance));
+    }
+
+    /** A parsed file, or why it did not parse. */
+    private record Parsed(Path path, JavaFile file, Diagnostic failure) {
+    }
+
+    private static Parsed parseJava(SourceText source) {
         try {
             JavaParser parser = new JavaParser(new ParserConfiguration()
                     .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
-            ParseResult<CompilationUnit> result = parser.parse(read.text());
+            ParseResult<CompilationUnit> result = parser.parse(source.text());
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 Problem p = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
                 int line = p == null ? 0 : p.getLocation().flatMap(l -> l.getBegin().getRange())
                         .map(r -> r.begin.line).orElse(0);
                 String why = p == null ? "does not parse" : p.getMessage().lines().findFirst().orElse("does not parse");
-                diagnostics.add(new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, source.path(), line, "Java does not parse: " + why));
-                return null;
+                return new Parsed(source.path(), null,
+                        new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, source.path(), line, "Java does not parse: " + why));
             }
-            return new JavaFile(source.path(), result.getResult().get());
+            return new Parsed(source.path(), new JavaFile(source.path(), result.getResult().get()), null);
         } catch (RuntimeException | StackOverflowError e) {
-            diagnostics.add(new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, source.path(), 0,
+            return new Parsed(source.path(), null, new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, source.path(), 0,
                     "Java parser failed: " + e.getClass().getSimpleName()));
-            return null;
         }
     }
 
-    /** Per file: its sites, how many statements parsed, and its findings. */
-    private record FileOutcome(int sites, int parsed, int notParsed, List<Finding> findings, SourceCounts sources) {
-    }
-
     private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,
-                                    JpaModel jpa, List<Diagnostic> diagnostics, Suppressor.InFile suppressions) {
+                                    JpaModel jpa, Suppressor.InFile suppressions, Duration budget) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             SourceCounts.Builder counts = new SourceCounts.Builder();
             List<SqlSite> sites = extractor.sites(file, counts::unresolved);
             sites = ScriptAnnotations.expand(sites, MyBatisMappers.problems(diagnostics));
-            return analyzeSites(sites, sqlParser, keys, jpa, diagnostics, suppressions::mark, counts);
+            return analyzeSites(file.path(), sites, sqlParser, keys, jpa, diagnostics, suppressions::mark, counts, budget,
+                    extractor.derivedTally(file.path()));
         } catch (RuntimeException | StackOverflowError e) {
-            diagnostics.add(new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, file.path(), 0,
+            return FileOutcome.failed(new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, file.path(), 0,
                     "analysis of this file failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
-            return new FileOutcome(0, 0, 0, List.of(), SourceCounts.NONE);
         }
     }
 
     /** The statements of one MyBatis XML mapper; its {@code <!-- sqllint:ignore -->} comments suppress. */
     private FileOutcome analyzeMapper(MapperFile mapper, MyBatisMappers mappers, SqlParser sqlParser, KeyModel keys,
-                                      JpaModel jpa, List<Diagnostic> diagnostics, Suppressor suppressor) {
+                                      JpaModel jpa, Suppressor suppressor, Duration budget) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             Suppressor.InFile suppressions = suppressor.in(mapper.path(), mappers.ignoreComments(mapper));
-            return analyzeSites(mappers.sites(mapper), sqlParser, keys, jpa, diagnostics, suppressions::mark,
-                    new SourceCounts.Builder());
+            return analyzeSites(mapper.path(), mappers.sites(mapper), sqlParser, keys, jpa, diagnostics, suppressions::mark,
+                    new SourceCounts.Builder(), budget, FileOutcome.NO_DERIVED);
         } catch (RuntimeException | StackOverflowError e) {
-            diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, mapper.path(), 0,
+            return FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, mapper.path(), 0,
                     "analysis of this mapper failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
-            return new FileOutcome(0, 0, 0, List.of(), SourceCounts.NONE);
         }
     }
 
@@ -174,15 +261,30 @@ public final class Analyzer {
         return out;
     }
 
-    /** Normalises, parses and checks every variant of every site of one file. */
-    private FileOutcome analyzeSites(List<SqlSite> sites, SqlParser sqlParser, KeyModel keys, JpaModel jpa,
-                                     List<Diagnostic> diagnostics, Marker suppressions, SourceCounts.Builder counts) {
+    /**
+     * Normalises, parses and checks every variant of every site of one file, until the file's time budget runs
+     * out (then the rest is skipped with a note: one pathological file must not hold up the build).
+     */
+    private FileOutcome analyzeSites(Path file, List<SqlSite> sites, SqlParser sqlParser, KeyModel keys, JpaModel jpa,
+                                     List<Diagnostic> diagnostics, Marker suppressions, SourceCounts.Builder counts,
+                                     Duration budget, DerivedQueries.Tally derived) {
         sites.forEach(counts::site);
         int parsed = 0;
         int notParsed = 0;
+        long deadline = System.nanoTime() + budget.toNanos();
+        int done = 0;
+        int total = sites.stream().mapToInt(s -> s.variants().size()).sum();
         List<Finding> findings = new ArrayList<>();
         for (SqlSite site : sites) {
             for (SqlText variant : site.variants()) {
+                if (System.nanoTime() > deadline) {
+                    diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, file, site.line(),
+                            "the file's time budget (" + budget.toMillis() + " ms) ran out: " + (total - done)
+                                    + " of " + total + " statements not analysed"));
+                    return new FileOutcome(sites.size(), parsed, notParsed, findings, counts.build(),
+                            List.copyOf(diagnostics), derived);
+                }
+                done++;
                 SqlText sql = PlaceholderNormalizer.normalize(variant, site.entity());
                 Language language = site.language();
                 if (language == Language.JPQL) sql = JpqlToSql.stripConstructorExpressions(sql);
@@ -213,7 +315,7 @@ public final class Analyzer {
                 }
             }
         }
-        return new FileOutcome(sites.size(), parsed, notParsed, findings, counts.build());
+        return new FileOutcome(sites.size(), parsed, notParsed, findings, counts.build(), List.copyOf(diagnostics), derived);
     }
 
     private static List<Violation> safeCheck(Rule rule, Query query, SqlSite site, List<Diagnostic> diagnostics) {
@@ -254,13 +356,15 @@ public final class Analyzer {
     }
 
     private static AnalysisResult summarize(List<FileOutcome> outcomes, List<Diagnostic> diagnostics, int files, long started,
-                                            AnalysisResult.SchemaSummary schema, List<String> notes) {
+                                            AnalysisResult.SchemaSummary schema, List<String> notes,
+                                            AnalysisResult.Work work) {
         int sites = 0;
         int parsed = 0;
         int notParsed = 0;
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (FileOutcome o : outcomes) {
             sites += o.sites();
+            diagnostics.addAll(o.diagnostics());
             parsed += o.parsed();
             notParsed += o.notParsed();
             // variants of one statement share most findings: report each (rule, position) once
@@ -274,6 +378,6 @@ public final class Analyzer {
                 .thenComparing(Diagnostic::reason));
         return new AnalysisResult(List.copyOf(findings), List.copyOf(diags), files, sites, parsed, notParsed,
                 (System.nanoTime() - started) / 1_000_000, schema, List.copyOf(notes),
-                SourceCounts.merge(outcomes.stream().map(FileOutcome::sources).toList()));
+                SourceCounts.merge(outcomes.stream().map(FileOutcome::sources).toList()), work);
     }
 }

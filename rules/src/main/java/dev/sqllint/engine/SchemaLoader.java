@@ -28,6 +28,12 @@ final class SchemaLoader {
     }
 
     static Loaded load(AnalysisConfig config, List<JavaFile> javaFiles, SchemaProblems problems) {
+        return load(config, javaFiles, problems, new dev.sqllint.extract.ProjectIndex(javaFiles));
+    }
+
+    /** {@code javaFiles}: at least every file with a JPA mapping; {@code index}: every type of the sources. */
+    static Loaded load(AnalysisConfig config, List<JavaFile> javaFiles, SchemaProblems problems,
+                       dev.sqllint.extract.ProjectIndex index) {
         Schema schema = new Schema();
         List<String> sources = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -51,7 +57,8 @@ final class SchemaLoader {
             LiquibaseChangelogs.replay(changelog, config.resourceRoots(), schema, problems);
             sources.add("Liquibase " + changelog.getFileName());
         }
-        JpaModel jpa = JpaModel.read(javaFiles, "jpa".equalsIgnoreCase(config.jpaNaming()) ? JpaNaming.JPA : JpaNaming.SPRING);
+        JpaModel jpa = JpaModel.read(javaFiles, "jpa".equalsIgnoreCase(config.jpaNaming()) ? JpaNaming.JPA : JpaNaming.SPRING,
+                index);
         if (!jpa.entities().isEmpty()) {
             noteDisagreements(schema, jpa, notes);
             jpa.applyTo(schema, problems);

@@ -37,7 +37,8 @@ import java.util.Set;
 final class ConstructorFields {
 
     private final StringFolder folder;
-    private final Map<VariableDeclarator, List<SqlText>> cache = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final FileDependencies.Memo<VariableDeclarator, List<SqlText>> cache =
+            new FileDependencies.Memo<>(Collections.synchronizedMap(new IdentityHashMap<>()));
     // per thread, not in the shared cache: another file's thread must never see a half-folded field
     private final ThreadLocal<Set<VariableDeclarator>> folding =
             ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -68,9 +69,7 @@ final class ConstructorFields {
         if (cached != null) return cached;
         if (!folding.get().add(field)) return List.of(); // a field assigned from itself folds to nothing, not forever
         try {
-            List<SqlText> labelled = fold(type, field, depth);
-            cache.putIfAbsent(field, labelled);
-            return labelled;
+            return cache.compute(field, () -> fold(type, field, depth));
         } finally {
             folding.get().remove(field);
         }

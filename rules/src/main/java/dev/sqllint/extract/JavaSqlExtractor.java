@@ -62,12 +62,15 @@ public final class JavaSqlExtractor {
      * project's keys, for jOOQ's {@code onKey()} joins.
      */
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, ExtractionContext context, Schema schema) {
+        this(catalog, new ProjectIndex(files), context, schema);
+    }
+
+    /** Over an index that may load files on demand (the pre-filter's). */
+    public JavaSqlExtractor(SinkCatalog catalog, ProjectIndex index, ExtractionContext context, Schema schema) {
         this.catalog = catalog;
-        this.index = new ProjectIndex(files);
+        this.index = index;
         this.typeNames = new TypeNames(index, catalog.knownTypes());
-        Map<Node, Path> byRoot = StringFolder.identityMap();
-        for (JavaFile f : files) byRoot.put(f.unit(), f.path());
-        this.folder = new StringFolder(index, typeNames, byRoot);
+        this.folder = new StringFolder(index, typeNames);
         this.supertypes = new Supertypes(index, typeNames);
         this.arguments = new SqlArguments(folder);
         this.constructorSites = new ConstructorSites(this, catalog, typeNames, supertypes, arguments);
@@ -85,13 +88,24 @@ public final class JavaSqlExtractor {
     /** Also reads derived queries (through {@code jpa}), and the sources that need resources, entity tables or keys. */
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files, JpaModel jpa, ExtractionContext context,
                             Schema schema) {
-        this(catalog, files, context, schema);
+        this(catalog, new ProjectIndex(files), files, jpa, context, schema);
+    }
+
+    /** {@code files}: those parsed up front, where derived queries' named-query clashes are looked for. */
+    public JavaSqlExtractor(SinkCatalog catalog, ProjectIndex index, Collection<JavaFile> files, JpaModel jpa,
+                            ExtractionContext context, Schema schema) {
+        this(catalog, index, context, schema);
         this.derived = new DerivedQueries(jpa, index, typeNames, files);
     }
 
     /** How many repository methods were read as derived queries and which were skipped, for the debug log. */
     public Optional<String> derivedQueryNote() {
         return derived == null ? Optional.empty() : derived.note();
+    }
+
+    /** What the derived queries of one file became, for the note over a run (some files' from the cache). */
+    public DerivedQueries.Tally derivedTally(Path file) {
+        return derived == null ? new DerivedQueries.Tally(java.util.Set.of(), Map.of()) : derived.tally(file);
     }
 
     public List<SqlSite> sites(JavaFile file) {

@@ -176,6 +176,11 @@ public final class SinkCatalog {
         return methodNames.contains(name);
     }
 
+    /** Every sink method name, for the pre-filter. */
+    public Set<String> methodNames() {
+        return Set.copyOf(methodNames);
+    }
+
     public Optional<MethodSink> method(String type, String name) {
         return Optional.ofNullable(methods.get(type + "#" + name));
     }

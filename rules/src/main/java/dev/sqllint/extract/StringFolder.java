@@ -47,16 +47,15 @@ public final class StringFolder {
 
     private final ProjectIndex index;
     private final TypeNames typeNames;
-    private final Map<Node, Path> files;
-    private final Map<ProjectIndex.Constant, List<SqlText>> constantCache = new ConcurrentHashMap<>();
+    private final FileDependencies.Memo<ProjectIndex.Constant, List<SqlText>> constantCache = FileDependencies.Memo.concurrent();
     // identity: JavaParser nodes compare by structure, and two identical methods have different origins
-    private final Map<MethodDeclaration, List<SqlText>> methodCache = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+    private final FileDependencies.Memo<MethodDeclaration, List<SqlText>> methodCache =
+            new FileDependencies.Memo<>(java.util.Collections.synchronizedMap(new IdentityHashMap<>()));
     private final ConstructorFields constructorFields = new ConstructorFields(this);
 
-    StringFolder(ProjectIndex index, TypeNames typeNames, Map<Node, Path> files) {
+    StringFolder(ProjectIndex index, TypeNames typeNames) {
         this.index = index;
         this.typeNames = typeNames;
-        this.files = files;
     }
 
     public List<SqlText> fold(Expression e) {
@@ -143,12 +142,8 @@ public final class StringFolder {
 
     private Optional<List<SqlText>> constant(String typeName, String name, int depth) {
         return index.constant(typeName, name).map(c -> {
-            // not computeIfAbsent: folding a constant folds the constants it is built from, re-entering the map
             List<SqlText> cached = constantCache.get(c);
-            if (cached != null) return cached;
-            List<SqlText> folded = foldConstant(c, depth);
-            constantCache.putIfAbsent(c, folded);
-            return folded;
+            return cached != null ? cached : constantCache.compute(c, () -> foldConstant(c, depth));
         });
     }
 
@@ -237,7 +232,10 @@ public final class StringFolder {
     /** The variants of every value the method returns; its parameters become placeholders. */
     private List<SqlText> returned(MethodDeclaration d, int depth) {
         List<SqlText> cached = methodCache.get(d);
-        if (cached != null) return cached;
+        return cached != null ? cached : methodCache.compute(d, () -> returnedUncached(d, depth));
+    }
+
+    private List<SqlText> returnedUncached(MethodDeclaration d, int depth) {
         List<SqlText> out = new ArrayList<>();
         for (ReturnStmt r : d.getBody().get().findAll(ReturnStmt.class)) {
             if (r.findAncestor(LambdaExpr.class).isPresent() || r.getExpression().isEmpty()) continue;
@@ -246,9 +244,7 @@ public final class StringFolder {
         }
         String label = d.findAncestor(TypeDeclaration.class).map(t -> ((TypeDeclaration<?>) t).getNameAsString()).orElse("")
                 + "." + d.getNameAsString() + "()";
-        List<SqlText> labelled = out.stream().map(t -> t.throughConstant(label)).toList();
-        methodCache.putIfAbsent(d, labelled);
-        return labelled;
+        return out.stream().map(t -> t.throughConstant(label)).toList();
     }
 
     private static boolean isStringLike(String type) {
@@ -265,12 +261,7 @@ public final class StringFolder {
     }
 
     Path fileOf(Node e) {
-        Node root = e.findRootNode();
-        Path p = files.get(root);
+        Path p = JavaFile.of(e);
         return p != null ? p : Path.of("unknown.java");
-    }
-
-    static Map<Node, Path> identityMap() {
-        return new IdentityHashMap<>();
     }
 }

@@ -58,8 +58,8 @@ final class JpaClasses {
     private final Map<String, MappedClass> classes = new LinkedHashMap<>();
     private final TypeNames typeNames;
 
-    JpaClasses(Collection<JavaFile> files) {
-        this.typeNames = new TypeNames(new ProjectIndex(files), Set.of());
+    JpaClasses(Collection<JavaFile> files, ProjectIndex index) {
+        this.typeNames = new TypeNames(index, Set.of());
         for (JavaFile f : files) {
             for (TypeDeclaration<?> t : f.unit().getTypes()) classify(t, f);
         }

@@ -96,7 +96,12 @@ public final class JpaModel {
 
     /** Reads the entities, mapped superclasses and embeddables of the parsed sources. */
     public static JpaModel read(Collection<JavaFile> files, JpaNaming naming) {
-        return new JpaReader(files, naming).read();
+        return read(files, naming, new dev.sqllint.extract.ProjectIndex(files));
+    }
+
+    /** The same, resolving type names through {@code index} (which may know more files than it has parsed). */
+    public static JpaModel read(Collection<JavaFile> files, JpaNaming naming, dev.sqllint.extract.ProjectIndex index) {
+        return new JpaReader(files, naming, index).read();
     }
 
     public List<Entity> entities() {

@@ -101,12 +101,12 @@ final class JpaReader {
     private final Schema tables = new Schema();
     private final Set<EntityState> resolvingKeys = new HashSet<>();
 
-    JpaReader(Collection<JavaFile> files, JpaNaming naming) {
+    JpaReader(Collection<JavaFile> files, JpaNaming naming, dev.sqllint.extract.ProjectIndex index) {
         this.naming = naming;
         Map<CompilationUnit, Path> paths = new IdentityHashMap<>();
         for (JavaFile f : files) paths.put(f.unit(), f.path());
         this.annotations = new JpaAnnotations(paths, problems);
-        this.classes = new JpaClasses(files);
+        this.classes = new JpaClasses(files, index);
     }
 
     JpaModel read() {

@@ -13,8 +13,11 @@ import java.nio.file.Files;
  */
 public final class JavaSourceReader {
 
-    /** The text, or the reason it was not read. */
-    public record Read(String text, String skipped) {
+    /** The text and a digest of its bytes, or the reason it was not read. */
+    public record Read(String text, String skipped, String digest) {
+        Read(String text, String skipped) {
+            this(text, skipped, null);
+        }
     }
 
     private final Charset charset;
@@ -40,7 +43,7 @@ public final class JavaSourceReader {
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(bytes)).toString();
             if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-            return new Read(text, null);
+            return new Read(text, null, Digests.of(bytes));
         } catch (IOException e) {
             return new Read(null, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
         }

@@ -32,7 +32,8 @@ class BadInputTest {
     void javaThatDoesNotParseIsSkippedAndOtherFilesStillReport() {
         LintTestHelper helper = LintTestHelper.forAllRules()
                 .addSource("com/acme/TrackDao.java", GOOD_DAO)
-                .addSource("com/acme/Broken.java", "package com.acme;\nclass Broken {\n  void m( {\n  @@\n");
+                .addSource("com/acme/Broken.java",
+                        "package com.acme;\nclass Broken {\n  void m( {\n  @@\n  jdbc.update(\"delete from t\");\n");
         AnalysisResult r = helper.run();
         assertEquals(1, r.findings().size());
         assertEquals("OrAcrossAccessPaths", r.findings().get(0).rule());

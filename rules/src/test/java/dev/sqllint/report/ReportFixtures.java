@@ -54,6 +54,7 @@ final class ReportFixtures {
                 .addSource("src/main/java/com/acme/tracks/TrackDao.java", TRACK_DAO)
                 .addSource("src/main/java/com/acme/topics/TopicTrackingDao.java", TOPIC_DAO)
                 .addSource("src/main/java/com/acme/stats/StatsDao.java", STATS_DAO)
-                .addSource("src/main/java/com/acme/Broken.java", "package com.acme;\nclass Broken {\n  void m( {\n");
+                .addSource("src/main/java/com/acme/Broken.java",
+                        "package com.acme;\nclass Broken {\n  void m( {\n    jdbc.query(\"select 1 from t\");\n");
     }
 }

@@ -1,0 +1,171 @@
+package dev.sqllint.engine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The results of the previous run, kept in {@code <cacheDir>/results.bin}: per analysed file, its outcome keyed
+ * on its content digest and the digests of every file its analysis read (constants, supertypes); and the run's
+ * global part (schema summary, MyBatis mappers). The whole file is valid only for one {@link RunKey} (engine
+ * version, configuration, rules, schema sources, the set of declared types): anything else starts empty.
+ * A cache that cannot be read is ignored with a note, never an error.
+ */
+final class ResultCache {
+
+    private static final String MAGIC = "sqllint-results";
+    private static final int FORMAT = 1;
+    static final String FILE_NAME = "results.bin";
+
+    /** One file's outcome and what it was computed from. */
+    record Entry(String digest, Map<String, String> reads, FileOutcome outcome) {
+    }
+
+    /** What the run computes once for all files: the schema's summary and problems, and the mappers' outcomes. */
+    record Global(AnalysisResult.SchemaSummary schema, List<String> notes, List<Diagnostic> diagnostics,
+                  int mapperFilesFound, List<FileOutcome> mappers) {
+    }
+
+    private final Path file;
+    private final String key;
+    private final Map<String, Entry> previous;
+    private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    private final Global previousGlobal;
+    private Global global;
+
+    private ResultCache(Path file, String key, Map<String, Entry> previous, Global previousGlobal) {
+        this.file = file;
+        this.key = key;
+        this.previous = previous;
+        this.previousGlobal = previousGlobal;
+    }
+
+    /** No cache: every lookup misses, nothing is written. */
+    static ResultCache none() {
+        return new ResultCache(null, null, Map.of(), null);
+    }
+
+    static ResultCache open(Path dir, String key, Consumer<String> notes) {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) return new ResultCache(file, key, Map.of(), null);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (!MAGIC.equals(CacheCodec.readString(in)) || in.readInt() != FORMAT || !key.equals(CacheCodec.readString(in))) {
+                notes.accept("cache: configuration, schema, types or sqllint changed since the last run: every file is analysed");
+                return new ResultCache(file, key, Map.of(), null);
+            }
+            Global global = readGlobal(in);
+            Map<String, Entry> entries = new ConcurrentHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                String path = CacheCodec.readString(in);
+                String digest = CacheCodec.readString(in);
+                Map<String, String> reads = new java.util.HashMap<>();
+                for (int r = in.readInt(); r > 0; r--) reads.put(CacheCodec.readString(in), CacheCodec.readString(in));
+                entries.put(path, new Entry(digest, Map.copyOf(reads), CacheCodec.readOutcome(in)));
+            }
+            return new ResultCache(file, key, entries, global);
+        } catch (IOException | RuntimeException e) {
+            notes.accept("cache: " + file + " could not be read (" + e.getClass().getSimpleName() + "): every file is analysed");
+            return new ResultCache(file, key, Map.of(), null);
+        }
+    }
+
+    boolean enabled() {
+        return file != null;
+    }
+
+    /**
+     * The previous outcome of {@code path}, if neither it nor any file its analysis read has changed;
+     * {@code digestOf} gives a file's current digest (null: no longer there).
+     */
+    Optional<FileOutcome> lookup(Path path, String digest, Function<String, String> digestOf) {
+        Entry e = previous.get(path.toString());
+        if (e == null || !e.digest().equals(digest)) return Optional.empty();
+        for (Map.Entry<String, String> read : e.reads().entrySet()) {
+            if (!read.getValue().equals(digestOf.apply(read.getKey()))) return Optional.empty();
+        }
+        current.put(path.toString(), e);
+        return Optional.of(e.outcome());
+    }
+
+    void put(Path path, String digest, Map<String, String> reads, FileOutcome outcome) {
+        if (enabled()) current.put(path.toString(), new Entry(digest, Map.copyOf(reads), outcome));
+    }
+
+    Optional<Global> previousGlobal() {
+        return Optional.ofNullable(previousGlobal);
+    }
+
+    void global(Global g) {
+        this.global = g;
+    }
+
+    /** Writes this run's entries (the files of this run only), atomically; a failure is a note, never an error. */
+    void save(Consumer<String> notes) {
+        if (!enabled() || global == null) return;
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+            try (OutputStream raw = Files.newOutputStream(tmp);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+                CacheCodec.writeString(out, MAGIC);
+                out.writeInt(FORMAT);
+                CacheCodec.writeString(out, key);
+                writeGlobal(out, global);
+                List<Map.Entry<String, Entry>> entries = new ArrayList<>(current.entrySet());
+                entries.sort(Map.Entry.comparingByKey());
+                out.writeInt(entries.size());
+                for (Map.Entry<String, Entry> e : entries) {
+                    CacheCodec.writeString(out, e.getKey());
+                    CacheCodec.writeString(out, e.getValue().digest());
+                    out.writeInt(e.getValue().reads().size());
+                    for (Map.Entry<String, String> r : new java.util.TreeMap<>(e.getValue().reads()).entrySet()) {
+                        CacheCodec.writeString(out, r.getKey());
+                        CacheCodec.writeString(out, r.getValue());
+                    }
+                    CacheCodec.writeOutcome(out, e.getValue().outcome());
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            notes.accept("cache: could not write " + file + " (" + e.getClass().getSimpleName() + " " + e.getMessage() + ")");
+        }
+    }
+
+    private static void writeGlobal(DataOutputStream out, Global g) throws IOException {
+        out.writeInt(g.schema().tables());
+        out.writeInt(g.schema().keys());
+        out.writeInt(g.schema().foreignKeys());
+        out.writeInt(g.schema().indexes());
+        CacheCodec.writeStrings(out, g.schema().sources());
+        CacheCodec.writeStrings(out, g.notes());
+        CacheCodec.writeDiagnostics(out, g.diagnostics());
+        out.writeInt(g.mapperFilesFound());
+        out.writeInt(g.mappers().size());
+        for (FileOutcome o : g.mappers()) CacheCodec.writeOutcome(out, o);
+    }
+
+    private static Global readGlobal(DataInputStream in) throws IOException {
+        AnalysisResult.SchemaSummary schema = new AnalysisResult.SchemaSummary(in.readInt(), in.readInt(), in.readInt(),
+                in.readInt(), CacheCodec.readStrings(in));
+        List<String> notes = CacheCodec.readStrings(in);
+        List<Diagnostic> diagnostics = CacheCodec.readDiagnostics(in);
+        int found = in.readInt();
+        List<FileOutcome> mappers = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) mappers.add(CacheCodec.readOutcome(in));
+        return new Global(schema, notes, diagnostics, found, List.copyOf(mappers));
+    }
+
+}

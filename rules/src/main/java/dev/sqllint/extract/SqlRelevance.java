@@ -1,0 +1,104 @@
+package dev.sqllint.extract;
+
+import dev.sqllint.source.JavaOutline;
+import dev.sqllint.source.JavaOutlineScanner;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pre-filter: which files can hold a SQL site or a fact the analysis of one needs, read from
+ * {@link JavaOutline}s alone. A file is a root when it names a catalogue type or annotation (a sink, a query
+ * annotation, an entity), calls a method of a sink's name, extends a Spring Data repository, mentions jOOQ, or
+ * has a literal that reads like part of a statement or a sqllint suppression; and so is a type that extends a
+ * root's type (a repository interface extending the project's base repository). Everything else a root's
+ * analysis needs (a constant in a constants class, a supertype, a helper method) is parsed on demand through
+ * {@link ProjectIndex}, so the choice changes which files are parsed, never the findings.
+ */
+public final class SqlRelevance implements JavaOutlineScanner.Signals {
+
+    private static final Set<String> EXTRA_NAMES = Set.of("Entity", "MappedSuperclass", "Embeddable", "IdClass",
+            "NamedQueries", "NamedNativeQueries", "CriteriaBuilder", "CriteriaQuery", "jooq", "ibatis", "jdbi", "skife");
+    private static final String[] STATEMENT_WORDS = {"select", "insert", "update", "delete", "merge", "upsert", "sqllint"};
+
+    private final Set<String> names = new HashSet<>(EXTRA_NAMES);
+    private final Set<String> calls = new HashSet<>();
+
+    public SqlRelevance(SinkCatalog catalog) {
+        for (String type : catalog.knownTypes()) names.add(type.substring(type.lastIndexOf('.') + 1));
+        for (String type : JooqRoots.KNOWN_TYPES) names.add(type.substring(type.lastIndexOf('.') + 1));
+        calls.addAll(catalog.methodNames());
+        calls.addAll(JooqRoots.SELECTS);
+    }
+
+    @Override
+    public boolean identifier(String name) {
+        return names.contains(name) || name.endsWith("Repository") || name.equals("RepositoryDefinition");
+    }
+
+    @Override
+    public boolean call(String name) {
+        return calls.contains(name);
+    }
+
+    @Override
+    public boolean literal(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if ((c | 0x20) < 'a' || (c | 0x20) > 'z') continue;
+            if (i > from && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
+            for (String word : STATEMENT_WORDS) {
+                if (wordAt(text, i, to, word)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wordAt(String text, int at, int to, String word) {
+        int end = at + word.length();
+        if (end > to) return false;
+        for (int k = 0; k < word.length(); k++) {
+            if (Character.toLowerCase(text.charAt(at + k)) != word.charAt(k)) return false;
+        }
+        return end == to || !Character.isLetterOrDigit(text.charAt(end));
+    }
+
+    /**
+     * The files to parse up front: the signalled ones, plus those declaring a type that extends a type of one of
+     * them, to a fixed point. In the order given.
+     */
+    public static Set<Path> roots(Map<Path, JavaOutline> outlines) {
+        Set<Path> roots = new LinkedHashSet<>();
+        Set<String> rootTypes = new HashSet<>();
+        for (Map.Entry<Path, JavaOutline> e : outlines.entrySet()) {
+            if (e.getValue().signalled()) add(e.getKey(), e.getValue(), roots, rootTypes);
+        }
+        Map<Path, JavaOutline> rest = new HashMap<>();
+        for (Map.Entry<Path, JavaOutline> e : outlines.entrySet()) {
+            if (!roots.contains(e.getKey()) && !e.getValue().supertypes().isEmpty()) rest.put(e.getKey(), e.getValue());
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<Path, JavaOutline> e : List.copyOf(rest.entrySet())) {
+                if (e.getValue().supertypes().stream().anyMatch(rootTypes::contains)) {
+                    add(e.getKey(), e.getValue(), roots, rootTypes);
+                    rest.remove(e.getKey());
+                    grew = true;
+                }
+            }
+        }
+        Set<Path> ordered = new LinkedHashSet<>();
+        for (Path p : outlines.keySet()) if (roots.contains(p)) ordered.add(p);
+        return ordered;
+    }
+
+    private static void add(Path file, JavaOutline outline, Set<Path> roots, Set<String> rootTypes) {
+        roots.add(file);
+        rootTypes.addAll(outline.topLevelTypes());
+    }
+}

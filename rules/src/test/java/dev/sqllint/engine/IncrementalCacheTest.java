@@ -1,0 +1,208 @@
+package dev.sqllint.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cache under target/sqllint: a re-run with no change parses nothing and reports exactly the same; a change
+ * to a constant re-analyses the file that holds it and the files whose SQL used it, and no others; a change of
+ * configuration, schema or declared types starts over.
+ */
+class IncrementalCacheTest {
+
+    private static final String QUERIES = """
+            package com.acme.sql;
+
+            public final class TrackQueries {
+                public static final String TRACKS = "tracks t";
+                public static final String VISIBLE = "t.owner_id = ? OR t.track_id IN "
+                        + "(SELECT c.track_id FROM track_collaborators c WHERE c.user_id = ?)";
+            }
+            """;
+
+    private static final String TRACK_DAO = """
+            package com.acme.tracks;
+
+            import com.acme.sql.TrackQueries;
+            import org.springframework.jdbc.core.JdbcTemplate;
+
+            public class TrackDao {
+                private final JdbcTemplate jdbc;
+
+                public TrackDao(JdbcTemplate jdbc) {
+                    this.jdbc = jdbc;
+                }
+
+                public Object visibleTo(long user) {
+                    return jdbc.queryForList("SELECT t.* FROM " + TrackQueries.TRACKS + " WHERE " + TrackQueries.VISIBLE, user, user);
+                }
+            }
+            """;
+
+    private static final String TOPIC_DAO = """
+            package com.acme.topics;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+
+            public class TopicDao {
+                private final JdbcTemplate jdbc;
+
+                public TopicDao(JdbcTemplate jdbc) {
+                    this.jdbc = jdbc;
+                }
+
+                public Object mine(long user) {
+                    return jdbc.queryForList("SELECT t.* FROM topics t WHERE t.user_id = ? OR t.id IN "
+                            + "(SELECT s.topic_id FROM subscriptions s WHERE s.user_id = ?)", user, user);
+                }
+
+                public Object broken() {
+                    return jdbc.queryForList("SELECT FROM WHERE");
+                }
+            }
+            """;
+
+    private static final String SERVICE = """
+            package com.acme.billing;
+
+            public class InvoiceService {
+                public long total(java.util.List<Long> cents) {
+                    return cents.stream().mapToLong(Long::longValue).sum();
+                }
+            }
+            """;
+
+    @TempDir
+    Path project;
+    private Path sources;
+    private Path resources;
+
+    @BeforeEach
+    void writeProject() throws IOException {
+        sources = project.resolve("src/main/java");
+        resources = project.resolve("src/main/resources");
+        write("com/acme/sql/TrackQueries.java", QUERIES);
+        write("com/acme/tracks/TrackDao.java", TRACK_DAO);
+        write("com/acme/topics/TopicDao.java", TOPIC_DAO);
+        write("com/acme/billing/InvoiceService.java", SERVICE);
+        Files.createDirectories(resources.resolve("db/migration"));
+        Files.writeString(resources.resolve("db/migration/V1__tracks.sql"),
+                "CREATE TABLE tracks (track_id BIGINT PRIMARY KEY, owner_id BIGINT NOT NULL);\n"
+                        + "CREATE INDEX tracks_owner ON tracks (owner_id);\n");
+    }
+
+    private AnalysisConfig config() {
+        return AnalysisConfig.of(project, List.of(sources))
+                .withSchema(List.of(resources), List.of(), List.of(), "spring")
+                .withCache(project.resolve("target/sqllint"));
+    }
+
+    private static AnalysisResult run(AnalysisConfig config) {
+        return new Analyzer().analyze(config);
+    }
+
+    @Test
+    void aRerunWithNoChangeParsesNothingAndReportsTheSame() {
+        AnalysisResult cold = run(config());
+        AnalysisResult warm = run(config());
+
+        assertEquals(3, cold.work().roots(), "the service has no SQL: not a root");
+        assertEquals(0, cold.work().cached());
+        assertEquals(3, warm.work().cached());
+        assertEquals(0, warm.work().parsed(), "nothing parsed");
+        assertEquals(List.of(), warm.work().analysed());
+        assertSameReport(cold, warm);
+        assertEquals(2, warm.findings().size());
+        assertEquals(1, warm.statementsNotParsed());
+    }
+
+    @Test
+    void changingAConstantReanalysesItsFileAndTheFilesThatUsedItOnly() throws IOException {
+        run(config());
+        write("com/acme/sql/TrackQueries.java", QUERIES.replace("t.owner_id = ? OR t.track_id IN", "t.track_id IN"));
+
+        AnalysisResult after = run(config());
+
+        assertEquals(List.of(file("com/acme/sql/TrackQueries.java"), file("com/acme/tracks/TrackDao.java")),
+                after.work().analysed());
+        assertEquals(List.of("TopicDao.java"), after.findings().stream().map(f -> f.file().getFileName().toString()).toList(),
+                "the OR is gone from the track query; the topic finding comes from the cache");
+        assertSameReport(run(config().withCache(null)), after);
+    }
+
+    @Test
+    void aChangedFileThatNothingReadsIsNotEvenAnalysed() throws IOException {
+        run(config());
+        write("com/acme/billing/InvoiceService.java", SERVICE.replace("sum()", "sum() + 0"));
+
+        AnalysisResult after = run(config());
+
+        assertEquals(List.of(), after.work().analysed());
+        assertEquals(0, after.work().parsed());
+    }
+
+    @Test
+    void aChangeOfConfigurationSchemaOrDeclaredTypesStartsOver() throws IOException {
+        run(config());
+        assertEquals(0, run(config().withSchema(List.of(resources), List.of(), List.of("*_events"), "spring")).work().cached());
+
+        run(config());
+        Files.writeString(resources.resolve("db/migration/V2__unique.sql"), "CREATE UNIQUE INDEX u ON tracks (owner_id);\n");
+        assertEquals(0, run(config()).work().cached(), "a new migration");
+
+        run(config());
+        write("com/acme/sql/Extra.java", "package com.acme.sql;\nclass Extra { }\n");
+        assertEquals(0, run(config()).work().cached(), "a new type can change what a name resolves to");
+    }
+
+    @Test
+    void aCorruptCacheIsIgnoredWithANote() throws IOException {
+        AnalysisResult cold = run(config());
+        Files.writeString(project.resolve("target/sqllint/" + ResultCache.FILE_NAME), "not a cache");
+
+        AnalysisResult again = run(config());
+
+        assertEquals(0, again.work().cached());
+        assertTrue(again.work().cacheNotes().get(0).contains("changed since the last run")
+                || again.work().cacheNotes().get(0).contains("could not be read"), again.work().cacheNotes().toString());
+        assertSameReport(cold, again);
+    }
+
+    @Test
+    void withoutACacheDirectoryNothingIsWritten() {
+        run(config().withCache(null));
+        assertFalse(Files.exists(project.resolve("target")));
+    }
+
+    private static void assertSameReport(AnalysisResult expected, AnalysisResult actual) {
+        assertEquals(expected.findings(), actual.findings());
+        assertEquals(expected.diagnostics(), actual.diagnostics());
+        assertEquals(expected.filesScanned(), actual.filesScanned());
+        assertEquals(expected.sqlSites(), actual.sqlSites());
+        assertEquals(expected.statementsParsed(), actual.statementsParsed());
+        assertEquals(expected.statementsNotParsed(), actual.statementsNotParsed());
+        assertEquals(expected.schema(), actual.schema());
+        assertEquals(expected.notes(), actual.notes());
+        assertEquals(expected.sources(), actual.sources());
+    }
+
+    private Path file(String path) {
+        return sources.resolve(path);
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path p = sources.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+}
