@@ -60,6 +60,24 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
     @Parameter(property = "sqllint.statementTimeoutMillis", defaultValue = "5000")
     protected long statementTimeoutMillis;
 
+    /**
+     * Keep each file's results in {@code ${project.build.directory}/sqllint} between builds: a re-run parses
+     * only what changed and the files whose SQL used it. {@code -Dsqllint.cache=false} turns it off.
+     */
+    @Parameter(property = "sqllint.cache", defaultValue = "true")
+    protected boolean cache;
+
+    /**
+     * Parse only the files a text scan finds SQL-relevant, and the files their analysis asks about (constants,
+     * supertypes). The findings do not depend on it; off parses every file.
+     */
+    @Parameter(property = "sqllint.preFilter", defaultValue = "true")
+    protected boolean preFilter;
+
+    /** Time one file's analysis may take, in milliseconds; past it, the rest of that file is skipped with a note. */
+    @Parameter(property = "sqllint.fileTimeBudgetMillis", defaultValue = "30000")
+    protected long fileTimeBudgetMillis;
+
     /** Source files larger than this many bytes are skipped with a note (generated code). */
     @Parameter(property = "sqllint.maxFileBytes", defaultValue = "2097152")
     protected long maxFileBytes;
@@ -148,7 +166,10 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
                 .withIncludes(includes == null ? List.of() : includes, excludes == null ? List.of() : excludes)
                 .withEncoding(encoding())
                 .withStatementTimeout(Duration.ofMillis(statementTimeoutMillis))
-                .withMaxFileBytes(maxFileBytes);
+                .withMaxFileBytes(maxFileBytes)
+                .withCache(cache ? buildDirectory.toPath().resolve("sqllint") : null)
+                .withPreFilter(preFilter)
+                .withFileTimeBudget(Duration.ofMillis(fileTimeBudgetMillis));
     }
 
     private boolean encodingWarned;

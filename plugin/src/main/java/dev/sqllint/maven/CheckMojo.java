@@ -128,6 +128,11 @@ public class CheckMojo extends AbstractSqllintMojo {
             else getLog().warn(ConsoleReport.diagnostic(d));
         }
         for (String note : result.notes()) getLog().debug("sqllint: " + note);
+        for (String note : result.work().cacheNotes()) getLog().debug("sqllint: " + note);
+        if (getLog().isDebugEnabled() && result.work().cacheOn()) {
+            getLog().debug("sqllint: analysed (not from the cache): " + result.work().analysed().size() + " files"
+                    + (result.work().analysed().isEmpty() ? "" : ", e.g. " + result.work().analysed().get(0)));
+        }
         if (getLog().isDebugEnabled()) SourcesReport.listing(result).forEach(getLog()::debug);
         for (String line : ConsoleReport.summary(result)) getLog().info(line);
         printBaseline(result);

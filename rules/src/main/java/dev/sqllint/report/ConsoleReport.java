@@ -45,6 +45,12 @@ public final class ConsoleReport {
                 r.statementsNotParsed() > 0 ? " (reasons under -X and in the SARIF report)" : "",
                 r.count(Diagnostic.Kind.FILE_SKIPPED) + r.count(Diagnostic.Kind.JAVA_NOT_PARSED),
                 r.findings().size(), r.elapsedMillis()));
+        AnalysisResult.Work work = r.work();
+        if (work.javaFiles() > 0) {
+            lines.add(String.format("sqllint: %d of %d Java files SQL-relevant, %d parsed (%d on demand), %s",
+                    work.roots(), work.javaFiles(), work.parsed(), work.parsedOnDemand(),
+                    work.cacheOn() ? work.cached() + " reused from the cache" : "cache off"));
+        }
         long suppressed = r.findings().stream().filter(Finding::isSuppressed).count();
         if (suppressed > 0) {
             lines.add(String.format("sqllint: %d suppressed in the code (@SuppressWarnings, // sqllint:ignore), %d not suppressed",
