@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * The pre-filter: which files can hold a SQL site or a fact the analysis of one needs, read from
  * {@link JavaOutline}s alone. A file is a root when it names a catalogue type or annotation (a sink, a query
- * annotation, an entity), calls a method of a sink's name, extends a Spring Data repository, mentions jOOQ, or
- * has a literal that reads like part of a statement or a sqllint suppression; and so is a type that extends a
- * root's type (a repository interface extending the project's base repository). Everything else a root's
+ * annotation, an entity), calls a sink method ({@code prepareStatement(}; a generic name like {@code update(} or
+ * {@code add(} only with a literal or a constant as first argument), mentions jOOQ, has a literal that starts
+ * like a statement or names sqllint (a suppression), or extends a repository type; and so is a type that
+ * extends a root's type (a repository interface extending the project's base repository). Everything else a root's
  * analysis needs (a constant in a constants class, a supertype, a helper method) is parsed on demand through
  * {@link ProjectIndex}, so the choice changes which files are parsed, never the findings.
  */
@@ -23,7 +24,7 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
 
     private static final Set<String> EXTRA_NAMES = Set.of("Entity", "MappedSuperclass", "Embeddable", "IdClass",
             "NamedQueries", "NamedNativeQueries", "CriteriaBuilder", "CriteriaQuery", "jooq", "ibatis", "jdbi", "skife");
-    private static final String[] STATEMENT_WORDS = {"select", "insert", "update", "delete", "merge", "upsert", "sqllint"};
+    private static final String[] STATEMENT_WORDS = {"select", "insert", "update", "delete", "merge", "upsert", "with"};
 
     private final Set<String> names = new HashSet<>(EXTRA_NAMES);
     private final Set<String> calls = new HashSet<>();
@@ -37,30 +38,33 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
 
     @Override
     public boolean identifier(String name) {
-        return names.contains(name) || name.endsWith("Repository") || name.equals("RepositoryDefinition");
+        return names.contains(name) || name.equals("RepositoryDefinition");
     }
 
     @Override
-    public boolean call(String name) {
-        return calls.contains(name);
+    public boolean call(String name, boolean afterDot, char firstArgument) {
+        if (!calls.contains(name)) return false;
+        // list.add(item), service.update(loan), a declaration execute(JsonCommand c): a generic name counts only
+        // called on a receiver with SQL text (a literal, a constant) as first argument
+        return UnresolvedSite.isDistinctive(name)
+                || (afterDot && (firstArgument == '"' || Character.isUpperCase(firstArgument)));
     }
 
+    /** A literal that starts like a statement ({@code "SELECT ...}, {@code "(select}), or names sqllint. */
     @Override
     public boolean literal(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if ((c | 0x20) < 'a' || (c | 0x20) > 'z') continue;
-            if (i > from && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
-            for (String word : STATEMENT_WORDS) {
-                if (wordAt(text, i, to, word)) return true;
-            }
+        int i = from;
+        while (i < to && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '(')) i++;
+        for (String word : STATEMENT_WORDS) {
+            if (wordAt(text, i, to, word) && i + word.length() < to) return true;
         }
+        for (int k = from; k + 7 <= to; k++) if (text.startsWith("sqllint", k)) return true;
         return false;
     }
 
     private static boolean wordAt(String text, int at, int to, String word) {
         int end = at + word.length();
-        if (end > to) return false;
+        if (end > to || at >= text.length()) return false;
         for (int k = 0; k < word.length(); k++) {
             if (Character.toLowerCase(text.charAt(at + k)) != word.charAt(k)) return false;
         }
@@ -75,7 +79,7 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
         Set<Path> roots = new LinkedHashSet<>();
         Set<String> rootTypes = new HashSet<>();
         for (Map.Entry<Path, JavaOutline> e : outlines.entrySet()) {
-            if (e.getValue().signalled()) add(e.getKey(), e.getValue(), roots, rootTypes);
+            if (e.getValue().signalled() || extendsARepository(e.getValue())) add(e.getKey(), e.getValue(), roots, rootTypes);
         }
         Map<Path, JavaOutline> rest = new HashMap<>();
         for (Map.Entry<Path, JavaOutline> e : outlines.entrySet()) {
@@ -95,6 +99,12 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
         Set<Path> ordered = new LinkedHashSet<>();
         for (Path p : outlines.keySet()) if (roots.contains(p)) ordered.add(p);
         return ordered;
+    }
+
+    /** Spring Data's Repository, CrudRepository, JpaRepository..., or a project's base repository named so. */
+    private static boolean extendsARepository(JavaOutline outline) {
+        for (String s : outline.supertypes()) if (s.endsWith("Repository")) return true;
+        return false;
     }
 
     private static void add(Path file, JavaOutline outline, Set<Path> roots, Set<String> rootTypes) {

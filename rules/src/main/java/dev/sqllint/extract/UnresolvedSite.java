@@ -32,7 +32,7 @@ public record UnresolvedSite(Path file, int line, int column, String api, String
      * Whether a sink method name says SQL by itself ({@code prepareStatement}, {@code queryForObject}), so a
      * call of it on an unread receiver is worth counting; {@code update} or {@code add} on anything is not.
      */
-    static boolean isDistinctive(String methodName) {
+    public static boolean isDistinctive(String methodName) {
         return !GENERIC_NAMES.contains(methodName);
     }
 

@@ -16,8 +16,12 @@ public final class JavaOutlineScanner {
         /** A name whose mention matters: a sink type, a query annotation, an entity annotation. */
         boolean identifier(String name);
 
-        /** A method name whose call matters: {@code query(}, {@code prepareStatement(}. */
-        boolean call(String name);
+        /**
+         * A method name whose call matters: {@code prepareStatement(}, or {@code query(} given whether it has a
+         * receiver ({@code x.query(}: a declaration {@code Result query(} has none) and what its first argument
+         * starts with ({@code firstArgument}: the first character after the parenthesis, or 0).
+         */
+        boolean call(String name, boolean afterDot, char firstArgument);
 
         /** A string literal's raw text, {@code text[from, to)}, reads like part of a statement. */
         boolean literal(String text, int from, int to);
@@ -125,15 +129,22 @@ public final class JavaOutlineScanner {
                 if (collectingSupertypes && angles == 0) supertypes.add(name);
             }
         }
-        if (!signalled && (signals.identifier(name) || (nextIsOpenParen(end) && signals.call(name)))) signalled = true;
+        if (signalled) return;
+        if (signals.identifier(name)) {
+            signalled = true;
+            return;
+        }
+        int next = nextSignificant(end);
+        if (next < n && text.charAt(next) == '(') {
+            int argument = nextSignificant(next + 1);
+            signalled = signals.call(name, afterDot, argument < n ? text.charAt(argument) : 0);
+        }
     }
 
-    private boolean nextIsOpenParen(int from) {
-        for (int i = from; i < n; i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c)) return c == '(';
-        }
-        return false;
+    private int nextSignificant(int from) {
+        int i = from;
+        while (i < n && Character.isWhitespace(text.charAt(i))) i++;
+        return i;
     }
 
     private int stringLiteral(int start) {

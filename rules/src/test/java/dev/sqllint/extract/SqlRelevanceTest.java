@@ -27,16 +27,27 @@ class SqlRelevanceTest {
         assertTrue(signalled("interface A { @Select(SQL) List<Track> all(); }"));
         assertTrue(signalled("@Entity class Track { }"));
         assertTrue(signalled("class A { void m() { em.createNativeQuery(Q.ALL); } }"));
-        assertTrue(signalled("interface Tracks extends JpaRepository<Track, Long> { }"));
         assertTrue(signalled("class A { DSLContext ctx; }"));
         assertTrue(signalled("@SuppressWarnings(\"sqllint:OrAcrossAccessPaths\") class A { }"));
     }
 
     @Test
-    void statementWordsInLiteralsAreSignalsButWordsThatOnlyStartWithThemAreNot() {
+    void aLiteralThatStartsLikeAStatementIsASignalButAMessageMentioningOneIsNot() {
         assertTrue(signalled("class A { String s = \"update tracks set title = ?\"; }"));
-        assertTrue(signalled("class A { String s = \"Please select a file\"; }")); // harmless: parsed, no site
+        assertTrue(signalled("class A { String s = \" (SELECT max(id) \"; }"));
+        assertFalse(signalled("class A { String s = \"Please select a file\"; }"));
         assertFalse(signalled("class A { String s = \"selection of deleted items, updates pending\"; }"));
+        assertFalse(signalled("class A { String s = \"UPDATE\"; }")); // a permission code, not a statement
+    }
+
+    @Test
+    void aGenericSinkNameIsASignalOnlyWithTextOrAConstantAsFirstArgument() {
+        assertFalse(signalled("class A { void m() { lines.add(line); service.update(loan); pool.execute(() -> run()); } }"));
+        assertFalse(signalled("class A { public Result execute(JsonCommand command) { return null; } }"), "a declaration");
+        assertTrue(signalled("class A { void m() { helper.update(SQL_CLOSE, id); } }"));
+        assertTrue(signalled("class A { void m() { helper.update(Queries.CLOSE, id); } }"));
+        assertTrue(signalled("class A { void m() { helper.update( \"delete from t\"); } }"));
+        assertTrue(signalled("class A { void m() { helper.queryForObject(sql, Long.class); } }"), "a distinctive name");
     }
 
     @Test
@@ -58,14 +69,16 @@ class SqlRelevanceTest {
         outlines.put(Path.of("BaseRepository.java"), outline("interface BaseRepository<T> extends CrudRepository<T, Long> { }"));
         outlines.put(Path.of("TrackRepository.java"), outline("interface TrackRepos extends BaseRepo<Track> { }"));
         outlines.put(Path.of("Unrelated.java"), outline("class Unrelated extends Object { }"));
+        outlines.put(Path.of("Tracks.java"), outline("interface Tracks extends CrudRepository<Track, Long> { }"));
         outlines.put(Path.of("Auditing.java"), outline("interface Audited extends Marker { }"));
         outlines.put(Path.of("Special.java"), outline("interface Special extends TrackRepos { }"));
         // BaseRepository declares BaseRepo? no: the names must match the declared type
         outlines.put(Path.of("BaseRepo.java"), outline("interface BaseRepo<T> extends BaseRepository<T> { }"));
         assertEquals(Set.of(Path.of("BaseRepository.java"), Path.of("BaseRepo.java"), Path.of("TrackRepository.java"),
-                Path.of("Special.java")), SqlRelevance.roots(outlines));
-        assertEquals(List.of(Path.of("BaseRepository.java"), Path.of("TrackRepository.java"), Path.of("Special.java"),
-                Path.of("BaseRepo.java")), List.copyOf(SqlRelevance.roots(outlines)), "in the order given");
+                Path.of("Special.java"), Path.of("Tracks.java")), SqlRelevance.roots(outlines));
+        assertEquals(List.of(Path.of("BaseRepository.java"), Path.of("TrackRepository.java"), Path.of("Tracks.java"),
+                Path.of("Special.java"), Path.of("BaseRepo.java")), List.copyOf(SqlRelevance.roots(outlines)),
+                "in the order given");
     }
 
     private JavaOutline outline(String source) {

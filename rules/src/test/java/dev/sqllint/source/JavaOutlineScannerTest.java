@@ -18,7 +18,7 @@ class JavaOutlineScannerTest {
         }
 
         @Override
-        public boolean call(String name) {
+        public boolean call(String name, boolean afterDot, char firstArgument) {
             return name.equals("query");
         }
 
