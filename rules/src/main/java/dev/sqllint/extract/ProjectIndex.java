@@ -84,7 +84,9 @@ public final class ProjectIndex {
 
     /** Indexes the file declaring {@code qualifiedName} (or the type it is nested in) if it is not yet. */
     private void load(String qualifiedName) {
-        if (unloaded.isEmpty() || types.containsKey(qualifiedName)) return;
+        // no short cut through types: another thread may be half-way through indexing the file; computeIfAbsent
+        // below waits for it
+        if (unloaded.isEmpty()) return;
         for (String name = qualifiedName; ; name = name.substring(0, name.lastIndexOf('.'))) {
             Path file = unloaded.get(name);
             if (file != null) {
