@@ -277,7 +277,7 @@ public final class Analyzer {
         List<Finding> findings = new ArrayList<>();
         for (SqlSite site : sites) {
             for (SqlText variant : site.variants()) {
-                if (System.nanoTime() > deadline) {
+                if (done > 0 && System.nanoTime() > deadline) { // the first always: a budget bounds the rest
                     diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, file, site.line(),
                             "the file's time budget (" + budget.toMillis() + " ms) ran out: " + (total - done)
                                     + " of " + total + " statements not analysed"));

@@ -159,6 +159,11 @@ public final class LintTestHelper {
 
     /** Runs without checking expectations, for tests that look at counts and diagnostics. */
     public AnalysisResult run() {
+        return run(c -> c);
+    }
+
+    /** Runs with a configuration adjusted by {@code adjust} (a time budget, a cache). */
+    public AnalysisResult run(java.util.function.UnaryOperator<AnalysisConfig> adjust) {
         if (result != null) return result;
         try {
             root = Files.createTempDirectory("sqllint-test");
@@ -170,7 +175,7 @@ public final class LintTestHelper {
         }
         AnalysisConfig config = AnalysisConfig.of(root, List.of(root))
                 .withSchema(List.of(resourceRoot), List.of(), historyTables, "spring");
-        result = new Analyzer(rules, projectSchema ? null : new NamingConventions()).analyze(config);
+        result = new Analyzer(rules, projectSchema ? null : new NamingConventions()).analyze(adjust.apply(config));
         return result;
     }
 
