@@ -25,7 +25,7 @@ import dev.sqllint.schema.JpaModel;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.schema.NamingConventions;
 import dev.sqllint.schema.SchemaKeyModel;
-import dev.sqllint.source.JavaOutlineScanner;
+import dev.sqllint.source.JavaOutline;
 import dev.sqllint.source.JavaSourceReader;
 import dev.sqllint.source.SourceFile;
 import dev.sqllint.source.SourceFinder;
@@ -81,7 +81,9 @@ public final class Analyzer {
         SqlRelevance relevance = new SqlRelevance(SinkCatalog.standard());
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
         try (SqlParser sqlParser = new SqlParser(config.statementTimeout())) {
-            List<SourceText> texts = inParallel(pool, sources, s -> read(s, reader, relevance, diagnostics));
+            OutlineCache outlines = OutlineCache.open(config.cacheDir());
+            List<SourceText> texts = inParallel(pool, sources, s -> read(s, reader, relevance, outlines, diagnostics));
+            outlines.save();
             SourceSelection selection = new SourceSelection(texts, config.preFilter());
             ResultCache cache = config.cacheDir() == null ? ResultCache.none()
                     : ResultCache.open(config.cacheDir(), RunKey.of(config, rules, fixedKeys == null ? "schema" : fixedKeys.getClass().getName(),
@@ -187,14 +189,18 @@ public final class Analyzer {
         }
     }
 
+    /** Reads a file's bytes; its outline from the last run when the content is the same, else scans it. */
     private static SourceText read(SourceFile source, JavaSourceReader reader, SqlRelevance relevance,
-                                   List<Diagnostic> diagnostics) {
-        JavaSourceReader.Read read = reader.read(source);
-        if (read.text() == null) {
+                                   OutlineCache outlines, List<Diagnostic> diagnostics) {
+        JavaSourceReader.Bytes read = reader.readBytes(source);
+        if (read.bytes() == null) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, source.path(), 0, read.skipped()));
             return null;
         }
-        return new SourceText(source, read.text(), read.digest(), JavaOutlineScanner.scan(read.text(), relevance));
+        JavaOutline outline = outlines.get(source.path(), read.digest());
+        if (outline == null) outline = JavaOutline.of(reader.decode(read.bytes()), relevance);
+        outlines.put(source.path(), read.digest(), outline);
+        return new SourceText(source, read.bytes(), read.digest(), outline, reader);
     }
 
     /** A parsed file, or why it did not parse. */

@@ -56,6 +56,11 @@ final class RunKey {
         return HexFormat.of().formatHex(k.digest.digest());
     }
 
+    /** sqllint's own build, for the caches that depend on nothing else. */
+    static String engine() {
+        return ENGINE;
+    }
+
     private void add(String label, String value) {
         digest.update((label + "\u0000" + value + "\n").getBytes(StandardCharsets.UTF_8));
     }

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which of the run's Java files are analysed (the roots: all of them, or those the pre-filter chose) and which
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
  * parsed only if an analysis asks about a type it declares.
  */
 final class SourceSelection {
-
-    private static final Pattern MAPPING = Pattern.compile(
-            "@(?:[\\w$]+\\.)*(?:Entity|MappedSuperclass|Embeddable|NamedQuery|NamedQueries|NamedNativeQuery|NamedNativeQueries)\\b");
 
     private final Map<Path, SourceText> byPath = new LinkedHashMap<>();
     private final List<SourceText> roots = new ArrayList<>();
@@ -41,8 +37,8 @@ final class SourceSelection {
         for (SourceText t : texts) {
             if (!chosen.contains(t.path())) continue;
             roots.add(t);
-            if (MAPPING.matcher(t.text()).find()) mapped.add(t);
-            if (t.text().contains("sqllint")) suppressing.add(t);
+            if (t.outline().mapped()) mapped.add(t);
+            if (t.outline().mentionsSqllint()) suppressing.add(t);
         }
     }
 

@@ -77,7 +77,7 @@ public final class JavaOutlineScanner {
             }
         }
         String pkg = packageName == null ? "" : packageName.toString();
-        return new JavaOutline(pkg, List.copyOf(topLevel), List.copyOf(supertypes), signalled);
+        return new JavaOutline(pkg, List.copyOf(topLevel), List.copyOf(supertypes), signalled, false, false);
     }
 
     private void punctuation(char c) {

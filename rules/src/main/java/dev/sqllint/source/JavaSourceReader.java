@@ -29,23 +29,40 @@ public final class JavaSourceReader {
     }
 
     public Read read(SourceFile file) {
+        Bytes b = readBytes(file);
+        return b.bytes() == null ? new Read(null, b.skipped()) : new Read(decode(b.bytes()), null, b.digest());
+    }
+
+    /** The file's bytes and their digest, or the reason it is not read (size, binary content, I/O). */
+    public record Bytes(byte[] bytes, String digest, String skipped) {
+    }
+
+    public Bytes readBytes(SourceFile file) {
         try {
             long size = Files.size(file.path());
             if (size > maxBytes) {
-                return new Read(null, "larger than the size limit (" + size + " > " + maxBytes + " bytes)");
+                return new Bytes(null, null, "larger than the size limit (" + size + " > " + maxBytes + " bytes)");
             }
             byte[] bytes = Files.readAllBytes(file.path());
             for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
-                if (bytes[i] == 0) return new Read(null, "binary content, not Java source");
+                if (bytes[i] == 0) return new Bytes(null, null, "binary content, not Java source");
             }
+            return new Bytes(bytes, Digests.of(bytes), null);
+        } catch (IOException e) {
+            return new Bytes(null, null, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+    }
+
+    /** The text of bytes read by {@link #readBytes}: undecodable bytes become U+FFFD, a byte-order mark is dropped. */
+    public String decode(byte[] bytes) {
+        try {
             String text = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(bytes)).toString();
-            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-            return new Read(text, null, Digests.of(bytes));
-        } catch (IOException e) {
-            return new Read(null, "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException("a REPLACE decoder does not throw", e);
         }
     }
 }
