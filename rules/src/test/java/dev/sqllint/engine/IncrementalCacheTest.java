@@ -169,6 +169,7 @@ class IncrementalCacheTest {
     void aCorruptCacheIsIgnoredWithANote() throws IOException {
         AnalysisResult cold = run(config());
         Files.writeString(project.resolve("target/sqllint/" + ResultCache.FILE_NAME), "not a cache");
+        Files.write(project.resolve("target/sqllint/" + OutlineCache.FILE_NAME), new byte[] {0, 0, 0, 7, 's', 'q', 'l'});
 
         AnalysisResult again = run(config());
 
