@@ -30,6 +30,7 @@ final class OutlineCache {
     private final Path file;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    private volatile boolean changed;
 
     private OutlineCache(Path file, Map<String, Entry> previous) {
         this.file = file;
@@ -66,12 +67,15 @@ final class OutlineCache {
     }
 
     void put(Path path, String digest, JavaOutline outline) {
-        if (file != null) current.put(path.toString(), new Entry(digest, outline));
+        if (file == null) return;
+        Entry e = new Entry(digest, outline);
+        current.put(path.toString(), e);
+        if (!changed && !e.equals(previous.get(path.toString()))) changed = true;
     }
 
     /** Writes this run's outlines if any changed; a failure only costs the next run a scan. */
     void save() {
-        if (file == null || current.equals(previous)) return;
+        if (file == null || (!changed && current.size() == previous.size())) return;
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");

@@ -21,6 +21,7 @@ import java.util.Set;
 final class SourceSelection {
 
     private final Map<Path, SourceText> byPath = new LinkedHashMap<>();
+    private final Map<String, SourceText> byName = new HashMap<>();
     private final List<SourceText> roots = new ArrayList<>();
     private final List<SourceText> mapped = new ArrayList<>();
     private final List<SourceText> suppressing = new ArrayList<>();
@@ -30,6 +31,7 @@ final class SourceSelection {
         Map<Path, JavaOutline> outlines = new LinkedHashMap<>();
         for (SourceText t : texts) {
             byPath.put(t.path(), t);
+            byName.put(t.path().toString(), t);
             outlines.put(t.path(), t.outline());
             for (String type : t.outline().qualifiedTypes()) types.putIfAbsent(type, t.path());
         }
@@ -68,7 +70,7 @@ final class SourceSelection {
 
     /** A file's current digest by its path as a string, or null when it is not a source of this run. */
     String digestOf(String path) {
-        SourceText t = byPath.get(Path.of(path));
+        SourceText t = byName.get(path);
         return t == null ? null : t.digest();
     }
 

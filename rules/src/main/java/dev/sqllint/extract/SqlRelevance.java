@@ -3,6 +3,7 @@ package dev.sqllint.extract;
 import dev.sqllint.source.JavaOutline;
 import dev.sqllint.source.JavaOutlineScanner;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -76,24 +77,21 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
      * them, to a fixed point. In the order given.
      */
     public static Set<Path> roots(Map<Path, JavaOutline> outlines) {
-        Set<Path> roots = new LinkedHashSet<>();
-        Set<String> rootTypes = new HashSet<>();
+        Set<Path> roots = new HashSet<>();
+        Map<String, List<Path>> extenders = new HashMap<>(); // supertype name -> files declaring a type extending it
+        java.util.ArrayDeque<String> newRootTypes = new java.util.ArrayDeque<>();
         for (Map.Entry<Path, JavaOutline> e : outlines.entrySet()) {
-            if (e.getValue().signalled() || extendsARepository(e.getValue())) add(e.getKey(), e.getValue(), roots, rootTypes);
+            JavaOutline o = e.getValue();
+            if (o.signalled() || extendsARepository(o)) {
+                roots.add(e.getKey());
+                newRootTypes.addAll(o.topLevelTypes());
+            } else {
+                for (String s : o.supertypes()) extenders.computeIfAbsent(s, k -> new ArrayList<>(1)).add(e.getKey());
+            }
         }
-        Map<Path, JavaOutline> rest = new HashMap<>();
-        for (Map.Entry<Path, JavaOutline> e : outlines.entrySet()) {
-            if (!roots.contains(e.getKey()) && !e.getValue().supertypes().isEmpty()) rest.put(e.getKey(), e.getValue());
-        }
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (Map.Entry<Path, JavaOutline> e : List.copyOf(rest.entrySet())) {
-                if (e.getValue().supertypes().stream().anyMatch(rootTypes::contains)) {
-                    add(e.getKey(), e.getValue(), roots, rootTypes);
-                    rest.remove(e.getKey());
-                    grew = true;
-                }
+        while (!newRootTypes.isEmpty()) {
+            for (Path p : extenders.getOrDefault(newRootTypes.poll(), List.of())) {
+                if (roots.add(p)) newRootTypes.addAll(outlines.get(p).topLevelTypes());
             }
         }
         Set<Path> ordered = new LinkedHashSet<>();
@@ -107,8 +105,4 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
         return false;
     }
 
-    private static void add(Path file, JavaOutline outline, Set<Path> roots, Set<String> rootTypes) {
-        roots.add(file);
-        rootTypes.addAll(outline.topLevelTypes());
-    }
 }
