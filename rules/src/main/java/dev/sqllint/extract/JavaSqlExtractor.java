@@ -52,6 +52,7 @@ public final class JavaSqlExtractor {
     private final HibernateFragments fragments;
     private final SinkCalls sinkCalls;
     private final JooqChains jooq;
+    private final MyBatisProviders providers;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
         this(catalog, files, ExtractionContext.NONE, new Schema());
@@ -77,6 +78,7 @@ public final class JavaSqlExtractor {
         this.jdbi = new JdbiSqlObjects(this, context.resourceRoots());
         this.fragments = new HibernateFragments(typeNames, context.entityTable());
         this.sinkCalls = new SinkCalls(this, catalog, typeNames, supertypes, arguments);
+        this.providers = new MyBatisProviders(this, typeNames, index, folder);
         this.jooq = new JooqChains(new JooqContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema));
     }
 
@@ -149,6 +151,10 @@ public final class JavaSqlExtractor {
     private void annotationSites(AnnotationExpr a, Path file, List<SqlSite> out, Consumer<UnresolvedSite> unresolved) {
         String written = a.getNameAsString();
         String resolved = typeNames.resolve(written, a);
+        if (MyBatisProviders.isProvider(written, resolved)) {
+            providers.sites(a, file, out, unresolved);
+            return;
+        }
         Optional<SinkCatalog.AnnotationSink> sink = catalog.annotation(resolved);
         boolean typed = sink.isPresent();
         if (sink.isEmpty() && !resolved.contains(".")) {

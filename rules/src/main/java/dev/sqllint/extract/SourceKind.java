@@ -66,6 +66,7 @@ public record SourceKind(String label, int order) implements Comparable<SourceKi
         if (api.startsWith("mapper.xml")) return MYBATIS_XML;
         if (api.startsWith("derived query")) return SPRING_DATA_DERIVED;
         if (api.startsWith("jOOQ")) return JOOQ;
+        if (api.startsWith("@") && api.endsWith("Provider")) return MYBATIS_ANNOTATIONS;
         return Standard.CATALOG.kindOfApi(api).orElseGet(() -> new SourceKind(api, 100));
     }
 

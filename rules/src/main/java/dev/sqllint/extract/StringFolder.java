@@ -229,6 +229,11 @@ public final class StringFolder {
         return Optional.empty();
     }
 
+    /** The variants of every value {@code d} returns (empty when none folds), for the readers of provider methods. */
+    List<SqlText> returnedBy(MethodDeclaration d) {
+        return d.getBody().isPresent() ? returned(d, 0) : List.of();
+    }
+
     /** The variants of every value the method returns; its parameters become placeholders. */
     private List<SqlText> returned(MethodDeclaration d, int depth) {
         List<SqlText> cached = methodCache.get(d);
