@@ -74,6 +74,33 @@ class RobustnessTest {
         AnalysisResult r = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> new Analyzer().analyze(AnalysisConfig.of(dir, List.of(dir))));
         assertEquals(1, r.filesScanned());
+        // the sources behind a link go unread: the run says so, with the file and why
+        assertEquals(List.of(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, pkg.resolve("loop"), 0,
+                "symbolic link to " + dir + " not followed: it leads back into its own folder (a loop)")), r.diagnostics());
+    }
+
+    @Test
+    void linksToSourcesElsewhereAreReportedAndOtherLinksPassedOver(@TempDir Path dir) throws IOException {
+        Path root = Files.createDirectories(dir.resolve("src"));
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(shared.resolve("SharedDao.java"), "class SharedDao {}\n");
+        try {
+            Files.createSymbolicLink(root.resolve("shared"), Path.of("../shared"));
+            Files.createSymbolicLink(root.resolve("Linked.java"), Path.of("../shared/SharedDao.java"));
+            Files.createSymbolicLink(root.resolve("README.md"), Path.of("../README.md")); // dangling, not a source
+            Files.createSymbolicLink(root.resolve("self"), Path.of("self"));
+            Files.createSymbolicLink(root.resolve("generated"), Path.of("../shared")); // excluded below
+        } catch (UnsupportedOperationException | IOException e) {
+            return;
+        }
+        AnalysisResult r = new Analyzer().analyze(AnalysisConfig.of(dir, List.of(root))
+                .withIncludes(List.of(), List.of("**/generated/**")));
+        assertEquals(0, r.filesScanned());
+        assertEquals(List.of(
+                "Linked.java: symbolic link to ../shared/SharedDao.java not followed",
+                "self: symbolic link to self not followed: it leads back into its own folder (a loop)",
+                "shared: symbolic link to ../shared not followed"),
+                r.diagnostics().stream().map(d -> d.file().getFileName() + ": " + d.reason()).toList());
     }
 
     @Test
