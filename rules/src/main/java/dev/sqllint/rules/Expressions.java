@@ -1,9 +1,12 @@
 package dev.sqllint.rules;
 
 import dev.sqllint.sql.Placeholders;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
@@ -51,17 +54,23 @@ final class Expressions {
         return out;
     }
 
-    private static void collect(Expression e, List<Expression> out, Class<?> operator) {
-        if (e == null) return;
-        e = unwrap(e);
-        if (operator == AndExpression.class && e instanceof AndExpression and) {
-            collect(and.getLeftExpression(), out, operator);
-            collect(and.getRightExpression(), out, operator);
-        } else if (operator == OrExpression.class && e instanceof OrExpression or) {
-            collect(or.getLeftExpression(), out, operator);
-            collect(or.getRightExpression(), out, operator);
-        } else {
-            out.add(e);
+    /**
+     * The leaves under {@code operator}, left to right. A loop, not recursion: generated SQL ORs ten thousand
+     * terms, which JSqlParser nests ten thousand deep.
+     */
+    private static void collect(Expression condition, List<Expression> out, Class<?> operator) {
+        Deque<Expression> todo = new ArrayDeque<>();
+        if (condition != null) todo.push(condition);
+        while (!todo.isEmpty()) {
+            Expression e = unwrap(todo.pop());
+            BinaryExpression split = operator == AndExpression.class && e instanceof AndExpression and ? and
+                    : operator == OrExpression.class && e instanceof OrExpression or ? or : null;
+            if (split == null) {
+                out.add(e);
+                continue;
+            }
+            if (split.getRightExpression() != null) todo.push(split.getRightExpression());
+            if (split.getLeftExpression() != null) todo.push(split.getLeftExpression());
         }
     }
 

@@ -104,6 +104,28 @@ class RobustnessTest {
     }
 
     @Test
+    void anOrOfTenThousandTermsIsCheckedWithoutOverflowingTheStack(@TempDir Path dir) throws IOException {
+        // generated SQL: JSqlParser nests a chain of ORs as deep as it is long
+        String ids = "t.id = ? OR ".repeat(10_000);
+        Files.writeString(dir.resolve("Generated.java"), """
+                import java.sql.Statement;
+                class Generated {
+                  void run(Statement s) throws Exception {
+                    s.executeQuery("SELECT t.* FROM tracks t WHERE %st.track_id IN (SELECT c.track_id FROM collaborators c)");
+                  }
+                }
+                """.formatted(ids), StandardCharsets.UTF_8);
+        AnalysisConfig config = AnalysisConfig.of(dir, List.of(dir)).withStatementTimeout(Duration.ofSeconds(60));
+        AnalysisResult r = new Analyzer().analyze(config);
+        assertEquals(List.of(), r.diagnostics());
+        assertEquals(1, r.findings().size());
+        Finding f = r.findings().get(0);
+        assertEquals("OrAcrossAccessPaths", f.rule());
+        assertEquals(4, f.line());
+        assertEquals("    s.executeQuery(\"SELECT t.* FROM tracks t WHERE ".length() + ids.length() - "OR ".length() + 1, f.column());
+    }
+
+    @Test
     void aMegabyteOfSqlAndFiveHundredNestedLevelsAreBoundedAndReported(@TempDir Path dir) throws IOException {
         StringBuilder huge = new StringBuilder("SELECT a FROM t WHERE x IN (");
         for (int i = 0; i < 120_000; i++) huge.append(i).append(", ");
