@@ -107,7 +107,32 @@ final class Expressions {
 
     /** Short SQL for messages: whitespace collapsed, long text cut. */
     static String brief(Object node, int max) {
-        String s = String.valueOf(node).replaceAll("\\s+", " ").trim();
+        String s = collapsed(text(node, max));
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * The node as JSqlParser prints it, or at least its first {@code max} characters. JSqlParser prints an AND/OR
+     * chain recursing once per term, which a generated chain of thousands of terms overflows; chains are printed
+     * here left to right, in a loop that stops once the text is long enough.
+     */
+    private static String text(Object node, int max) {
+        Deque<BinaryExpression> chain = new ArrayDeque<>();
+        Object leftmost = node;
+        while (leftmost instanceof AndExpression || leftmost instanceof OrExpression) {
+            BinaryExpression b = (BinaryExpression) leftmost;
+            chain.push(b);
+            leftmost = b.getLeftExpression();
+        }
+        StringBuilder out = new StringBuilder(String.valueOf(leftmost));
+        while (!chain.isEmpty() && collapsed(out.toString()).length() <= max) {
+            BinaryExpression b = chain.pop();
+            out.append(' ').append(b.getStringExpression()).append(' ').append(text(b.getRightExpression(), max));
+        }
+        return out.toString();
+    }
+
+    private static String collapsed(String s) {
+        return s.replaceAll("\\s+", " ").trim();
     }
 }

@@ -126,6 +126,28 @@ class RobustnessTest {
     }
 
     @Test
+    void anOrAfterTenThousandAndedTermsIsReportedWithItsMessage(@TempDir Path dir) throws IOException {
+        // the message quotes the OR's first term, an AND chain JSqlParser would print recursing once per term
+        String filters = " AND t.flag = ?".repeat(10_000);
+        Files.writeString(dir.resolve("Generated.java"), """
+                import java.sql.Statement;
+                class Generated {
+                  void run(Statement s) throws Exception {
+                    s.executeQuery("SELECT t.* FROM tracks t WHERE t.owner_id = ?%s OR t.track_id IN (SELECT c.track_id FROM collaborators c)");
+                  }
+                }
+                """.formatted(filters), StandardCharsets.UTF_8);
+        AnalysisConfig config = AnalysisConfig.of(dir, List.of(dir)).withStatementTimeout(Duration.ofSeconds(60));
+        AnalysisResult r = new Analyzer().analyze(config);
+        assertEquals(List.of(), r.diagnostics());
+        assertEquals(1, r.findings().size());
+        assertTrue(r.findings().get(0).message().startsWith(
+                "t.owner_id = ? AND t.flag = ? AND t.flag = ? AND t.flag = ?… OR "
+                        + "t.track_id IN (SELECT c.track_id FROM collaborators c): an OR across two access paths"),
+                r.findings().get(0).message());
+    }
+
+    @Test
     void aMegabyteOfSqlAndFiveHundredNestedLevelsAreBoundedAndReported(@TempDir Path dir) throws IOException {
         StringBuilder huge = new StringBuilder("SELECT a FROM t WHERE x IN (");
         for (int i = 0; i < 120_000; i++) huge.append(i).append(", ");
