@@ -1,9 +1,12 @@
 package dev.sqllint.rules;
 
 import dev.sqllint.sql.Placeholders;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
@@ -51,17 +54,23 @@ final class Expressions {
         return out;
     }
 
-    private static void collect(Expression e, List<Expression> out, Class<?> operator) {
-        if (e == null) return;
-        e = unwrap(e);
-        if (operator == AndExpression.class && e instanceof AndExpression and) {
-            collect(and.getLeftExpression(), out, operator);
-            collect(and.getRightExpression(), out, operator);
-        } else if (operator == OrExpression.class && e instanceof OrExpression or) {
-            collect(or.getLeftExpression(), out, operator);
-            collect(or.getRightExpression(), out, operator);
-        } else {
-            out.add(e);
+    /**
+     * The leaves under {@code operator}, left to right. A loop, not recursion: generated SQL ORs ten thousand
+     * terms, which JSqlParser nests ten thousand deep.
+     */
+    private static void collect(Expression condition, List<Expression> out, Class<?> operator) {
+        Deque<Expression> todo = new ArrayDeque<>();
+        if (condition != null) todo.push(condition);
+        while (!todo.isEmpty()) {
+            Expression e = unwrap(todo.pop());
+            BinaryExpression split = operator == AndExpression.class && e instanceof AndExpression and ? and
+                    : operator == OrExpression.class && e instanceof OrExpression or ? or : null;
+            if (split == null) {
+                out.add(e);
+                continue;
+            }
+            if (split.getRightExpression() != null) todo.push(split.getRightExpression());
+            if (split.getLeftExpression() != null) todo.push(split.getLeftExpression());
         }
     }
 
@@ -98,7 +107,32 @@ final class Expressions {
 
     /** Short SQL for messages: whitespace collapsed, long text cut. */
     static String brief(Object node, int max) {
-        String s = String.valueOf(node).replaceAll("\\s+", " ").trim();
+        String s = collapsed(text(node, max));
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * The node as JSqlParser prints it, or at least its first {@code max} characters. JSqlParser prints an AND/OR
+     * chain recursing once per term, which a generated chain of thousands of terms overflows; chains are printed
+     * here left to right, in a loop that stops once the text is long enough.
+     */
+    private static String text(Object node, int max) {
+        Deque<BinaryExpression> chain = new ArrayDeque<>();
+        Object leftmost = node;
+        while (leftmost instanceof AndExpression || leftmost instanceof OrExpression) {
+            BinaryExpression b = (BinaryExpression) leftmost;
+            chain.push(b);
+            leftmost = b.getLeftExpression();
+        }
+        StringBuilder out = new StringBuilder(String.valueOf(leftmost));
+        while (!chain.isEmpty() && collapsed(out.toString()).length() <= max) {
+            BinaryExpression b = chain.pop();
+            out.append(' ').append(b.getStringExpression()).append(' ').append(text(b.getRightExpression(), max));
+        }
+        return out.toString();
+    }
+
+    private static String collapsed(String s) {
+        return s.replaceAll("\\s+", " ").trim();
     }
 }

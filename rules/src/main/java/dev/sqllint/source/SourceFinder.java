@@ -13,8 +13,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Selects the {@code .java} files under the source roots that match the includes and none of the
- * excludes. Symbolic links are not followed (a link loop cannot trap the walk); unreadable directories are
- * reported and skipped.
+ * excludes. Symbolic links are not followed (a link loop cannot trap the walk), but a link to a folder or to a
+ * {@code .java} file is reported, since the sources behind it go unread; unreadable directories are reported and
+ * skipped.
  */
 public final class SourceFinder {
 
@@ -38,6 +39,12 @@ public final class SourceFinder {
                 Files.walkFileTree(absRoot, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isSymbolicLink()) {
+                            if (!excluded(new SourceFile(file, absRoot).relativePath())) {
+                                SymbolicLinks.notFollowed(file).ifPresent(why -> problems.accept(file, why));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
                         if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
                             SourceFile sf = new SourceFile(file, absRoot);
                             if (selected(sf.relativePath()) && seen.add(file)) out.add(sf);
@@ -57,6 +64,11 @@ public final class SourceFinder {
         }
         out.sort((a, b) -> a.path().compareTo(b.path()));
         return out;
+    }
+
+    /** A link the excludes cover, as a file or as a folder, is not worth a word. */
+    private boolean excluded(String relativePath) {
+        return excludes.stream().anyMatch(p -> p.matches(relativePath) || p.matches(relativePath + "/"));
     }
 
     boolean selected(String relativePath) {

@@ -74,6 +74,77 @@ class RobustnessTest {
         AnalysisResult r = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> new Analyzer().analyze(AnalysisConfig.of(dir, List.of(dir))));
         assertEquals(1, r.filesScanned());
+        // the sources behind a link go unread: the run says so, with the file and why
+        assertEquals(List.of(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, pkg.resolve("loop"), 0,
+                "symbolic link to " + dir + " not followed: it leads back into its own folder (a loop)")), r.diagnostics());
+    }
+
+    @Test
+    void linksToSourcesElsewhereAreReportedAndOtherLinksPassedOver(@TempDir Path dir) throws IOException {
+        Path root = Files.createDirectories(dir.resolve("src"));
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(shared.resolve("SharedDao.java"), "class SharedDao {}\n");
+        try {
+            Files.createSymbolicLink(root.resolve("shared"), Path.of("../shared"));
+            Files.createSymbolicLink(root.resolve("Linked.java"), Path.of("../shared/SharedDao.java"));
+            Files.createSymbolicLink(root.resolve("README.md"), Path.of("../README.md")); // dangling, not a source
+            Files.createSymbolicLink(root.resolve("self"), Path.of("self"));
+            Files.createSymbolicLink(root.resolve("generated"), Path.of("../shared")); // excluded below
+        } catch (UnsupportedOperationException | IOException e) {
+            return;
+        }
+        AnalysisResult r = new Analyzer().analyze(AnalysisConfig.of(dir, List.of(root))
+                .withIncludes(List.of(), List.of("**/generated/**")));
+        assertEquals(0, r.filesScanned());
+        assertEquals(List.of(
+                "Linked.java: symbolic link to ../shared/SharedDao.java not followed",
+                "self: symbolic link to self not followed: it leads back into its own folder (a loop)",
+                "shared: symbolic link to ../shared not followed"),
+                r.diagnostics().stream().map(d -> d.file().getFileName() + ": " + d.reason()).toList());
+    }
+
+    @Test
+    void anOrOfTenThousandTermsIsCheckedWithoutOverflowingTheStack(@TempDir Path dir) throws IOException {
+        // generated SQL: JSqlParser nests a chain of ORs as deep as it is long
+        String ids = "t.id = ? OR ".repeat(10_000);
+        Files.writeString(dir.resolve("Generated.java"), """
+                import java.sql.Statement;
+                class Generated {
+                  void run(Statement s) throws Exception {
+                    s.executeQuery("SELECT t.* FROM tracks t WHERE %st.track_id IN (SELECT c.track_id FROM collaborators c)");
+                  }
+                }
+                """.formatted(ids), StandardCharsets.UTF_8);
+        AnalysisConfig config = AnalysisConfig.of(dir, List.of(dir)).withStatementTimeout(Duration.ofSeconds(60));
+        AnalysisResult r = new Analyzer().analyze(config);
+        assertEquals(List.of(), r.diagnostics());
+        assertEquals(1, r.findings().size());
+        Finding f = r.findings().get(0);
+        assertEquals("OrAcrossAccessPaths", f.rule());
+        assertEquals(4, f.line());
+        assertEquals("    s.executeQuery(\"SELECT t.* FROM tracks t WHERE ".length() + ids.length() - "OR ".length() + 1, f.column());
+    }
+
+    @Test
+    void anOrAfterTenThousandAndedTermsIsReportedWithItsMessage(@TempDir Path dir) throws IOException {
+        // the message quotes the OR's first term, an AND chain JSqlParser would print recursing once per term
+        String filters = " AND t.flag = ?".repeat(10_000);
+        Files.writeString(dir.resolve("Generated.java"), """
+                import java.sql.Statement;
+                class Generated {
+                  void run(Statement s) throws Exception {
+                    s.executeQuery("SELECT t.* FROM tracks t WHERE t.owner_id = ?%s OR t.track_id IN (SELECT c.track_id FROM collaborators c)");
+                  }
+                }
+                """.formatted(filters), StandardCharsets.UTF_8);
+        AnalysisConfig config = AnalysisConfig.of(dir, List.of(dir)).withStatementTimeout(Duration.ofSeconds(60));
+        AnalysisResult r = new Analyzer().analyze(config);
+        assertEquals(List.of(), r.diagnostics());
+        assertEquals(1, r.findings().size());
+        assertTrue(r.findings().get(0).message().startsWith(
+                "t.owner_id = ? AND t.flag = ? AND t.flag = ? AND t.flag = ?… OR "
+                        + "t.track_id IN (SELECT c.track_id FROM collaborators c): an OR across two access paths"),
+                r.findings().get(0).message());
     }
 
     @Test
