@@ -209,9 +209,14 @@ public final class Analyzer {
 
     private static Parsed parseJava(SourceText source) {
         try {
-            JavaParser parser = new JavaParser(new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
-            ParseResult<CompilationUnit> result = parser.parse(source.text());
+            String text = source.text();
+            ParseResult<CompilationUnit> result = parse(text, false);
+            if (!result.isSuccessful() && text.contains("\\u")) {
+                // \u0022 as a string's own quotes: javac translates escapes before lexing, JavaParser only when asked
+                // (then columns inside a string with escapes are off by five per escape; lines stay right)
+                ParseResult<CompilationUnit> translated = parse(text, true);
+                if (translated.isSuccessful()) result = translated;
+            }
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 Problem p = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
                 int line = p == null ? 0 : p.getLocation().flatMap(l -> l.getBegin().getRange())
@@ -225,6 +230,11 @@ public final class Analyzer {
             return new Parsed(source.path(), null, new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, source.path(), 0,
                     "Java parser failed: " + e.getClass().getSimpleName()));
         }
+    }
+
+    private static ParseResult<CompilationUnit> parse(String text, boolean unicodeEscapes) {
+        return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                .setPreprocessUnicodeEscapes(unicodeEscapes)).parse(text);
     }
 
     private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,

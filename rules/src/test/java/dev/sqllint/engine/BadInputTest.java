@@ -134,4 +134,20 @@ class BadInputTest {
         assertEquals(1, some.findings().size());
         assertEquals(1, some.filesScanned());
     }
+
+    @Test
+    void unicodeEscapesStandingForAStringsOwnQuotesAreReadAsJavacReadsThem() {
+        LintTestHelper.forAllRules()
+                .addSource("com/acme/EscapedDao.java", """
+                        package com.acme;
+                        class EscapedDao {
+                          java.util.List<?> visible(org.springframework.jdbc.core.JdbcTemplate jdbc, long u) {
+                            return jdbc.queryForList(\\u0022SELECT t.* FROM tracks t WHERE t.owner_id = ? \\u0022
+                                // BUG: OrAcrossAccessPaths
+                                + "OR t.track_id IN (SELECT c.track_id FROM track_collaborators c WHERE c.user_id = ?)", u, u);
+                          }
+                        }
+                        """)
+                .doTest();
+    }
 }
