@@ -74,7 +74,7 @@ public final class JavaSqlExtractor {
         this.jdbi = new JdbiSqlObjects(this, context.resourceRoots());
         this.fragments = new HibernateFragments(typeNames, context.entityTable());
         this.sinkCalls = new SinkCalls(this, catalog, typeNames, supertypes, arguments);
-        this.jooq = new JooqChains(new JooqContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema));
+        this.jooq = new JooqChains(new FluentContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema));
     }
 
     /** Also reads Spring Data repository methods without a query as the SQL derived from their names. */

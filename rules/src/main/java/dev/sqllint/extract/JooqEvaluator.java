@@ -14,13 +14,11 @@ import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.sqllint.extract.JooqValue.Bind;
 import dev.sqllint.extract.JooqValue.Cond;
 import dev.sqllint.extract.JooqValue.Dsl;
@@ -60,7 +58,7 @@ final class JooqEvaluator {
             "TableLike", "Select", "SelectField", "SelectFieldOrAsterisk", "SortField", "OrderField", "QueryPart",
             "GroupField", "TableRecord", "Record", "Name");
 
-    final JooqContext cx;
+    final FluentContext cx;
     final JooqDsl dsl;
     final JooqFields fields;
     final JooqTables tables;
@@ -75,7 +73,7 @@ final class JooqEvaluator {
     private record Binding(CallableDeclaration<?> method, Map<String, Expression> args) {
     }
 
-    JooqEvaluator(JooqContext cx) {
+    JooqEvaluator(FluentContext cx) {
         this.cx = cx.fresh();
         this.dsl = new JooqDsl(this);
         this.fields = new JooqFields(this);
@@ -155,7 +153,7 @@ final class JooqEvaluator {
 
     private JooqValue fieldValue(VariableDeclarator v, Node use) {
         if (cx.roots.isDslContextType(v.getType().asString(), v)) return new Dsl();
-        if (v.getInitializer().isPresent() && JooqContext.isFinal(v)) return constant(v.getInitializer().get(), use);
+        if (v.getInitializer().isPresent() && FluentContext.isFinal(v)) return constant(v.getInitializer().get(), use);
         return JooqNames.isConstantName(v.getNameAsString()) ? tables.generated(v.getNameAsString(), use) : new Unknown(cx.origin(use));
     }
 
@@ -165,7 +163,7 @@ final class JooqEvaluator {
      */
     private JooqValue constant(Expression initializer, Node use) {
         JooqValue v;
-        if (JooqContext.sameFile(initializer, use)) {
+        if (FluentContext.sameFile(initializer, use)) {
             v = eval(initializer);
         } else {
             Origin previous = cx.overrideWith(cx.origin(use));
@@ -186,7 +184,7 @@ final class JooqEvaluator {
         if (scope instanceof ThisExpr) {
             return cx.field(name, f).map(v -> fieldValue(v, f)).orElseGet(() -> new Unknown(cx.origin(f)));
         }
-        if (isTypeReference(scope)) {
+        if (cx.isTypeReference(scope)) {
             String owner = cx.typeNames.resolve(scope.toString(), f);
             Optional<ProjectIndex.Constant> c = cx.index.constant(owner, name);
             if (c.isPresent()) return constant(c.get().initializer(), f);
@@ -203,26 +201,6 @@ final class JooqEvaluator {
         return cx.index.type(type).map(TypeDeclaration::isEnumDeclaration).orElse(false);
     }
 
-    /** {@code Tables}, {@code Book}, {@code com.acme.db.Tables}: a type, not a variable. */
-    boolean isTypeReference(Expression e) {
-        if (e instanceof NameExpr n) {
-            String name = n.getNameAsString();
-            if (!JooqNames.isTypeName(name)) return false;
-            Declarations.Resolved r = Declarations.resolve(name, n);
-            if (r != null && r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return false;
-            return cx.field(name, n).isEmpty();
-        }
-        if (e instanceof FieldAccessExpr f) {
-            return JooqNames.isTypeName(f.getNameAsString()) && isPackageOrType(f.getScope());
-        }
-        return false;
-    }
-
-    private static boolean isPackageOrType(Expression e) {
-        if (e instanceof NameExpr n) return Character.isLowerCase(n.getNameAsString().charAt(0)) || JooqNames.isTypeName(n.getNameAsString());
-        return e instanceof FieldAccessExpr f && isPackageOrType(f.getScope());
-    }
-
     private JooqValue call(MethodCallExpr m) {
         Optional<Expression> scope = m.getScope();
         if (scope.isEmpty()) {
@@ -234,7 +212,7 @@ final class JooqEvaluator {
         // configuration.dsl(), tx.dsl() in dsl.transaction(tx -> ...)
         if (m.getNameAsString().equals("dsl") && m.getArguments().isEmpty()) return new Dsl();
         if (s instanceof ThisExpr) return helper(m, enclosingType(m)).orElseGet(() -> new Unknown(cx.origin(m)));
-        if (isTypeReference(s)) {
+        if (cx.isTypeReference(s)) {
             if (LIST_FACTORIES.contains(m.getNameAsString()) && COLLECTIONS.contains(s.toString())) return new ListOf(all(m.getArguments()));
             String owner = cx.typeNames.resolve(s.toString(), m);
             Optional<TypeDeclaration<?>> type = cx.index.type(owner);
@@ -258,29 +236,15 @@ final class JooqEvaluator {
 
     /** A project method called by this chain, evaluated through its (last) return statement. */
     private Optional<JooqValue> helper(MethodCallExpr m, TypeDeclaration<?> type) {
-        if (type == null) return Optional.empty();
-        for (TypeDeclaration<?> t = type; t != null; t = t.findAncestor(TypeDeclaration.class).map(x -> (TypeDeclaration<?>) x).orElse(null)) {
-            for (MethodDeclaration d : t.getMethodsByName(m.getNameAsString())) {
-                if (d.getParameters().size() != m.getArguments().size() || d.getBody().isEmpty()) continue;
-                ReturnStmt last = null;
-                for (ReturnStmt r : d.getBody().get().findAll(ReturnStmt.class)) {
-                    if (r.getExpression().isEmpty() || r.findAncestor(LambdaExpr.class).isPresent()) continue;
-                    if (r.findAncestor(MethodDeclaration.class).orElse(null) != d) continue;
-                    last = r;
-                }
-                if (last == null) return Optional.empty();
-                return Optional.of(invoke(d, m, last.getExpression().get()));
-            }
-            if (t == type && !JooqContext.sameFile(t, m)) break; // a static helper of another class: only that class
-        }
-        return Optional.empty();
+        return FluentContext.helper(m, type)
+                .flatMap(d -> FluentContext.lastReturn(d).map(returned -> invoke(d, m, returned)));
     }
 
     private JooqValue invoke(MethodDeclaration d, MethodCallExpr call, Expression returned) {
         Map<String, Expression> args = new HashMap<>();
         for (int i = 0; i < d.getParameters().size(); i++) args.put(d.getParameter(i).getNameAsString(), call.getArgument(i));
         arguments.push(new Binding(d, args));
-        boolean foreign = !JooqContext.sameFile(d, call);
+        boolean foreign = !FluentContext.sameFile(d, call);
         Origin previous = foreign ? cx.overrideWith(cx.nameOrigin(call)) : null;
         try {
             return eval(returned);
@@ -304,7 +268,7 @@ final class JooqEvaluator {
     }
 
     private static TypeDeclaration<?> enclosingType(Node n) {
-        return n.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t).orElse(null);
+        return FluentContext.enclosingType(n);
     }
 
     List<JooqValue> all(NodeList<Expression> args) {

@@ -5,17 +5,25 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.sqllint.schema.Schema;
 import dev.sqllint.sql.Origin;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What translating jOOQ chains needs from the project: its types and constants, import resolution, string
- * folding for jOOQ's plain-SQL entry points, the schema (for {@code onKey()}), and where each Java node is.
+ * What translating a fluent query API (jOOQ chains, JPA Criteria queries) needs from the project: its types
+ * and constants, import resolution, string folding (jOOQ's plain-SQL entry points, Criteria attribute names),
+ * the schema (for jOOQ's {@code onKey()}), where each Java node is, and the project's helper methods.
  */
-final class JooqContext {
+final class FluentContext {
 
     final ProjectIndex index;
     final TypeNames typeNames;
@@ -28,7 +36,7 @@ final class JooqContext {
      */
     private Origin override;
 
-    JooqContext(ProjectIndex index, TypeNames typeNames, StringFolder folder, Schema schema) {
+    FluentContext(ProjectIndex index, TypeNames typeNames, StringFolder folder, Schema schema) {
         this.index = index;
         this.typeNames = typeNames;
         this.folder = folder;
@@ -37,8 +45,8 @@ final class JooqContext {
     }
 
     /** A context of its own for one evaluation: files are analysed in parallel, and the override is per evaluation. */
-    JooqContext fresh() {
-        return new JooqContext(index, typeNames, folder, schema);
+    FluentContext fresh() {
+        return new FluentContext(index, typeNames, folder, schema);
     }
 
     Origin origin(Node n) {
@@ -90,6 +98,57 @@ final class JooqContext {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code Tables}, {@code Book}, {@code com.acme.db.Tables}, {@code Book_}: a type, not a variable. */
+    boolean isTypeReference(Expression e) {
+        if (e instanceof NameExpr n) {
+            String name = n.getNameAsString();
+            if (!JooqNames.isTypeName(name)) return false;
+            Declarations.Resolved r = Declarations.resolve(name, n);
+            if (r != null && r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return false;
+            return field(name, n).isEmpty();
+        }
+        if (e instanceof FieldAccessExpr f) {
+            return JooqNames.isTypeName(f.getNameAsString()) && isPackageOrType(f.getScope());
+        }
+        return false;
+    }
+
+    private static boolean isPackageOrType(Expression e) {
+        if (e instanceof NameExpr n) return Character.isLowerCase(n.getNameAsString().charAt(0)) || JooqNames.isTypeName(n.getNameAsString());
+        return e instanceof FieldAccessExpr f && isPackageOrType(f.getScope());
+    }
+
+    /**
+     * The project method a call invokes, by name and number of arguments: of {@code type} and the types
+     * around it (a call without receiver), or of {@code type} only when it is another file's (a static helper).
+     */
+    static Optional<MethodDeclaration> helper(MethodCallExpr m, TypeDeclaration<?> type) {
+        if (type == null) return Optional.empty();
+        for (TypeDeclaration<?> t = type; t != null; t = enclosingType(t)) {
+            for (MethodDeclaration d : t.getMethodsByName(m.getNameAsString())) {
+                if (d.getParameters().size() == m.getArguments().size() && d.getBody().isPresent()) return Optional.of(d);
+            }
+            if (t == type && !sameFile(t, m)) break;
+        }
+        return Optional.empty();
+    }
+
+    /** What a helper returns: the expression of its last {@code return} (not one of a lambda inside it). */
+    static Optional<Expression> lastReturn(MethodDeclaration d) {
+        Expression last = null;
+        for (ReturnStmt r : d.getBody().map(b -> b.findAll(ReturnStmt.class)).orElse(List.of())) {
+            if (r.getExpression().isEmpty() || r.findAncestor(LambdaExpr.class).isPresent()) continue;
+            if (r.findAncestor(MethodDeclaration.class).orElse(null) != d) continue;
+            last = r.getExpression().get();
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** The type declaring {@code n} (for a type, the type around it), or null. */
+    static TypeDeclaration<?> enclosingType(Node n) {
+        return n.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t).orElse(null);
     }
 
     static boolean isFinal(VariableDeclarator v) {
