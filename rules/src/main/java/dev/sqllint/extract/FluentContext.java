@@ -17,6 +17,7 @@ import dev.sqllint.schema.Schema;
 import dev.sqllint.sql.Origin;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What translating a fluent query API (jOOQ chains, JPA Criteria queries) needs from the project: its types
@@ -144,6 +145,15 @@ final class FluentContext {
             last = r.getExpression().get();
         }
         return Optional.ofNullable(last);
+    }
+
+    private static final Set<String> LIST_FACTORIES = Set.of("of", "asList", "singletonList", "copyOf", "ofNullable");
+    private static final Set<String> COLLECTIONS = Set.of("List", "Set", "Arrays", "Collections", "Stream",
+            "ImmutableList", "ImmutableSet");
+
+    /** {@code List.of(a, b)}, {@code Arrays.asList(...)}: its arguments are the items of a collection. */
+    static boolean isCollectionFactory(MethodCallExpr m, Expression scope) {
+        return LIST_FACTORIES.contains(m.getNameAsString()) && COLLECTIONS.contains(scope.toString());
     }
 
     /** The type declaring {@code n} (for a type, the type around it), or null. */

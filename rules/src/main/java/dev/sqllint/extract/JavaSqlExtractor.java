@@ -52,6 +52,7 @@ public final class JavaSqlExtractor {
     private final HibernateFragments fragments;
     private final SinkCalls sinkCalls;
     private final JooqChains jooq;
+    private CriteriaQueries criteria;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
         this(catalog, files, ExtractionContext.NONE, new Schema());
@@ -74,7 +75,9 @@ public final class JavaSqlExtractor {
         this.jdbi = new JdbiSqlObjects(this, context.resourceRoots());
         this.fragments = new HibernateFragments(typeNames, context.entityTable());
         this.sinkCalls = new SinkCalls(this, catalog, typeNames, supertypes, arguments);
-        this.jooq = new JooqChains(new FluentContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema));
+        FluentContext fluent = new FluentContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema);
+        this.jooq = new JooqChains(fluent);
+        this.criteria = new CriteriaQueries(fluent, null);
     }
 
     /** Also reads Spring Data repository methods without a query as the SQL derived from their names. */
@@ -87,6 +90,7 @@ public final class JavaSqlExtractor {
                             Schema schema) {
         this(catalog, files, context, schema);
         this.derived = new DerivedQueries(jpa, index, typeNames, files);
+        this.criteria = criteria.withModel(jpa);
     }
 
     /** How many repository methods were read as derived queries and which were skipped, for the debug log. */
@@ -99,8 +103,14 @@ public final class JavaSqlExtractor {
     }
 
     /** The file's sites; the sink calls and annotations whose SQL cannot be read go to {@code unresolved}. */
-    public List<SqlSite> sites(JavaFile file, Consumer<UnresolvedSite> unresolved) {
+    public List<SqlSite> sites(JavaFile file, Consumer<UnresolvedSite> unresolvedSites) {
         List<SqlSite> out = new ArrayList<>();
+        // em.createQuery(cq) with a Criteria query: read here, so not unresolved as a JPQL argument
+        CriteriaQueries.Found criteriaQueries = criteria.find(file, unresolvedSites);
+        Consumer<UnresolvedSite> unresolved = u -> {
+            if (!criteriaQueries.claims(u)) unresolvedSites.accept(u);
+        };
+        out.addAll(criteriaQueries.sites());
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
             if (catalog.isSinkMethodName(call.getNameAsString())) sinkCalls.sites(call, file.path(), out, unresolved);
         }

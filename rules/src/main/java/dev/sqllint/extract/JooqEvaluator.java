@@ -7,10 +7,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
-import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
@@ -48,12 +45,8 @@ import java.util.Set;
  * {@link JooqSelectSteps}. A call of a helper method of the project is evaluated through its return statement,
  * its parameters bound to the arguments. What cannot be read becomes {@link JooqValue.Unknown}, never an error.
  */
-final class JooqEvaluator {
+final class JooqEvaluator extends FluentEvaluator<JooqValue> {
 
-    private static final int MAX_DEPTH = 80;
-    private static final Set<String> LIST_FACTORIES = Set.of("of", "asList", "singletonList", "copyOf", "ofNullable");
-    private static final Set<String> COLLECTIONS = Set.of("List", "Set", "Arrays", "Collections", "Stream",
-            "ImmutableList", "ImmutableSet");
     private static final Set<String> JOOQ_PARAMETER_TYPES = Set.of("Condition", "Field", "TableField", "Table",
             "TableLike", "Select", "SelectField", "SelectFieldOrAsterisk", "SortField", "OrderField", "QueryPart",
             "GroupField", "TableRecord", "Record", "Name");
@@ -67,7 +60,6 @@ final class JooqEvaluator {
     final JooqPlainSql plain;
     private final Map<VariableDeclarator, JooqValue> bound = new IdentityHashMap<>();
     private final Deque<Binding> arguments = new ArrayDeque<>();
-    private int depth;
 
     /** A helper method being evaluated: its parameters, bound to the call's arguments. */
     private record Binding(CallableDeclaration<?> method, Map<String, Expression> args) {
@@ -83,28 +75,20 @@ final class JooqEvaluator {
         this.plain = new JooqPlainSql(this);
     }
 
-    JooqValue eval(Expression e) {
-        if (depth > MAX_DEPTH) return new Unknown(cx.origin(e));
-        depth++;
-        try {
-            return evalInner(e);
-        } finally {
-            depth--;
-        }
+    @Override
+    JooqValue tooDeep(Expression e) {
+        return new Unknown(cx.origin(e));
     }
 
-    private JooqValue evalInner(Expression e) {
-        if (e instanceof EnclosedExpr en) return eval(en.getInner());
-        if (e instanceof CastExpr c) return eval(c.getExpression());
-        if (e instanceof NameExpr n) return name(n);
-        if (e instanceof FieldAccessExpr f) return fieldAccess(f);
-        if (e instanceof MethodCallExpr m) return call(m);
+    @Override
+    boolean isJavaValue(JooqValue v) {
+        return v instanceof Bind || v instanceof Unknown;
+    }
+
+    @Override
+    JooqValue other(Expression e) {
         if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr || e instanceof DoubleLiteralExpr) {
             return new Bind(cx.origin(e), e.toString().replaceAll("[lLdDfF_]", ""));
-        }
-        if (e instanceof ConditionalExpr c) {
-            JooqValue then = eval(c.getThenExpr());
-            return then instanceof Bind || then instanceof Unknown ? eval(c.getElseExpr()) : then;
         }
         if (e instanceof ObjectCreationExpr create && create.getType().getNameAsString().matches("ArrayList|LinkedList|HashSet|LinkedHashSet")) {
             return create.getArguments().size() == 1 && !create.getArgument(0).isIntegerLiteralExpr()
@@ -122,7 +106,8 @@ final class JooqEvaluator {
         else bound.put(local, value);
     }
 
-    private JooqValue name(NameExpr n) {
+    @Override
+    JooqValue name(NameExpr n) {
         String name = n.getNameAsString();
         Origin at = cx.origin(n);
         Declarations.Resolved r = Declarations.resolve(name, n);
@@ -178,7 +163,8 @@ final class JooqEvaluator {
         return v instanceof Bind && generatedTable && JooqNames.isConstantName(name) ? tables.generated(name, use) : v;
     }
 
-    private JooqValue fieldAccess(FieldAccessExpr f) {
+    @Override
+    JooqValue fieldAccess(FieldAccessExpr f) {
         String name = f.getNameAsString();
         Expression scope = f.getScope();
         if (scope instanceof ThisExpr) {
@@ -201,7 +187,8 @@ final class JooqEvaluator {
         return cx.index.type(type).map(TypeDeclaration::isEnumDeclaration).orElse(false);
     }
 
-    private JooqValue call(MethodCallExpr m) {
+    @Override
+    JooqValue call(MethodCallExpr m) {
         Optional<Expression> scope = m.getScope();
         if (scope.isEmpty()) {
             if (cx.roots.isStaticDslCall(m)) return dsl.staticCall(m);
@@ -213,7 +200,7 @@ final class JooqEvaluator {
         if (m.getNameAsString().equals("dsl") && m.getArguments().isEmpty()) return new Dsl();
         if (s instanceof ThisExpr) return helper(m, enclosingType(m)).orElseGet(() -> new Unknown(cx.origin(m)));
         if (cx.isTypeReference(s)) {
-            if (LIST_FACTORIES.contains(m.getNameAsString()) && COLLECTIONS.contains(s.toString())) return new ListOf(all(m.getArguments()));
+            if (FluentContext.isCollectionFactory(m, s)) return new ListOf(all(m.getArguments()));
             String owner = cx.typeNames.resolve(s.toString(), m);
             Optional<TypeDeclaration<?>> type = cx.index.type(owner);
             // LocalDate.of(...), UUID.fromString(...): a value computed in Java, bound as a parameter
