@@ -3,9 +3,11 @@ package dev.sqllint.extract;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -36,6 +38,7 @@ import dev.sqllint.extract.CriteriaValue.EntityClass;
 import dev.sqllint.extract.CriteriaValue.Expr;
 import dev.sqllint.extract.CriteriaValue.InValues;
 import dev.sqllint.extract.CriteriaValue.JoinKind;
+import dev.sqllint.extract.CriteriaValue.Lambda;
 import dev.sqllint.extract.CriteriaValue.Order;
 import dev.sqllint.extract.CriteriaValue.Pred;
 import dev.sqllint.extract.CriteriaValue.Typed;
@@ -82,6 +85,8 @@ final class CriteriaInterpreter extends FluentEvaluator<CriteriaValue> {
     private final Function<String, Optional<String>> entityNames;
     private final Map<Node, CriteriaValue> bound = new IdentityHashMap<>();
     private final Set<String> aliases = new HashSet<>();
+    /** The file of the site being read: its own code keeps its own positions, whoever runs it. */
+    private Node siteFile;
     private int effects;
     private int calls;
 
@@ -98,6 +103,7 @@ final class CriteriaInterpreter extends FluentEvaluator<CriteriaValue> {
 
     /** Runs what the bodies around {@code use} do before it: the method's statements, then a lambda's inside it. */
     void runUpTo(Node use) {
+        siteFile = use.findRootNode();
         List<Node> bodies = new ArrayList<>();
         for (Node p = use.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
             if (p instanceof LambdaExpr || p instanceof CallableDeclaration<?>) bodies.add(0, p);
@@ -110,20 +116,29 @@ final class CriteriaInterpreter extends FluentEvaluator<CriteriaValue> {
         }
     }
 
-    /** Runs statements to the end of their block (what follows {@code TypedQuery q = em.createQuery(cq)}). */
+    /**
+     * Runs statements to the end of their block, {@code return}s included: what follows {@code TypedQuery q =
+     * em.createQuery(cq)} ({@code q.setMaxResults(n)}, {@code return page(q, pageable)}).
+     */
     void runRest(List<Statement> statements, int from) {
-        new Run(null).run(statements, from, effects);
+        new Run(null) {
+            @Override
+            protected Integer otherStatement(Statement s, Integer state) {
+                if (s instanceof ReturnStmt r && r.getExpression().isPresent()) eval(r.getExpression().get());
+                return effects;
+            }
+        }.run(statements, from, effects);
     }
 
     private static BlockStmt body(Node callable) {
         if (callable instanceof LambdaExpr l) return l.getBody() instanceof BlockStmt b ? b : null;
         if (callable instanceof MethodDeclaration m) return m.getBody().orElse(null);
-        if (callable instanceof com.github.javaparser.ast.body.ConstructorDeclaration c) return c.getBody();
+        if (callable instanceof ConstructorDeclaration c) return c.getBody();
         return null;
     }
 
     /** One walk: each expression statement runs; an {@code if}'s {@code else} only when its branch did nothing. */
-    private final class Run extends StatementWalk<Integer> {
+    private class Run extends StatementWalk<Integer> {
         Run(Node use) {
             super(use);
         }
@@ -200,6 +215,7 @@ final class CriteriaInterpreter extends FluentEvaluator<CriteriaValue> {
     @Override
     CriteriaValue other(Expression e) {
         if (e instanceof ClassExpr c) return new EntityClass(c.getType().asString());
+        if (e instanceof LambdaExpr l) return new Lambda(l);
         if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr) {
             return new Bind(cx.origin(e), e.toString().replaceAll("[lL_]", ""), null);
         }
@@ -301,7 +317,14 @@ final class CriteriaInterpreter extends FluentEvaluator<CriteriaValue> {
                     .map(t -> helper(m, t))
                     .orElseGet(() -> new Bind(cx.origin(m), null, null)); // LocalDate.now(), Specification.where(...)
         }
-        return apply(eval(s), m);
+        CriteriaValue receiver = eval(s);
+        if (receiver instanceof Bind || receiver instanceof Unknown) {
+            // criteriaQueryFactory.applySpecification(root, spec, query): a method of a project class, on a field
+            Optional<TypeDeclaration<?>> type = Declarations.receiverType(s)
+                    .flatMap(t -> cx.index.type(cx.typeNames.resolve(TypeNames.stripGenerics(t), m)));
+            if (type.isPresent() && FluentContext.helper(m, type.get()).isPresent()) return helper(m, type.get());
+        }
+        return apply(receiver, m);
     }
 
     /** A method called on a value: dispatched by what the receiver is. */
@@ -315,6 +338,10 @@ final class CriteriaInterpreter extends FluentEvaluator<CriteriaValue> {
         if (receiver instanceof Values l) return paths.list(l, m);
         if (receiver instanceof InValues in) return paths.in(in, m);
         if (receiver instanceof Order o) return o;
+        // spec.toPredicate(root, query, cb), supplier.get(): the lambda runs with the call's arguments
+        if (receiver instanceof Lambda l && l.expr().getParameters().size() == m.getArguments().size()) {
+            return invoke(l.expr(), l.expr().getParameters(), all(m.getArguments()), m);
+        }
         // an EntityManager, a Session, or any other object
         return queries.createQuery(m).orElseGet(() -> receiver instanceof Unknown
                 ? new Unknown(cx.origin(m)) : new Bind(cx.origin(m), null, null));
@@ -324,7 +351,7 @@ final class CriteriaInterpreter extends FluentEvaluator<CriteriaValue> {
      * A project method: runs with its parameters bound to the arguments when it can take part in the query (it is
      * handed a piece of it, or returns one); a predicate from a method not in the sources is unknown.
      */
-    private CriteriaValue helper(MethodCallExpr m, com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+    private CriteriaValue helper(MethodCallExpr m, TypeDeclaration<?> type) {
         Optional<MethodDeclaration> d = FluentContext.helper(m, type);
         if (d.isEmpty()) return new Unknown(cx.origin(m));
         List<CriteriaValue> args = all(m.getArguments());
@@ -353,8 +380,10 @@ final class CriteriaInterpreter extends FluentEvaluator<CriteriaValue> {
             saved.put(params.get(i), bound.get(params.get(i)));
             bound.put(params.get(i), args.get(i));
         }
+        // another file's helper is placed at its call; a lambda of the file analysed, run by that helper, is not
         boolean foreign = call != null && !FluentContext.sameFile(callable, call);
-        Origin previous = foreign ? cx.overrideWith(cx.nameOrigin(call)) : null;
+        boolean home = callable instanceof LambdaExpr && siteFile != null && callable.findRootNode() == siteFile;
+        Origin previous = home ? cx.overrideWith(null) : foreign ? cx.overrideWith(cx.nameOrigin(call)) : null;
         try {
             if (callable instanceof LambdaExpr l && l.getBody() instanceof ExpressionStmt es) return eval(es.getExpression());
             Expression returned = returned(callable);
@@ -367,7 +396,7 @@ final class CriteriaInterpreter extends FluentEvaluator<CriteriaValue> {
                 else bound.put(p, v);
             });
             calls--;
-            if (foreign) cx.restore(previous);
+            if (home || foreign) cx.restore(previous);
         }
     }
 
@@ -463,6 +492,8 @@ final class CriteriaInterpreter extends FluentEvaluator<CriteriaValue> {
             for (CriteriaValue item : l.items) out = Cond.and(out, condition(item, at), cx.origin(at));
             return out;
         }
+        // a null predicate (a Specification returning null) restricts nothing
+        if (v instanceof Expr e && e.sql().text().equals("NULL")) return Cond.NONE;
         // an Expression<Boolean> as a restriction
         if (v instanceof Expr e) return new Cond(e.sql().append(SqlText.of(" = TRUE", e.sql().originAt(0))), Cond.ATOM);
         return new Cond(SqlText.placeholder(cx.origin(at)), Cond.ATOM);

@@ -23,6 +23,7 @@ import dev.sqllint.extract.CriteriaValue.Builder;
 import dev.sqllint.extract.CriteriaValue.Typed;
 import dev.sqllint.schema.JpaModel;
 import dev.sqllint.sql.Origin;
+import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,15 +110,20 @@ final class CriteriaQueries {
     }
 
     /**
-     * One {@code createQuery} call: its site, or why it is not one: empty text when the argument is no criteria
-     * query at all (a JPQL string in a local, another API's query), a reason when it is one that was not read.
+     * One {@code createQuery} call: its site (or, for the builder's {@code createQuery}, nothing) and empty; else
+     * why it is not one: empty text when the argument is no criteria query at all (a JPQL string in a local,
+     * another API's query), a reason when it is one that was not read.
      */
     private Optional<String> query(MethodCallExpr m, Path file, List<SqlSite> out) {
         CriteriaInterpreter in = new CriteriaInterpreter(cx, entityNames);
         in.runUpTo(m);
         CriteriaValue v = in.eval(m);
+        if (v instanceof CriteriaSelect) return Optional.empty(); // cb.createQuery(Track.class): no statement, no sink
         if (!(v instanceof Typed typed)) return Optional.of(notReadWhy(m.getArgument(0)));
         if (typed.query.roots.isEmpty()) return Optional.of("no root read");
+        if (typed.query.roots.stream().allMatch(r -> r.entity.text().equals(Placeholders.DYNAMIC))) {
+            return Optional.of("its entity is a Class parameter");
+        }
         // em.createQuery(cq).setMaxResults(10).getResultList(), or TypedQuery<T> q = em.createQuery(cq); q.setMaxResults(10);
         Node top = m;
         while (top.getParentNode().orElse(null) instanceof MethodCallExpr p && p.getScope().orElse(null) == top
@@ -150,6 +156,8 @@ final class CriteriaQueries {
             CriteriaValue restriction = in.invoke(callable, params, List.of(root, q, new Builder()), null);
             q.clauses.where = JooqValue.Cond.and(q.clauses.where, in.condition(restriction, callable), at);
             if (q.clauses.whereOrigin == null) q.clauses.whereOrigin = at;
+            q.clauses.items = List.of(SqlText.of(root.alias, at)); // Spring Data selects the root, whatever else the spec adds
+            q.clauses.selectOrigin = at;
             Node position = callable instanceof MethodDeclaration d ? d.getName() : callable; // toPredicate: its name
             out.add(site(file, position, SPECIFICATION_API, q.render(), callable));
         } catch (RuntimeException | StackOverflowError e) {
@@ -202,16 +210,24 @@ final class CriteriaQueries {
                 : "built where sqllint does not follow it";
     }
 
-    /** Imports from the Criteria API (or Spring Data's Specification): only then can the file build one. */
+    /**
+     * Imports from the Criteria API (or Spring Data's Specification), or imports an {@code EntityManager} or
+     * {@code Session} and asks it for a builder ({@code var} locals need no import): only then can the file build
+     * a query. The imports are read first, so that the thousands of files that cannot (entities among them) are
+     * not walked.
+     */
     private static boolean usesCriteria(CompilationUnit cu) {
+        boolean session = false;
         for (ImportDeclaration imp : cu.getImports()) {
             String name = imp.getNameAsString();
             if (name.contains(".persistence.criteria") || name.startsWith("org.hibernate.query.criteria")
                     || name.equals("org.springframework.data.jpa.domain.Specification")) {
                 return true;
             }
+            session |= name.endsWith(".EntityManager") || name.endsWith(".Session")
+                    || imp.isAsterisk() && (name.equals("jakarta.persistence") || name.equals("javax.persistence"));
         }
-        return false;
+        return session && cu.findFirst(MethodCallExpr.class, m -> m.getNameAsString().equals("getCriteriaBuilder")).isPresent();
     }
 
     private static SqlSite site(Path file, Node at, String api, SqlText jpql, Node context) {

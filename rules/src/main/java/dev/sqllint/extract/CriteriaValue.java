@@ -57,6 +57,10 @@ interface CriteriaValue {
     record Attribute(String name) implements CriteriaValue {
     }
 
+    /** A lambda ({@code (root, query, cb) -> ...}, {@code () -> cb.desc(...)}): run when its method is called. */
+    record Lambda(com.github.javaparser.ast.expr.LambdaExpr expr) implements CriteriaValue {
+    }
+
     /** {@code JoinType.LEFT}: the JPQL keyword of the join. */
     record JoinKind(String keyword) implements CriteriaValue {
     }

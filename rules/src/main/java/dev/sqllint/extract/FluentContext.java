@@ -59,10 +59,13 @@ final class FluentContext {
         return origin(m.getName());
     }
 
-    /** Runs {@code body} with every origin set to the use's, unless already overridden; returns the previous override. */
+    /**
+     * Sets every origin to the use's, unless already overridden; {@code null} lifts the override (code of the file
+     * analysed, run from another file's helper). Returns the previous override, for {@link #restore}.
+     */
     Origin overrideWith(Origin use) {
         Origin previous = override;
-        if (override == null) override = use;
+        if (override == null || use == null) override = use;
         return previous;
     }
 

@@ -11,13 +11,10 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.sqllint.derived.DerivedQueries;
 import dev.sqllint.schema.JpaModel;
@@ -128,17 +125,7 @@ public final class JavaSqlExtractor {
 
     /** The declared type of a receiver expression, as written, when it can be read. */
     Optional<String> declaredType(Expression scope) {
-        if (scope instanceof NameExpr n) {
-            Declarations.Resolved r = Declarations.resolve(n.getNameAsString(), n);
-            if (r == null) return Optional.empty();
-            // a lambda parameter without a type (con -> con.prepareStatement(sql)) is a receiver of unread type
-            if (r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return Optional.ofNullable(r.type()).filter(t -> !t.isBlank());
-            return Declarations.fieldType(n.getNameAsString(), n);
-        }
-        if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
-            return Declarations.fieldType(f.getNameAsString(), f);
-        }
-        return Optional.empty();
+        return Declarations.receiverType(scope);
     }
 
 

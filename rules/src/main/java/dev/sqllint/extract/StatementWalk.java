@@ -80,6 +80,11 @@ abstract class StatementWalk<S> {
             return t.getFinallyBlock().isPresent() ? step(t.getFinallyBlock().get(), after) : after;
         }
         if (s instanceof SwitchStmt sw) return switchStatement(sw, state);
+        return otherStatement(s, state);
+    }
+
+    /** A {@code return}, a {@code throw}, a local class, ...: by default nothing. */
+    protected S otherStatement(Statement s, S state) {
         return state;
     }
 

@@ -224,16 +224,83 @@ class CriteriaQueriesTest {
                   static <T> Specification<T> any() {
                     return (root, query, cb) -> cb.conjunction();
                   }
+
+                  static Specification<Track> all() {
+                    return (root, query, cb) -> null;
+                  }
                 }
                 """).sites("com/acme/tracks/TrackSpecs.java");
         assertEquals(List.of(
                 "JPA Criteria Specification 8:12: SELECT DISTINCT root FROM Track root JOIN root.tags tags WHERE tags.name = ?",
                 "JPA Criteria Specification 15:49: SELECT track FROM Track track WHERE track.published = TRUE",
-                "JPA Criteria Specification 19:22: SELECT root FROM Track root WHERE root.archivedAt IS NULL"),
+                "JPA Criteria Specification 19:22: SELECT root FROM Track root WHERE root.archivedAt IS NULL",
+                "JPA Criteria Specification 29:12: SELECT root FROM Track root"),
                 ExtractorFixture.summary(sites));
         SqlText taggedWith = sites.get(0).variants().get(0);
         assertEquals(9, taggedWith.originAt(taggedWith.text().indexOf("DISTINCT")).line());
         assertEquals(13, taggedWith.originAt(taggedWith.text().indexOf("DISTINCT")).column());
+    }
+
+    @Test
+    void aSpecificationAppliedAndAPageSetByAHelperOfAnotherClass() {
+        ExtractorFixture fixture = new ExtractorFixture().source("com/acme/support/QuerySupport.java", """
+                package com.acme.support;
+
+                import jakarta.persistence.EntityManager;
+                import jakarta.persistence.TypedQuery;
+                import jakarta.persistence.criteria.*;
+                import org.springframework.data.jpa.domain.Specification;
+
+                public class QuerySupport {
+                  private final EntityManager em;
+
+                  public QuerySupport(EntityManager em) { this.em = em; }
+
+                  public <T> void restrict(Root<T> root, Specification<T> spec, CriteriaQuery<?> query) {
+                    Predicate p = spec.toPredicate(root, query, em.getCriteriaBuilder());
+                    if (p != null) query.where(p);
+                  }
+
+                  public <T> java.util.List<T> page(TypedQuery<T> query, int page, int size) {
+                    query.setFirstResult(page * size);
+                    query.setMaxResults(size);
+                    return query.getResultList();
+                  }
+                }
+                """).source("com/acme/reviews/ReviewSearch.java", """
+                package com.acme.reviews;
+
+                import com.acme.support.QuerySupport;
+                import jakarta.persistence.EntityManager;
+                import jakarta.persistence.TypedQuery;
+                import jakarta.persistence.criteria.*;
+                import java.util.List;
+                import org.springframework.data.jpa.domain.Specification;
+
+                class ReviewSearch {
+                  private EntityManager em;
+                  private QuerySupport support;
+
+                  List<ReviewRequest> search(String group, int page) {
+                    CriteriaBuilder cb = em.getCriteriaBuilder();
+                    CriteriaQuery<ReviewRequest> cq = cb.createQuery(ReviewRequest.class);
+                    Root<ReviewRequest> r = cq.from(ReviewRequest.class);
+                    Specification<ReviewRequest> spec = (root, query, builder) ->
+                        builder.equal(root.join("targetGroups").get("name"), group);
+                    support.restrict(r, spec, cq);
+                    TypedQuery<ReviewRequest> query = em.createQuery(cq.select(r).distinct(true));
+                    return support.page(query, page, 20);
+                  }
+                }
+                """);
+        List<SqlSite> sites = fixture.sites("com/acme/reviews/ReviewSearch.java");
+        SqlSite search = sites.stream().filter(s -> s.api().equals("JPA Criteria query")).findFirst().orElseThrow();
+        assertEquals("SELECT DISTINCT r FROM ReviewRequest r JOIN r.targetGroups t WHERE t.name = ? LIMIT 20 OFFSET ?", jpql(search));
+        SqlText text = search.variants().get(0);
+        // the lambda's join stays where it is written; what the helper writes is placed at the call of the helper
+        assertEquals(19, text.originAt(text.text().indexOf("JOIN")).line());
+        assertEquals("20:13", text.originAt(text.text().indexOf("WHERE")).line() + ":" + text.originAt(text.text().indexOf("WHERE")).column());
+        assertEquals("22:20", text.originAt(text.text().indexOf("LIMIT")).line() + ":" + text.originAt(text.text().indexOf("LIMIT")).column());
     }
 
     @Test
@@ -269,6 +336,31 @@ class CriteriaQueriesTest {
         assertEquals(List.of(
                 "JPA Criteria query 23:27: Criteria query not read (passed in as a parameter)",
                 "JPA Criteria query 27:27: Criteria query not read (an update or delete)"), fixture.unresolvedSummary());
+    }
+
+    @Test
+    void varLocalsWithoutCriteriaImportsAndTheBuildersCreateQueryIsNoSink() {
+        ExtractorFixture fixture = new ExtractorFixture().source("com/acme/users/UserQueries.java", """
+                package com.acme.users;
+
+                import jakarta.persistence.EntityManager;
+                import java.util.List;
+
+                class UserQueries {
+                  private EntityManager em;
+
+                  List<User> active() {
+                    var cq = em.getCriteriaBuilder().createQuery(User.class);
+                    var u = cq.from(User.class);
+                    cq.select(u).where(em.getCriteriaBuilder().isTrue(u.get("active")));
+                    return em.createQuery(cq).getResultList();
+                  }
+                }
+                """);
+        assertEquals(List.of("JPA Criteria query 13:27: SELECT u FROM User u WHERE u.active = TRUE"),
+                ExtractorFixture.summary(fixture.sites("com/acme/users/UserQueries.java")));
+        // em.getCriteriaBuilder().createQuery(User.class) is not EntityManager.createQuery on an unread receiver
+        assertEquals(List.of(), fixture.unresolvedSummary());
     }
 
     @Test

@@ -106,6 +106,41 @@ class CriteriaRulesTest {
     }
 
     @Test
+    void withoutTheMappingsAJoinToAPluralAttributeIsReadAsACollection() {
+        // the entities live in another module: the JPQL is judged as written, JOIN r.targetGroups a path to many
+        LintTestHelper.forRule(DistinctOverFanOutJoin.class).addSource("com/acme/reviews/ReviewRequestCriteriaDao.java", """
+                package com.acme.reviews;
+
+                import com.acme.model.ReviewRequest;
+                import jakarta.persistence.EntityManager;
+                import jakarta.persistence.criteria.*;
+                import java.util.List;
+
+                class ReviewRequestCriteriaDao {
+                  private EntityManager em;
+
+                  List<ReviewRequest> targeting(String groupName) {
+                    CriteriaBuilder cb = em.getCriteriaBuilder();
+                    CriteriaQuery<ReviewRequest> cq = cb.createQuery(ReviewRequest.class);
+                    Root<ReviewRequest> r = cq.from(ReviewRequest.class);
+                    // BUG: DistinctOverFanOutJoin at distinct
+                    cq.distinct(true);
+                    cq.where(cb.equal(r.join("targetGroups").get("name"), groupName));
+                    return em.createQuery(cq).getResultList();
+                  }
+
+                  List<ReviewRequest> bySubmitter(String name) {
+                    CriteriaBuilder cb = em.getCriteriaBuilder();
+                    CriteriaQuery<ReviewRequest> cq = cb.createQuery(ReviewRequest.class);
+                    Root<ReviewRequest> r = cq.from(ReviewRequest.class);
+                    cq.distinct(true).where(cb.equal(r.join("submitter").get("username"), name));
+                    return em.createQuery(cq).getResultList();
+                  }
+                }
+                """).doTest();
+    }
+
+    @Test
     void distinctInASpecificationThatJoinsACollection() {
         forRule(DistinctOverFanOutJoin.class).addSource("com/acme/reviews/ReviewRequestSpecs.java", """
                 package com.acme.reviews;
