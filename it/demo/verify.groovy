@@ -18,6 +18,7 @@ def expected = [
     "ExistsWhereJoinFits ${src}/tasks/TaskRunStatsRepository.java:32:18",
     "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestDao.java:20:21",
     "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestRepository.java:20:25",
+    "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestSearchDao.java:36:28",
     "JoinForScalarOnly ${src}/topics/TopicTrackingDao.java:21:22",
     "OrAcrossAccessPaths ${mapper}:17:12",
     "OrAcrossAccessPaths ${mapper}:54:8",
@@ -53,6 +54,14 @@ assert derived.properties.sql == 'SELECT DISTINCT r1_0.* FROM review_requests r1
 def jooq = run.results.find { it.locations[0].physicalLocation.artifactLocation.uri.endsWith('TaskRunStatsRepository.java') }
 assert jooq.message.text.contains('EXISTS over flow_run correlated on flow_run.id = task_run.flow_run_id')
 assert jooq.message.text.contains('flow_run.id is the primary key (V2__workflows.sql:26)')
+// JPA Criteria: the query the method builds is judged as its JPQL, through the mappings; the finding points at .distinct(true)
+def criteria = run.results.find { it.locations[0].physicalLocation.artifactLocation.uri.endsWith('ReviewRequestSearchDao.java') }
+assert criteria.properties.api == 'JPA Criteria query'
+assert criteria.properties.owner == 'ReviewRequestSearchDao.search'
+assert criteria.properties.sql == 'SELECT DISTINCT request FROM review_requests request' +
+        ' JOIN review_request_target_groups sqllint_link1 ON sqllint_link1.review_request_id = request.id' +
+        ' JOIN review_groups group_ ON group_.id = sqllint_link1.group_id' +
+        ' WHERE request.status = ? AND group_.name IN (?) ORDER BY request.id DESC LIMIT ?'
 def history = run.results.find { it.ruleId == 'DistinctOnHistoryScan' }
 assert history.message.text.contains('WorkflowQueries.RECENT_WORKFLOWS')
 assert run.tool.driver.rules*.id == ['DistinctOnHistoryScan', 'OrAcrossAccessPaths', 'ExistsWhereJoinFits',
@@ -62,17 +71,17 @@ assert run.invocations[0].toolExecutionNotifications.isEmpty()
 // rule with findings is very-high precision because the migrations proved its keys
 assert new File(new URI(run.originalUriBaseIds['%SRCROOT%'].uri)).canonicalPath == basedir.canonicalPath
 assert run.results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == '%SRCROOT%' }
-assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 9
+assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 10
 assert run.tool.driver.rules.every { it.properties.precision == 'very-high' && it.properties['problem.severity'] == 'warning' }
 
 // console: one clickable line per finding, a summary, and the failed build listing them
 def log = new File(basedir, 'build.log').text
 assert log.contains("[WARNING] ${new File(basedir, src + '/topics/TopicTrackingDao.java').absolutePath}:[21,22] [JoinForScalarOnly]")
-assert log =~ /sqllint: 21 files scanned, 39 SQL sites found, 61 statements parsed, 0 not parsed/
+assert log =~ /sqllint: 22 files scanned, 41 SQL sites found, 63 statements parsed, 0 not parsed/
 assert log.contains('sqllint: 1 suppressed in the code')
 assert log.contains("[INFO] ${new File(basedir, mapper).absolutePath}:[54,8] [OrAcrossAccessPaths]")
 assert log.contains("[WARNING] ${new File(basedir, mapper).absolutePath}:[17,12] [OrAcrossAccessPaths]")
 assert log.contains('sqllint: schema: 16 tables, 18 keys, 15 foreign keys, 7 indexes from 5 SQL migrations, 3 JPA entities')
-assert log.contains('sqllint found 8 slow query shapes')
+assert log.contains('sqllint found 9 slow query shapes')
 assert log.contains('BUILD FAILURE')
 return true

@@ -7,8 +7,11 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
@@ -116,6 +119,19 @@ final class Declarations {
                 }
             }
         }
+        return java.util.Optional.empty();
+    }
+
+    /** The declared type of a receiver ({@code jdbc}, {@code this.jdbc}), as written, when it can be read. */
+    static java.util.Optional<String> receiverType(Expression scope) {
+        if (scope instanceof NameExpr n) {
+            Resolved r = resolve(n.getNameAsString(), n);
+            if (r == null) return java.util.Optional.empty();
+            // a lambda parameter without a type (con -> con.prepareStatement(sql)) is a receiver of unread type
+            if (r.kind() != Resolved.Kind.FIELD_SCOPE) return java.util.Optional.ofNullable(r.type()).filter(t -> !t.isBlank());
+            return fieldType(n.getNameAsString(), n);
+        }
+        if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) return fieldType(f.getNameAsString(), f);
         return java.util.Optional.empty();
     }
 

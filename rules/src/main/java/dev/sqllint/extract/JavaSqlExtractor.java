@@ -11,13 +11,10 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.sqllint.derived.DerivedQueries;
 import dev.sqllint.schema.JpaModel;
@@ -53,6 +50,7 @@ public final class JavaSqlExtractor {
     private final SinkCalls sinkCalls;
     private final JooqChains jooq;
     private final MyBatisProviders providers;
+    private CriteriaQueries criteria;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
         this(catalog, files, ExtractionContext.NONE, new Schema());
@@ -79,7 +77,9 @@ public final class JavaSqlExtractor {
         this.fragments = new HibernateFragments(typeNames, context.entityTable());
         this.sinkCalls = new SinkCalls(this, catalog, typeNames, supertypes, arguments);
         this.providers = new MyBatisProviders(this, typeNames, index, folder);
-        this.jooq = new JooqChains(new JooqContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema));
+        FluentContext fluent = new FluentContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema);
+        this.jooq = new JooqChains(fluent);
+        this.criteria = new CriteriaQueries(fluent, null);
     }
 
     /** Also reads Spring Data repository methods without a query as the SQL derived from their names. */
@@ -98,6 +98,7 @@ public final class JavaSqlExtractor {
                             ExtractionContext context, Schema schema) {
         this(catalog, index, context, schema);
         this.derived = new DerivedQueries(jpa, index, typeNames, files);
+        this.criteria = criteria.withModel(jpa);
     }
 
     /** How many repository methods were read as derived queries and which were skipped, for the debug log. */
@@ -115,8 +116,14 @@ public final class JavaSqlExtractor {
     }
 
     /** The file's sites; the sink calls and annotations whose SQL cannot be read go to {@code unresolved}. */
-    public List<SqlSite> sites(JavaFile file, Consumer<UnresolvedSite> unresolved) {
+    public List<SqlSite> sites(JavaFile file, Consumer<UnresolvedSite> unresolvedSites) {
         List<SqlSite> out = new ArrayList<>();
+        // em.createQuery(cq) with a Criteria query: read here, so not unresolved as a JPQL argument
+        CriteriaQueries.Found criteriaQueries = criteria.find(file, unresolvedSites);
+        Consumer<UnresolvedSite> unresolved = u -> {
+            if (!criteriaQueries.claims(u)) unresolvedSites.accept(u);
+        };
+        out.addAll(criteriaQueries.sites());
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
             if (catalog.isSinkMethodName(call.getNameAsString())) sinkCalls.sites(call, file.path(), out, unresolved);
         }
@@ -134,17 +141,7 @@ public final class JavaSqlExtractor {
 
     /** The declared type of a receiver expression, as written, when it can be read. */
     Optional<String> declaredType(Expression scope) {
-        if (scope instanceof NameExpr n) {
-            Declarations.Resolved r = Declarations.resolve(n.getNameAsString(), n);
-            if (r == null) return Optional.empty();
-            // a lambda parameter without a type (con -> con.prepareStatement(sql)) is a receiver of unread type
-            if (r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return Optional.ofNullable(r.type()).filter(t -> !t.isBlank());
-            return Declarations.fieldType(n.getNameAsString(), n);
-        }
-        if (scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
-            return Declarations.fieldType(f.getNameAsString(), f);
-        }
-        return Optional.empty();
+        return Declarations.receiverType(scope);
     }
 
 

@@ -32,9 +32,9 @@ public final class JooqChains {
 
     static final String API = "jOOQ select";
 
-    private final JooqContext cx;
+    private final FluentContext cx;
 
-    JooqChains(JooqContext cx) {
+    JooqChains(FluentContext cx) {
         this.cx = cx;
     }
 

@@ -7,20 +7,15 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
-import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.sqllint.extract.JooqValue.Bind;
 import dev.sqllint.extract.JooqValue.Cond;
 import dev.sqllint.extract.JooqValue.Dsl;
@@ -50,17 +45,13 @@ import java.util.Set;
  * {@link JooqSelectSteps}. A call of a helper method of the project is evaluated through its return statement,
  * its parameters bound to the arguments. What cannot be read becomes {@link JooqValue.Unknown}, never an error.
  */
-final class JooqEvaluator {
+final class JooqEvaluator extends FluentEvaluator<JooqValue> {
 
-    private static final int MAX_DEPTH = 80;
-    private static final Set<String> LIST_FACTORIES = Set.of("of", "asList", "singletonList", "copyOf", "ofNullable");
-    private static final Set<String> COLLECTIONS = Set.of("List", "Set", "Arrays", "Collections", "Stream",
-            "ImmutableList", "ImmutableSet");
     private static final Set<String> JOOQ_PARAMETER_TYPES = Set.of("Condition", "Field", "TableField", "Table",
             "TableLike", "Select", "SelectField", "SelectFieldOrAsterisk", "SortField", "OrderField", "QueryPart",
             "GroupField", "TableRecord", "Record", "Name");
 
-    final JooqContext cx;
+    final FluentContext cx;
     final JooqDsl dsl;
     final JooqFields fields;
     final JooqTables tables;
@@ -69,13 +60,12 @@ final class JooqEvaluator {
     final JooqPlainSql plain;
     private final Map<VariableDeclarator, JooqValue> bound = new IdentityHashMap<>();
     private final Deque<Binding> arguments = new ArrayDeque<>();
-    private int depth;
 
     /** A helper method being evaluated: its parameters, bound to the call's arguments. */
     private record Binding(CallableDeclaration<?> method, Map<String, Expression> args) {
     }
 
-    JooqEvaluator(JooqContext cx) {
+    JooqEvaluator(FluentContext cx) {
         this.cx = cx.fresh();
         this.dsl = new JooqDsl(this);
         this.fields = new JooqFields(this);
@@ -85,28 +75,20 @@ final class JooqEvaluator {
         this.plain = new JooqPlainSql(this);
     }
 
-    JooqValue eval(Expression e) {
-        if (depth > MAX_DEPTH) return new Unknown(cx.origin(e));
-        depth++;
-        try {
-            return evalInner(e);
-        } finally {
-            depth--;
-        }
+    @Override
+    JooqValue tooDeep(Expression e) {
+        return new Unknown(cx.origin(e));
     }
 
-    private JooqValue evalInner(Expression e) {
-        if (e instanceof EnclosedExpr en) return eval(en.getInner());
-        if (e instanceof CastExpr c) return eval(c.getExpression());
-        if (e instanceof NameExpr n) return name(n);
-        if (e instanceof FieldAccessExpr f) return fieldAccess(f);
-        if (e instanceof MethodCallExpr m) return call(m);
+    @Override
+    boolean isJavaValue(JooqValue v) {
+        return v instanceof Bind || v instanceof Unknown;
+    }
+
+    @Override
+    JooqValue other(Expression e) {
         if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr || e instanceof DoubleLiteralExpr) {
             return new Bind(cx.origin(e), e.toString().replaceAll("[lLdDfF_]", ""));
-        }
-        if (e instanceof ConditionalExpr c) {
-            JooqValue then = eval(c.getThenExpr());
-            return then instanceof Bind || then instanceof Unknown ? eval(c.getElseExpr()) : then;
         }
         if (e instanceof ObjectCreationExpr create && create.getType().getNameAsString().matches("ArrayList|LinkedList|HashSet|LinkedHashSet")) {
             return create.getArguments().size() == 1 && !create.getArgument(0).isIntegerLiteralExpr()
@@ -124,7 +106,8 @@ final class JooqEvaluator {
         else bound.put(local, value);
     }
 
-    private JooqValue name(NameExpr n) {
+    @Override
+    JooqValue name(NameExpr n) {
         String name = n.getNameAsString();
         Origin at = cx.origin(n);
         Declarations.Resolved r = Declarations.resolve(name, n);
@@ -155,7 +138,7 @@ final class JooqEvaluator {
 
     private JooqValue fieldValue(VariableDeclarator v, Node use) {
         if (cx.roots.isDslContextType(v.getType().asString(), v)) return new Dsl();
-        if (v.getInitializer().isPresent() && JooqContext.isFinal(v)) return constant(v.getInitializer().get(), use);
+        if (v.getInitializer().isPresent() && FluentContext.isFinal(v)) return constant(v.getInitializer().get(), use);
         return JooqNames.isConstantName(v.getNameAsString()) ? tables.generated(v.getNameAsString(), use) : new Unknown(cx.origin(use));
     }
 
@@ -165,7 +148,7 @@ final class JooqEvaluator {
      */
     private JooqValue constant(Expression initializer, Node use) {
         JooqValue v;
-        if (JooqContext.sameFile(initializer, use)) {
+        if (FluentContext.sameFile(initializer, use)) {
             v = eval(initializer);
         } else {
             Origin previous = cx.overrideWith(cx.origin(use));
@@ -180,13 +163,14 @@ final class JooqEvaluator {
         return v instanceof Bind && generatedTable && JooqNames.isConstantName(name) ? tables.generated(name, use) : v;
     }
 
-    private JooqValue fieldAccess(FieldAccessExpr f) {
+    @Override
+    JooqValue fieldAccess(FieldAccessExpr f) {
         String name = f.getNameAsString();
         Expression scope = f.getScope();
         if (scope instanceof ThisExpr) {
             return cx.field(name, f).map(v -> fieldValue(v, f)).orElseGet(() -> new Unknown(cx.origin(f)));
         }
-        if (isTypeReference(scope)) {
+        if (cx.isTypeReference(scope)) {
             String owner = cx.typeNames.resolve(scope.toString(), f);
             Optional<ProjectIndex.Constant> c = cx.index.constant(owner, name);
             if (c.isPresent()) return constant(c.get().initializer(), f);
@@ -203,27 +187,8 @@ final class JooqEvaluator {
         return cx.index.type(type).map(TypeDeclaration::isEnumDeclaration).orElse(false);
     }
 
-    /** {@code Tables}, {@code Book}, {@code com.acme.db.Tables}: a type, not a variable. */
-    boolean isTypeReference(Expression e) {
-        if (e instanceof NameExpr n) {
-            String name = n.getNameAsString();
-            if (!JooqNames.isTypeName(name)) return false;
-            Declarations.Resolved r = Declarations.resolve(name, n);
-            if (r != null && r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE) return false;
-            return cx.field(name, n).isEmpty();
-        }
-        if (e instanceof FieldAccessExpr f) {
-            return JooqNames.isTypeName(f.getNameAsString()) && isPackageOrType(f.getScope());
-        }
-        return false;
-    }
-
-    private static boolean isPackageOrType(Expression e) {
-        if (e instanceof NameExpr n) return Character.isLowerCase(n.getNameAsString().charAt(0)) || JooqNames.isTypeName(n.getNameAsString());
-        return e instanceof FieldAccessExpr f && isPackageOrType(f.getScope());
-    }
-
-    private JooqValue call(MethodCallExpr m) {
+    @Override
+    JooqValue call(MethodCallExpr m) {
         Optional<Expression> scope = m.getScope();
         if (scope.isEmpty()) {
             if (cx.roots.isStaticDslCall(m)) return dsl.staticCall(m);
@@ -234,8 +199,8 @@ final class JooqEvaluator {
         // configuration.dsl(), tx.dsl() in dsl.transaction(tx -> ...)
         if (m.getNameAsString().equals("dsl") && m.getArguments().isEmpty()) return new Dsl();
         if (s instanceof ThisExpr) return helper(m, enclosingType(m)).orElseGet(() -> new Unknown(cx.origin(m)));
-        if (isTypeReference(s)) {
-            if (LIST_FACTORIES.contains(m.getNameAsString()) && COLLECTIONS.contains(s.toString())) return new ListOf(all(m.getArguments()));
+        if (cx.isTypeReference(s)) {
+            if (FluentContext.isCollectionFactory(m, s)) return new ListOf(all(m.getArguments()));
             String owner = cx.typeNames.resolve(s.toString(), m);
             Optional<TypeDeclaration<?>> type = cx.index.type(owner);
             // LocalDate.of(...), UUID.fromString(...): a value computed in Java, bound as a parameter
@@ -258,29 +223,15 @@ final class JooqEvaluator {
 
     /** A project method called by this chain, evaluated through its (last) return statement. */
     private Optional<JooqValue> helper(MethodCallExpr m, TypeDeclaration<?> type) {
-        if (type == null) return Optional.empty();
-        for (TypeDeclaration<?> t = type; t != null; t = t.findAncestor(TypeDeclaration.class).map(x -> (TypeDeclaration<?>) x).orElse(null)) {
-            for (MethodDeclaration d : t.getMethodsByName(m.getNameAsString())) {
-                if (d.getParameters().size() != m.getArguments().size() || d.getBody().isEmpty()) continue;
-                ReturnStmt last = null;
-                for (ReturnStmt r : d.getBody().get().findAll(ReturnStmt.class)) {
-                    if (r.getExpression().isEmpty() || r.findAncestor(LambdaExpr.class).isPresent()) continue;
-                    if (r.findAncestor(MethodDeclaration.class).orElse(null) != d) continue;
-                    last = r;
-                }
-                if (last == null) return Optional.empty();
-                return Optional.of(invoke(d, m, last.getExpression().get()));
-            }
-            if (t == type && !JooqContext.sameFile(t, m)) break; // a static helper of another class: only that class
-        }
-        return Optional.empty();
+        return FluentContext.helper(m, type)
+                .flatMap(d -> FluentContext.lastReturn(d).map(returned -> invoke(d, m, returned)));
     }
 
     private JooqValue invoke(MethodDeclaration d, MethodCallExpr call, Expression returned) {
         Map<String, Expression> args = new HashMap<>();
         for (int i = 0; i < d.getParameters().size(); i++) args.put(d.getParameter(i).getNameAsString(), call.getArgument(i));
         arguments.push(new Binding(d, args));
-        boolean foreign = !JooqContext.sameFile(d, call);
+        boolean foreign = !FluentContext.sameFile(d, call);
         Origin previous = foreign ? cx.overrideWith(cx.nameOrigin(call)) : null;
         try {
             return eval(returned);
@@ -304,7 +255,7 @@ final class JooqEvaluator {
     }
 
     private static TypeDeclaration<?> enclosingType(Node n) {
-        return n.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t).orElse(null);
+        return FluentContext.enclosingType(n);
     }
 
     List<JooqValue> all(NodeList<Expression> args) {

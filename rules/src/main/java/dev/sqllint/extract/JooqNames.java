@@ -45,6 +45,11 @@ final class JooqNames {
             "group", "by", "having", "limit", "offset", "union", "join", "on", "as", "and", "or", "not", "in", "is",
             "null", "case", "when", "then", "else", "end", "distinct", "all", "any", "exists", "between", "like");
 
+    /** A word SQL reserves, which cannot stand as a plain alias. */
+    static boolean isReserved(String word) {
+        return RESERVED.contains(word.toLowerCase(Locale.ROOT));
+    }
+
     /** An alias as SQL: quoted when it is not a plain identifier ({@code .as("Sales Rep")}, {@code .as("from")}). */
     static String alias(String alias) {
         boolean plain = alias.matches("[A-Za-z_][A-Za-z0-9_$]*") && !RESERVED.contains(alias.toLowerCase(Locale.ROOT));

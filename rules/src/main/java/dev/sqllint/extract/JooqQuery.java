@@ -9,7 +9,8 @@ import java.util.List;
  * A jOOQ select as it is being built by a chain: {@code select(...)}, then {@code .from(...)}, joins,
  * {@code .where(...)} and so on, each step a copy with one clause changed ({@link JooqSelectSteps}), so a
  * select kept in a local and extended later is still the same value. {@link #render()} writes the SQL jOOQ
- * would send (without its quoting and schema prefixes), each keyword with the origin of its Java call.
+ * would send (without its quoting and schema prefixes), each keyword with the origin of its Java call. A JPA
+ * Criteria query keeps its clauses in one too ({@link CriteriaSelect}).
  */
 final class JooqQuery implements JooqValue {
 

@@ -7,23 +7,13 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.DoStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.SwitchStmt;
-import com.github.javaparser.ast.stmt.SynchronizedStmt;
-import com.github.javaparser.ast.stmt.TryStmt;
-import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Optional;
 
 /**
@@ -31,20 +21,17 @@ import java.util.Optional;
  * its declaration and the use: {@code append} chains, {@code +=} and {@code x = x + ...} add text; an
  * {@code if} yields the variants with and without its branch; a loop body counts as one pass (one item).
  */
-final class LocalFlow {
-
+final class LocalFlow extends StatementWalk<List<SqlText>> {
 
     private final StringFolder folder;
     private final Declarations.Resolved decl;
-    private final Node use;
     private final int depth;
     private final String name;
-    private boolean reached;
 
     LocalFlow(StringFolder folder, Declarations.Resolved decl, Node use, int depth) {
+        super(use);
         this.folder = folder;
         this.decl = decl;
-        this.use = use;
         this.depth = depth;
         this.name = decl.local().getNameAsString();
     }
@@ -61,72 +48,28 @@ final class LocalFlow {
         return folder.fold(init, depth);
     }
 
-
-
-    private List<SqlText> run(List<Statement> statements, int from, List<SqlText> state) {
-        for (int i = from; i < statements.size() && !reached; i++) {
-            state = step(statements.get(i), state);
-        }
-        return state;
+    /** An {@code if} yields the variants with and without its branch (or with each of its two branches). */
+    @Override
+    protected List<SqlText> ifElse(IfStmt s, List<SqlText> state) {
+        List<SqlText> then = step(s.getThenStmt(), state);
+        List<SqlText> otherwise = s.getElseStmt().map(e -> step(e, state)).orElse(state);
+        return Variants.union(then, otherwise);
     }
 
-    private List<SqlText> step(Statement s, List<SqlText> state) {
-        if (StatementPaths.contains(s, use)) return enter(s, state);
-        if (s instanceof ExpressionStmt es) return apply(es.getExpression(), state);
-        if (s instanceof BlockStmt b) return run(b.getStatements(), 0, state);
-        if (s instanceof IfStmt ifs) {
-            List<SqlText> then = step(ifs.getThenStmt(), state);
-            List<SqlText> otherwise = ifs.getElseStmt().map(e -> step(e, state)).orElse(state);
-            return Variants.union(then, otherwise);
+    /** A {@code switch} yields the variants of each entry, and without any when it has no default. */
+    @Override
+    protected List<SqlText> switchStatement(SwitchStmt sw, List<SqlText> state) {
+        List<SqlText> out = new ArrayList<>();
+        boolean hasDefault = false;
+        for (SwitchEntry entry : sw.getEntries()) {
+            hasDefault |= entry.getLabels().isEmpty();
+            out = Variants.union(out, run(entry.getStatements(), 0, state));
         }
-        if (s instanceof ForStmt f) return step(f.getBody(), state);
-        if (s instanceof ForEachStmt f) return step(f.getBody(), state);
-        if (s instanceof WhileStmt w) return step(w.getBody(), state);
-        if (s instanceof DoStmt d) return step(d.getBody(), state);
-        if (s instanceof LabeledStmt l) return step(l.getStatement(), state);
-        if (s instanceof SynchronizedStmt sy) return step(sy.getBody(), state);
-        if (s instanceof TryStmt t) {
-            List<SqlText> after = step(t.getTryBlock(), state);
-            return t.getFinallyBlock().map(f -> step(f, after)).orElse(after);
-        }
-        if (s instanceof SwitchStmt sw) {
-            List<SqlText> out = new ArrayList<>();
-            boolean hasDefault = false;
-            for (SwitchEntry entry : sw.getEntries()) {
-                hasDefault |= entry.getLabels().isEmpty();
-                out = Variants.union(out, run(entry.getStatements(), 0, state));
-            }
-            return hasDefault ? out : Variants.union(out, state);
-        }
-        return state;
+        return hasDefault ? out : Variants.union(out, state);
     }
 
-    /** The statement holds the use: follow only the path that leads to it, then stop. */
-    private List<SqlText> enter(Statement s, List<SqlText> state) {
-        if (s instanceof BlockStmt b) return run(b.getStatements(), 0, state);
-        Optional<Statement> branch = StatementPaths.branchHolding(s, use);
-        if (branch.isPresent()) return enter(branch.get(), state);
-        if (s instanceof TryStmt t) {
-            List<SqlText> after = step(t.getTryBlock(), state);
-            if (t.getFinallyBlock().isPresent() && StatementPaths.contains(t.getFinallyBlock().get(), use)) {
-                return enter(t.getFinallyBlock().get(), after);
-            }
-            for (var c : t.getCatchClauses()) if (StatementPaths.contains(c.getBody(), use)) return enter(c.getBody(), after);
-        } else if (s instanceof SwitchStmt sw) {
-            for (SwitchEntry entry : sw.getEntries()) {
-                for (int i = 0; i < entry.getStatements().size(); i++) {
-                    if (StatementPaths.contains(entry.getStatement(i), use)) {
-                        List<SqlText> before = run(entry.getStatements().subList(0, i), 0, state);
-                        return enter(entry.getStatement(i), before);
-                    }
-                }
-            }
-        }
-        reached = true;
-        return state;
-    }
-
-    private List<SqlText> apply(Expression e, List<SqlText> state) {
+    @Override
+    protected List<SqlText> apply(Expression e, List<SqlText> state) {
         if (e instanceof MethodCallExpr call && rootedAtVariable(call)) return applyBuilderCalls(call, state);
         if (e instanceof AssignExpr a && a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name)) {
             if (a.getOperator() == AssignExpr.Operator.PLUS) return Variants.concat(state, folder.fold(a.getValue(), depth));
@@ -179,5 +122,4 @@ final class LocalFlow {
         }
         return state;
     }
-
 }

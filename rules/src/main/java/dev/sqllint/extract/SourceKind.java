@@ -27,6 +27,7 @@ public record SourceKind(String label, int order) implements Comparable<SourceKi
     public static final SourceKind MYBATIS_XML = new SourceKind("MyBatis XML", 10);
     public static final SourceKind SPRING_DATA_DERIVED = new SourceKind("Spring Data derived", 11);
     public static final SourceKind JOOQ = new SourceKind("jOOQ", 12);
+    public static final SourceKind JPA_CRITERIA = new SourceKind("JPA Criteria", 13);
     public static final SourceKind UNKNOWN_RECEIVER = new SourceKind("receiver type unread", 50);
 
     private static final List<Prefix> PACKAGES = List.of(
@@ -67,6 +68,7 @@ public record SourceKind(String label, int order) implements Comparable<SourceKi
         if (api.startsWith("derived query")) return SPRING_DATA_DERIVED;
         if (api.startsWith("jOOQ")) return JOOQ;
         if (api.startsWith("@") && api.endsWith("Provider")) return MYBATIS_ANNOTATIONS;
+        if (api.startsWith("JPA Criteria")) return JPA_CRITERIA;
         return Standard.CATALOG.kindOfApi(api).orElseGet(() -> new SourceKind(api, 100));
     }
 

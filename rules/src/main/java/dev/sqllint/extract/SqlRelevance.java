@@ -24,7 +24,7 @@ import java.util.Set;
 public final class SqlRelevance implements JavaOutlineScanner.Signals {
 
     private static final Set<String> EXTRA_NAMES = Set.of("Entity", "MappedSuperclass", "Embeddable", "IdClass",
-            "NamedQueries", "NamedNativeQueries", "CriteriaBuilder", "CriteriaQuery", "jooq", "ibatis", "jdbi", "skife", "SelectProvider", "InsertProvider",
+            "NamedQueries", "NamedNativeQueries", "CriteriaBuilder", "CriteriaQuery", "Specification", "toPredicate", "jooq", "ibatis", "jdbi", "skife", "SelectProvider", "InsertProvider",
             "UpdateProvider", "DeleteProvider");
     private static final String[] STATEMENT_WORDS = {"select", "insert", "update", "delete", "merge", "upsert", "with"};
 

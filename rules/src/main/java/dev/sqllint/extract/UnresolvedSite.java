@@ -24,6 +24,8 @@ public record UnresolvedSite(Path file, int line, int column, String api, String
     public static final String NO_TEXT = "no SQL text";
     /** A Hibernate fragment ({@code @Formula}, {@code @Where}) whose entity table is not known, so it cannot be wrapped. */
     public static final String FRAGMENT_TABLE_UNKNOWN = "fragment's entity table unknown";
+    /** A JPA {@code CriteriaQuery} run where sqllint cannot see it built (a parameter), or an update or delete. */
+    public static final String CRITERIA_NOT_READ = "Criteria query not read";
 
     private static final java.util.Set<String> GENERIC_NAMES = java.util.Set.of("add", "update", "execute", "query",
             "select", "insert", "batch", "prepare", "sql", "delete", "run", "insertBatch");
