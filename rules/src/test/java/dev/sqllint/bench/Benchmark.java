@@ -1,0 +1,340 @@
+package dev.sqllint.bench;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
+import dev.sqllint.engine.AnalysisConfig;
+import dev.sqllint.engine.AnalysisResult;
+import dev.sqllint.engine.Analyzer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Times sqllint against the floor a source analyser pays, JavaParser parsing every file, in one JVM, and
+ * prints a markdown table with the targets of issue 6 (cold run at most 0.25x parse-all, warm run at most
+ * 0.05x, at most 512 MB of heap, twice the files in at most 2.2x the time).
+ *
+ * <pre>
+ * Benchmark [--files N] [--seed S] [--runs R] [--scale] [dir]
+ * </pre>
+ *
+ * Without {@code dir} it analyses a {@link SyntheticCorpus} of N files (default 5,000), generated under
+ * {@code target/bench-corpus} (system property {@code sqllint.bench.dir}) and reused while the generator
+ * and the parameters are the same; then it also checks that the findings are exactly the planted ones.
+ * With {@code dir} it analyses every {@code src/main/java} under it (or the directory itself). Run it with
+ * {@code mvn -q -B -pl rules test-compile exec:java@bench -Dexec.args="--files 5000"}.
+ */
+public final class Benchmark {
+
+    private static final double COLD_TARGET = 0.25;
+    private static final double WARM_TARGET = 0.05;
+    private static final long HEAP_TARGET_MB = 512;
+    private static final double SCALE_TARGET = 2.2;
+
+    private record Options(int files, long seed, int runs, boolean scale, Path dir) {
+    }
+
+    /** One measured phase: median wall time of its runs, the highest heap peak of a run, and the last result. */
+    private record Phase(String name, long millis, long peakHeapMb, AnalysisResult result, String failure) {
+        boolean failed() {
+            return failure != null;
+        }
+    }
+
+    /** What is analysed: the configuration, and the planted findings when it is a synthetic corpus. */
+    private record Tree(Path root, AnalysisConfig config, List<Path> sourceRoots, Corpus corpus) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = parse(args);
+        Path workDir = Path.of(System.getProperty("sqllint.bench.dir", "target/bench-corpus")).toAbsolutePath().normalize();
+        Tree tree = o.dir() != null ? realTree(o.dir()) : synthetic(workDir, o.files(), o.seed());
+        Path caches = workDir.resolve("caches");
+        int threads = tree.config().threads();
+
+        System.out.println("## sqllint benchmark");
+        System.out.println();
+        System.out.printf("- tree: %s%s%n", tree.root(), tree.corpus() == null ? ""
+                : String.format(" (synthetic: %d Java files, %.1f MB, %d with SQL, %d MyBatis XML mappers, %d migrations, seed %d)",
+                tree.corpus().javaFiles(), tree.corpus().javaBytes() / 1e6, tree.corpus().sqlJavaFiles(),
+                tree.corpus().mapperFiles(), tree.corpus().migrationFiles(), tree.corpus().seed()));
+        System.out.printf("- machine: %d cores, load average %.2f at start; Java %s; -Xmx %d MB; %d analysis threads%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), threads);
+        System.out.printf("- %d timed runs per phase (median), after one warm-up run of parse-all and of sqllint%n", o.runs());
+        System.out.println();
+
+        // warm-up: JIT and class loading, as in a long-lived build (the Maven daemon, a second module)
+        parseAll(tree.sourceRoots(), threads);
+        untimed("warm-up", () -> new Analyzer().analyze(tree.config().withCache(freshDir(caches))));
+
+        Phase parse = measure("JavaParser parse-all (reads + parses every file, " + threads + " threads)", o.runs(), () -> {
+            parseAll(tree.sourceRoots(), threads);
+            return null;
+        });
+        Phase cold = measure("sqllint cold (empty cache)", o.runs(),
+                () -> new Analyzer().analyze(tree.config().withCache(freshDir(caches))));
+        Path warmCache = freshDir(caches);
+        untimed("filling the cache for the warm runs", () -> new Analyzer().analyze(tree.config().withCache(warmCache)));
+        Phase warm = measure("sqllint warm (same cache, nothing changed)", o.runs(),
+                () -> new Analyzer().analyze(tree.config().withCache(warmCache)));
+        Phase noFilter = measure("sqllint, no cache, pre-filter off (reference)", 1,
+                () -> new Analyzer().analyze(tree.config().withCache(null).withPreFilter(false)));
+        Phase doubled = null;
+        if (o.scale() && tree.corpus() != null) {
+            Tree twice = synthetic(workDir, 2 * o.files(), o.seed());
+            untimed("warm-up on " + 2 * o.files() + " files", // its files into the page cache
+                    () -> new Analyzer().analyze(twice.config().withCache(freshDir(caches))));
+            doubled = measure("sqllint cold, " + 2 * o.files() + " files", o.runs(),
+                    () -> new Analyzer().analyze(twice.config().withCache(freshDir(caches))));
+        }
+
+        table(parse, cold, warm, noFilter, doubled);
+        System.out.println();
+        targets(parse, cold, warm, noFilter, doubled);
+        System.out.println();
+        counts(tree, cold, warm);
+        System.out.printf("%n(load average %.2f at the end)%n", loadAverage());
+    }
+
+    // ------------------------------------------------------------------------------------------- what is analysed
+
+    private static Options parse(String[] raw) {
+        // exec.args may arrive as one string; split it like a shell would (no quoting needed here)
+        List<String> args = Arrays.stream(raw).flatMap(a -> Arrays.stream(a.trim().split("\\s+"))).filter(a -> !a.isEmpty()).toList();
+        int files = 5000;
+        long seed = 1;
+        int runs = 3;
+        boolean scale = false;
+        Path dir = null;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--files" -> files = Integer.parseInt(args.get(++i));
+                case "--seed" -> seed = Long.parseLong(args.get(++i));
+                case "--runs" -> runs = Integer.parseInt(args.get(++i));
+                case "--scale" -> scale = true;
+                case "--help", "-h" -> {
+                    System.out.println("usage: Benchmark [--files N] [--seed S] [--runs R] [--scale] [dir]");
+                    System.exit(0);
+                }
+                default -> dir = Path.of(args.get(i)).toAbsolutePath().normalize();
+            }
+        }
+        return new Options(files, seed, Math.max(1, runs), scale, dir);
+    }
+
+    private static Tree realTree(Path dir) throws IOException {
+        List<Path> roots = dirsEndingWith(dir, Path.of("src", "main", "java"));
+        if (roots.isEmpty()) roots = List.of(dir);
+        List<Path> resources = dirsEndingWith(dir, Path.of("src", "main", "resources"));
+        AnalysisConfig config = AnalysisConfig.of(dir, roots).withSchema(resources, List.of(), List.of(), "spring");
+        return new Tree(dir, config, roots, null);
+    }
+
+    private static List<Path> dirsEndingWith(Path dir, Path tail) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isDirectory).filter(p -> p.endsWith(tail)).sorted().toList();
+        }
+    }
+
+    /** The synthetic corpus of that size and seed, generated unless an earlier run left the same one. */
+    private static Tree synthetic(Path workDir, int files, long seed) throws IOException {
+        Path dir = workDir.resolve(files + "-files-seed-" + seed);
+        Corpus corpus = CorpusMarker.read(dir, files, seed).orElse(null);
+        if (corpus == null) {
+            CorpusMarker.delete(dir);
+            long start = System.nanoTime();
+            corpus = SyntheticCorpus.write(dir, files, seed);
+            CorpusMarker.write(corpus);
+            System.out.printf("generated %s in %d ms%n%n", dir, (System.nanoTime() - start) / 1_000_000);
+        }
+        return new Tree(dir, corpus.config(), List.of(corpus.sourceRoot()), corpus);
+    }
+
+    // ------------------------------------------------------------------------------------------- measuring
+
+    private static Phase measure(String name, int runs, Supplier<AnalysisResult> work) {
+        long[] times = new long[runs];
+        long peak = 0;
+        AnalysisResult last = null;
+        for (int i = 0; i < runs; i++) {
+            last = null; // the previous run's result is not part of this run's heap
+            System.gc();
+            resetHeapPeaks();
+            try {
+                long start = System.nanoTime();
+                last = work.get();
+                times[i] = (System.nanoTime() - start) / 1_000_000;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (!outOfMemory(e)) throw e;
+                System.err.printf("  %s: out of memory%n", name);
+                return new Phase(name, -1, Math.max(peak, heapPeakMb()), null, "out of memory");
+            }
+            peak = Math.max(peak, heapPeakMb());
+        }
+        Arrays.sort(times);
+        System.err.printf("  %s: %s ms%n", name, Arrays.toString(times)); // progress: a full run takes minutes
+        return new Phase(name, times[runs / 2], peak, last, null);
+    }
+
+    /** A run outside the measurement; running out of memory there is reported and the benchmark goes on. */
+    private static void untimed(String what, Supplier<AnalysisResult> work) {
+        try {
+            work.get();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (!outOfMemory(e)) throw e;
+            System.err.printf("  %s: out of memory%n", what);
+        }
+    }
+
+    /** The analyser hands a worker's OutOfMemoryError on as the cause of its own exception. */
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof OutOfMemoryError) return true;
+        return false;
+    }
+
+    private static void resetHeapPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+        }
+    }
+
+    /** The sum of the heap pools' peaks: an upper bound of the heap the phase needed at once. */
+    private static long heapPeakMb() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) bytes += pool.getPeakUsage().getUsed();
+        }
+        return bytes / (1024 * 1024);
+    }
+
+    /** Reads and parses every .java file under the roots on {@code threads} threads, as sqllint's first stage does. */
+    static int parseAll(List<Path> roots, int threads) {
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> s = Files.walk(root)) {
+                s.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> (int) files.parallelStream().filter(Benchmark::parses).count()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean parses(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21))
+                    .parse(text).isSuccessful();
+        } catch (IOException | RuntimeException e) {
+            return false; // unreadable files are not part of the floor
+        }
+    }
+
+    private static Path freshDir(Path parent) {
+        try {
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, "cache-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    // ------------------------------------------------------------------------------------------- reporting
+
+    private static void table(Phase parse, Phase... phases) {
+        System.out.println("| phase | time ms | ratio to parse-all | peak heap MB |");
+        System.out.println("| --- | ---: | ---: | ---: |");
+        row(parse, parse);
+        for (Phase p : phases) if (p != null) row(p, parse);
+    }
+
+    private static void row(Phase p, Phase parse) {
+        String time = p.failed() ? p.failure() : String.valueOf(p.millis());
+        String ratio = p.failed() || parse.millis() <= 0 ? "-" : String.format("%.2f", p.millis() / (double) parse.millis());
+        System.out.printf("| %s | %s | %s | %d |%n", p.name(), time, ratio, p.peakHeapMb());
+    }
+
+    private static void targets(Phase parse, Phase cold, Phase warm, Phase noFilter, Phase doubled) {
+        System.out.println("| target | measured | pass |");
+        System.out.println("| --- | ---: | --- |");
+        target("cold <= " + COLD_TARGET + "x parse-all", ratio(cold, parse), COLD_TARGET);
+        target("warm <= " + WARM_TARGET + "x parse-all", ratio(warm, parse), WARM_TARGET);
+        long heap = Stream.of(cold, warm, noFilter).filter(p -> p != null).mapToLong(Phase::peakHeapMb).max().orElse(0);
+        boolean failed = Stream.of(cold, warm, noFilter).anyMatch(p -> p != null && p.failed());
+        System.out.printf("| peak heap of the sqllint phases <= %d MB | %s | %s |%n", HEAP_TARGET_MB,
+                failed ? "out of memory" : heap + " MB", !failed && heap <= HEAP_TARGET_MB ? "PASS" : "FAIL");
+        if (doubled != null) target("2x files <= " + SCALE_TARGET + "x time (cold)", ratio(doubled, cold), SCALE_TARGET);
+        else System.out.println("| 2x files <= " + SCALE_TARGET + "x time (cold) | not run (--scale, synthetic corpus only) | - |");
+    }
+
+    private static double ratio(Phase p, Phase base) {
+        return p.failed() || base.failed() || base.millis() <= 0 ? Double.NaN : p.millis() / (double) base.millis();
+    }
+
+    private static void target(String what, double measured, double limit) {
+        System.out.printf("| %s | %s | %s |%n", what, Double.isNaN(measured) ? "-" : String.format("%.2fx", measured),
+                !Double.isNaN(measured) && measured <= limit ? "PASS" : "FAIL");
+    }
+
+    private static void counts(Tree tree, Phase cold, Phase warm) {
+        AnalysisResult r = cold.result();
+        if (r == null) {
+            System.out.println("analysis: no result (" + cold.failure() + ")");
+            return;
+        }
+        System.out.printf("analysis: %d files scanned, %d SQL sites, %d statements parsed, %d not parsed, %d findings %s%n",
+                r.filesScanned(), r.sqlSites(), r.statementsParsed(), r.statementsNotParsed(), r.findings().size(),
+                r.findingsPerRule());
+        // SQL per source kind; each site sqllint could not read, only its reason
+        dev.sqllint.report.SourcesReport.listing(r).stream().filter(l -> !l.startsWith("  /")).forEach(System.out::println);
+        if (warm.result() != null) {
+            System.out.println("warm run reports the same findings as the cold run: "
+                    + (keys(warm.result()).equals(keys(r)) ? "yes" : "NO"));
+        }
+        if (tree.corpus() == null) return;
+        List<String> planted = tree.corpus().findings().stream().map(Corpus.ExpectedFinding::toString).sorted().toList();
+        List<String> found = r.findings().stream()
+                .map(f -> new Corpus.ExpectedFinding(f.rule(), tree.root().relativize(f.file()).toString().replace('\\', '/'), f.line()).toString())
+                .sorted().toList();
+        List<String> missing = planted.stream().filter(p -> !found.contains(p)).toList();
+        List<String> unexpected = found.stream().filter(f -> !planted.contains(f)).toList();
+        System.out.printf("planted findings: %d %s; all found and nothing else: %s%n", planted.size(),
+                tree.corpus().expectedPerRule(), missing.isEmpty() && unexpected.isEmpty() ? "yes" : "NO");
+        missing.forEach(m -> System.out.println("  missing:    " + m));
+        unexpected.forEach(u -> System.out.println("  unexpected: " + u));
+    }
+
+    private static List<String> keys(AnalysisResult r) {
+        return r.findings().stream().map(f -> f.rule() + " " + f.file() + ":" + f.line() + ":" + f.column())
+                .sorted(Comparator.naturalOrder()).collect(Collectors.toList());
+    }
+}
