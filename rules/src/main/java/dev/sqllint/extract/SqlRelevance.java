@@ -52,16 +52,29 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
                 || (afterDot && (firstArgument == '"' || Character.isUpperCase(firstArgument)));
     }
 
-    /** A literal that starts like a statement ({@code "SELECT ...}, {@code "(select}), or names sqllint. */
+    /**
+     * A literal that starts like a statement ({@code "SELECT ...}, {@code "(select }), or names sqllint. The
+     * keyword is all lower or all upper case and followed by a space: "Select a file" and "UPDATE_LOAN" are not
+     * statements.
+     */
     @Override
     public boolean literal(String text, int from, int to) {
         int i = from;
         while (i < to && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '(')) i++;
         for (String word : STATEMENT_WORDS) {
-            if (wordAt(text, i, to, word) && i + word.length() < to) return true;
+            int end = i + word.length();
+            if (wordAt(text, i, to, word) && end < to && Character.isWhitespace(text.charAt(end)) && oneCase(text, i, end)) {
+                return true;
+            }
         }
         for (int k = from; k + 7 <= to; k++) if (text.startsWith("sqllint", k)) return true;
         return false;
+    }
+
+    private static boolean oneCase(String text, int from, int to) {
+        boolean upper = Character.isUpperCase(text.charAt(from));
+        for (int k = from + 1; k < to; k++) if (Character.isUpperCase(text.charAt(k)) != upper) return false;
+        return true;
     }
 
     private static boolean wordAt(String text, int at, int to, String word) {

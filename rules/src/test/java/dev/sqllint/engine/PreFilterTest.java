@@ -3,6 +3,8 @@ package dev.sqllint.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sqllint.bench.Corpus;
+import dev.sqllint.bench.SyntheticCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,6 +177,25 @@ class PreFilterTest {
             assertEquals(s.filter(p -> p.toString().endsWith(".java")).count(), filtered.work().javaFiles());
         }
         assertTrue(filtered.work().roots() < filtered.work().javaFiles(), filtered.work().toString());
+    }
+
+    @Test
+    void aGeneratedCorpusGivesThePlantedFindingsWithAndWithoutThePreFilterAndWithTheCache() throws IOException {
+        Corpus corpus = SyntheticCorpus.write(project.resolve("corpus"), 600, 11);
+        AnalysisResult everything = new Analyzer().analyze(corpus.config().withPreFilter(false));
+        AnalysisResult filtered = new Analyzer().analyze(corpus.config());
+        Path cache = project.resolve("cache");
+        new Analyzer().analyze(corpus.config().withCache(cache));
+        AnalysisResult warm = new Analyzer().analyze(corpus.config().withCache(cache));
+
+        assertEquals(corpus.findings().size(), everything.findings().size());
+        for (AnalysisResult r : List.of(filtered, warm)) {
+            assertEquals(everything.findings(), r.findings());
+            assertEquals(everything.sources(), r.sources());
+            assertEquals(everything.statementsParsed(), r.statementsParsed());
+        }
+        assertTrue(filtered.work().roots() < 600 / 5, "roots: " + filtered.work().roots());
+        assertEquals(0, warm.work().parsed());
     }
 
     private void write(String path, String text) throws IOException {

@@ -38,6 +38,9 @@ class SqlRelevanceTest {
         assertFalse(signalled("class A { String s = \"Please select a file\"; }"));
         assertFalse(signalled("class A { String s = \"selection of deleted items, updates pending\"; }"));
         assertFalse(signalled("class A { String s = \"UPDATE\"; }")); // a permission code, not a statement
+        assertFalse(signalled("class A { String s = \"UPDATE_LOAN\"; }"));
+        assertFalse(signalled("class A { String s = \"Select where the window should be delivered from\"; }"));
+        assertTrue(signalled("class A { String s = \"delete from t where id = ?\"; }"));
     }
 
     @Test
