@@ -198,7 +198,7 @@ public final class StringFolder {
      * A method of the project that returns a foldable string, e.g. a row mapper's {@code schema()} returning
      * {@code "l.id, l.name FROM loans l"}: found by the declared type of the receiver (or this class).
      */
-    private Optional<MethodDeclaration> callee(MethodCallExpr m) {
+    Optional<MethodDeclaration> callee(MethodCallExpr m) {
         Optional<String> owner;
         Expression scope = m.getScope().orElse(null);
         if (scope == null || scope instanceof ThisExpr) {
