@@ -88,8 +88,9 @@ final class SinkCalls {
                 return;
             }
             for (SqlArguments.Picked p : picked) {
-                List<SqlText> variants = JdbiSqlObjects.expandFluent(sink, p.variants());
-                out.add(extractor.site(file, p.at(), sink.api(), sink.language(), variants, call));
+                List<SqlText> variants = StatementStart.known(JdbiSqlObjects.expandFluent(sink, p.variants()), sink.language());
+                if (variants.isEmpty()) miss(p.at(), sink.api(), UnresolvedSite.STATEMENT_START_DYNAMIC, "");
+                else out.add(extractor.site(file, p.at(), sink.api(), sink.language(), variants, call));
             }
         }
 
