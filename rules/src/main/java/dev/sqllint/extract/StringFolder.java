@@ -72,6 +72,7 @@ public final class StringFolder {
         if (e instanceof EnclosedExpr en) return fold(en.getInner(), depth + 1);
         if (e instanceof CastExpr cast) return fold(cast.getExpression(), depth + 1);
         if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+            if (isArithmetic(b)) return valuePlaceholder(e); // "lvl" + (i + 1): a number, not the text "i" then "1"
             // a + b + c + ... is one level, however long: a 60-line select list must not hit the depth limit
             List<SqlText> out = List.of(SqlText.empty());
             for (Expression operand : plusOperands(b)) out = Variants.concat(out, fold(operand, depth + 1));
@@ -93,6 +94,34 @@ public final class StringFolder {
         return placeholder(e);
     }
 
+    /**
+     * Whether a {@code +} adds numbers: its first two operands are numbers (a numeric literal, a local or
+     * parameter of a numeric primitive type, {@code size()} or {@code length()}), so Java adds them before any
+     * text joins. Whatever follows makes no difference to SQL: the value is unknown either way.
+     */
+    private static boolean isArithmetic(BinaryExpr chain) {
+        List<Expression> operands = plusOperands(chain);
+        return operands.size() >= 2 && isNumber(operands.get(0)) && isNumber(operands.get(1));
+    }
+
+    private static final Set<String> NUMERIC = Set.of("int", "long", "short", "byte", "double", "float", "Integer", "Long");
+
+    private static boolean isNumber(Expression e) {
+        while (e instanceof EnclosedExpr en) e = en.getInner();
+        if (e instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr || e instanceof com.github.javaparser.ast.expr.LongLiteralExpr
+                || e instanceof com.github.javaparser.ast.expr.DoubleLiteralExpr) {
+            return true;
+        }
+        if (e instanceof MethodCallExpr m && m.getArguments().isEmpty() && (m.getNameAsString().equals("size") || m.getNameAsString().equals("length"))) {
+            return true;
+        }
+        if (e instanceof NameExpr n) {
+            Declarations.Resolved r = Declarations.resolve(n.getNameAsString(), n);
+            return r != null && r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE && r.type() != null && NUMERIC.contains(r.type());
+        }
+        return false;
+    }
+
     /** The operands of a left-nested {@code +} chain, in order. */
     private static List<Expression> plusOperands(BinaryExpr chain) {
         java.util.ArrayDeque<Expression> operands = new java.util.ArrayDeque<>();
@@ -111,7 +140,9 @@ public final class StringFolder {
         if (r != null && r.kind() == Declarations.Resolved.Kind.LOCAL) {
             return new LocalFlow(this, r, n, depth + 1).variants();
         }
-        if (r != null && r.kind() == Declarations.Resolved.Kind.PARAMETER) return placeholder(n);
+        if (r != null && r.kind() == Declarations.Resolved.Kind.PARAMETER) {
+            return r.type() != null && NUMERIC.contains(r.type()) ? valuePlaceholder(n) : placeholder(n);
+        }
         return constantInScope(name, n, depth).or(() -> constructorFields.fold(name, n, depth)).orElseGet(() -> placeholder(n));
     }
 
@@ -257,6 +288,11 @@ public final class StringFolder {
 
     List<SqlText> placeholder(Node e) {
         return List.of(SqlText.placeholder(origin(e)));
+    }
+
+    /** An unknown number: see {@link SqlText#valuePlaceholder}. */
+    List<SqlText> valuePlaceholder(Node e) {
+        return List.of(SqlText.valuePlaceholder(origin(e)));
     }
 
     Origin origin(Node e) {
