@@ -222,7 +222,35 @@ public final class StringFolder {
                 && m.getScope().map(s -> s.toString().equals("String")).orElse(false)) {
             return fold(m.getArgument(0), depth + 1);
         }
+        Optional<List<SqlText>> formatted = FormatCalls.fold(m, this, depth);
+        if (formatted.isPresent()) return formatted.get();
+        if (method.equals("replace") && m.getArguments().size() == 2 && m.getScope().isPresent()) {
+            Optional<List<SqlText>> replaced = replaced(m, depth); // TEMPLATE.replace("$in", "from")
+            if (replaced.isPresent()) return replaced.get();
+        }
         return callee(m).map(d -> returned(d, depth)).filter(v -> !v.isEmpty()).orElseGet(() -> placeholder(m));
+    }
+
+    /** {@code text.replace("a", "b")} with known text for both: every occurrence, as String.replace does. */
+    private Optional<List<SqlText>> replaced(MethodCallExpr m, int depth) {
+        List<SqlText> target = fold(m.getArgument(0), depth + 1);
+        List<SqlText> replacement = fold(m.getArgument(1), depth + 1);
+        if (target.size() != 1 || replacement.size() != 1 || !target.get(0).isComplete() || !replacement.get(0).isComplete()
+                || target.get(0).length() == 0) {
+            return Optional.empty();
+        }
+        String from = target.get(0).text();
+        String to = replacement.get(0).text();
+        List<SqlText> out = new ArrayList<>();
+        for (SqlText v : fold(m.getScope().get(), depth + 1)) {
+            int at = v.text().indexOf(from);
+            while (at >= 0) {
+                v = v.replace(at, at + from.length(), to);
+                at = v.text().indexOf(from, at + to.length());
+            }
+            out.add(v);
+        }
+        return Optional.of(Variants.distinct(out));
     }
 
     /**
