@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The ways code takes back the separator a loop appended last, on a local StringBuilder:
- * {@code sql.replace(sql.lastIndexOf(" union "), sql.length(), "")}, {@code sb.setLength(sb.length() - 5)}
- * and {@code sb.deleteCharAt(sb.length() - 1)}. Applied to every variant, so {@code "a union b union "}
+ * {@code sql.replace(sql.lastIndexOf(" union "), sql.length(), "")}, {@code sb.setLength(sb.length() - 5)},
+ * {@code sb.delete(sb.length() - 2, sb.length())} and {@code sb.deleteCharAt(sb.length() - 1)}. Applied to every variant, so {@code "a union b union "}
  * ends as {@code "a union b"} rather than with a dangling {@code union} the parser rejects.
  */
 final class BuilderTrims {
@@ -41,11 +42,23 @@ final class BuilderTrims {
             if (method.equals("deleteCharAt") && back.get() != 1) return Optional.empty();
             return Optional.of(map(state, v -> cut(v, Math.max(0, v.length() - n))));
         }
+        if (method.equals("delete") && m.getArguments().size() == 2 && isCall(m.getArgument(1), "length", 0)) {
+            Optional<Integer> back = lengthMinus(m.getArgument(0)); // sb.delete(sb.length() - 2, sb.length())
+            if (back.isEmpty()) return Optional.empty();
+            return Optional.of(map(state, v -> cut(v, Math.max(0, v.length() - back.get()))));
+        }
         return Optional.empty();
     }
 
+    /**
+     * The text without its end from {@code from}. When the end is an unknown part, the characters taken back
+     * are taken from it (the separator a helper appended is inside what it appended), so it stays whole.
+     */
     private static SqlText cut(SqlText v, int from) {
-        return from >= v.length() || v.length() == 0 ? v : v.replace(from, v.length(), "");
+        if (from >= v.length() || v.length() == 0) return v;
+        String unknown = Placeholders.DYNAMIC + " ";
+        if (v.text().endsWith(unknown) && from > v.length() - unknown.length() - 1) return v;
+        return v.replace(from, v.length(), "");
     }
 
     private static List<SqlText> map(List<SqlText> state, java.util.function.UnaryOperator<SqlText> f) {

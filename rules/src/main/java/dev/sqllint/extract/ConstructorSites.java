@@ -67,7 +67,9 @@ final class ConstructorSites {
             return;
         }
         for (SqlArguments.Picked p : picked) {
-            out.add(extractor.site(file, p.at(), sink.api(), sink.language(), p.variants(), call));
+            List<SqlText> variants = StatementStart.known(p.variants(), sink.language());
+            if (variants.isEmpty()) unresolved.accept(miss(file, p.at(), sink.api(), UnresolvedSite.STATEMENT_START_DYNAMIC));
+            else out.add(extractor.site(file, p.at(), sink.api(), sink.language(), variants, call));
         }
     }
 
@@ -83,7 +85,11 @@ final class ConstructorSites {
     }
 
     private static UnresolvedSite miss(Path file, Expression at, String api) {
+        return miss(file, at, api, UnresolvedSite.ENTIRELY_DYNAMIC);
+    }
+
+    private static UnresolvedSite miss(Path file, Expression at, String api, String reason) {
         Position p = at.getBegin().orElse(new Position(1, 1));
-        return new UnresolvedSite(file, p.line, p.column, api, UnresolvedSite.ENTIRELY_DYNAMIC, "");
+        return new UnresolvedSite(file, p.line, p.column, api, reason, "");
     }
 }

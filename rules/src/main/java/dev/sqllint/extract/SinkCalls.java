@@ -57,6 +57,8 @@ final class SinkCalls {
                     .map(t -> typeNames.resolve(t, call));
             if (receiver.isEmpty() && (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr)) {
                 receiver = enclosingSinkType(method); // setSql(SQL) inside a MappingSqlQuery subclass
+                // else prepare(CQL) calling the class's own prepare(String): a project method, not the library's
+                if (receiver.isEmpty()) receiver = ownMethodType(method);
             }
             if (receiver.isPresent()) {
                 Optional<SinkCatalog.MethodSink> match = sinkOf(receiver.get(), method);
@@ -68,6 +70,11 @@ final class SinkCalls {
             } else {
                 untyped(method, out);
             }
+        }
+
+        private Optional<String> ownMethodType(String method) {
+            return Supertypes.enclosingType(call).map(t -> ProjectIndex.qualifiedName(t))
+                    .flatMap(t -> supertypes.declaring(t, method, call.getArguments().size()));
         }
 
         private Optional<SinkCatalog.MethodSink> sinkOf(String type, String method) {
@@ -88,8 +95,9 @@ final class SinkCalls {
                 return;
             }
             for (SqlArguments.Picked p : picked) {
-                List<SqlText> variants = JdbiSqlObjects.expandFluent(sink, p.variants());
-                out.add(extractor.site(file, p.at(), sink.api(), sink.language(), variants, call));
+                List<SqlText> variants = StatementStart.known(JdbiSqlObjects.expandFluent(sink, p.variants()), sink.language());
+                if (variants.isEmpty()) miss(p.at(), sink.api(), UnresolvedSite.STATEMENT_START_DYNAMIC, "");
+                else out.add(extractor.site(file, p.at(), sink.api(), sink.language(), variants, call));
             }
         }
 

@@ -71,6 +71,7 @@ public final class StringFolder {
         if (e instanceof EnclosedExpr en) return fold(en.getInner(), depth + 1);
         if (e instanceof CastExpr cast) return fold(cast.getExpression(), depth + 1);
         if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+            if (isArithmetic(b)) return valuePlaceholder(e); // "lvl" + (i + 1): a number, not the text "i" then "1"
             // a + b + c + ... is one level, however long: a 60-line select list must not hit the depth limit
             List<SqlText> out = List.of(SqlText.empty());
             for (Expression operand : plusOperands(b)) out = Variants.concat(out, fold(operand, depth + 1));
@@ -92,6 +93,34 @@ public final class StringFolder {
         return placeholder(e);
     }
 
+    /**
+     * Whether a {@code +} adds numbers: its first two operands are numbers (a numeric literal, a local or
+     * parameter of a numeric primitive type, {@code size()} or {@code length()}), so Java adds them before any
+     * text joins. Whatever follows makes no difference to SQL: the value is unknown either way.
+     */
+    private static boolean isArithmetic(BinaryExpr chain) {
+        List<Expression> operands = plusOperands(chain);
+        return operands.size() >= 2 && isNumber(operands.get(0)) && isNumber(operands.get(1));
+    }
+
+    private static final Set<String> NUMERIC = Set.of("int", "long", "short", "byte", "double", "float", "Integer", "Long");
+
+    private static boolean isNumber(Expression e) {
+        while (e instanceof EnclosedExpr en) e = en.getInner();
+        if (e instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr || e instanceof com.github.javaparser.ast.expr.LongLiteralExpr
+                || e instanceof com.github.javaparser.ast.expr.DoubleLiteralExpr) {
+            return true;
+        }
+        if (e instanceof MethodCallExpr m && m.getArguments().isEmpty() && (m.getNameAsString().equals("size") || m.getNameAsString().equals("length"))) {
+            return true;
+        }
+        if (e instanceof NameExpr n) {
+            Declarations.Resolved r = Declarations.resolve(n.getNameAsString(), n);
+            return r != null && r.kind() != Declarations.Resolved.Kind.FIELD_SCOPE && r.type() != null && NUMERIC.contains(r.type());
+        }
+        return false;
+    }
+
     /** The operands of a left-nested {@code +} chain, in order. */
     private static List<Expression> plusOperands(BinaryExpr chain) {
         java.util.ArrayDeque<Expression> operands = new java.util.ArrayDeque<>();
@@ -110,7 +139,9 @@ public final class StringFolder {
         if (r != null && r.kind() == Declarations.Resolved.Kind.LOCAL) {
             return new LocalFlow(this, r, n, depth + 1).variants();
         }
-        if (r != null && r.kind() == Declarations.Resolved.Kind.PARAMETER) return placeholder(n);
+        if (r != null && r.kind() == Declarations.Resolved.Kind.PARAMETER) {
+            return r.type() != null && NUMERIC.contains(r.type()) ? valuePlaceholder(n) : placeholder(n);
+        }
         return constantInScope(name, n, depth).or(() -> constructorFields.fold(name, n, depth)).orElseGet(() -> placeholder(n));
     }
 
@@ -186,14 +217,42 @@ public final class StringFolder {
                 && m.getScope().map(s -> s.toString().equals("String")).orElse(false)) {
             return fold(m.getArgument(0), depth + 1);
         }
+        Optional<List<SqlText>> formatted = FormatCalls.fold(m, this, depth);
+        if (formatted.isPresent()) return formatted.get();
+        if (method.equals("replace") && m.getArguments().size() == 2 && m.getScope().isPresent()) {
+            Optional<List<SqlText>> replaced = replaced(m, depth); // TEMPLATE.replace("$in", "from")
+            if (replaced.isPresent()) return replaced.get();
+        }
         return callee(m).map(d -> returned(d, depth)).filter(v -> !v.isEmpty()).orElseGet(() -> placeholder(m));
+    }
+
+    /** {@code text.replace("a", "b")} with known text for both: every occurrence, as String.replace does. */
+    private Optional<List<SqlText>> replaced(MethodCallExpr m, int depth) {
+        List<SqlText> target = fold(m.getArgument(0), depth + 1);
+        List<SqlText> replacement = fold(m.getArgument(1), depth + 1);
+        if (target.size() != 1 || replacement.size() != 1 || !target.get(0).isComplete() || !replacement.get(0).isComplete()
+                || target.get(0).length() == 0) {
+            return Optional.empty();
+        }
+        String from = target.get(0).text();
+        String to = replacement.get(0).text();
+        List<SqlText> out = new ArrayList<>();
+        for (SqlText v : fold(m.getScope().get(), depth + 1)) {
+            int at = v.text().indexOf(from);
+            while (at >= 0) {
+                v = v.replace(at, at + from.length(), to);
+                at = v.text().indexOf(from, at + to.length());
+            }
+            out.add(v);
+        }
+        return Optional.of(Variants.distinct(out));
     }
 
     /**
      * A method of the project that returns a foldable string, e.g. a row mapper's {@code schema()} returning
      * {@code "l.id, l.name FROM loans l"}: found by the declared type of the receiver (or this class).
      */
-    private Optional<MethodDeclaration> callee(MethodCallExpr m) {
+    Optional<MethodDeclaration> callee(MethodCallExpr m) {
         Optional<String> owner;
         Expression scope = m.getScope().orElse(null);
         if (scope == null || scope instanceof ThisExpr) {
@@ -258,6 +317,11 @@ public final class StringFolder {
 
     List<SqlText> placeholder(Node e) {
         return List.of(SqlText.placeholder(origin(e)));
+    }
+
+    /** An unknown number: see {@link SqlText#valuePlaceholder}. */
+    List<SqlText> valuePlaceholder(Node e) {
+        return List.of(SqlText.valuePlaceholder(origin(e)));
     }
 
     Origin origin(Node e) {

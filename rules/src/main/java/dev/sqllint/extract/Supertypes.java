@@ -49,6 +49,12 @@ final class Supertypes {
         return lineage(qualified).stream().filter(wanted).findFirst();
     }
 
+    /** The nearest of the type and its project ancestors that declares a method of that name and arity. */
+    Optional<String> declaring(String qualified, String method, int arity) {
+        return find(qualified, t -> index.type(t).map(d -> d.getMethodsByName(method).stream()
+                .anyMatch(m -> m.getParameters().size() == arity)).orElse(false));
+    }
+
     /** The superclass of a project class, resolved; empty for interfaces, library types and {@code Object}. */
     Optional<String> superclass(ClassOrInterfaceDeclaration c) {
         if (c.isInterface() || c.getExtendedTypes().isEmpty()) return Optional.empty();

@@ -12,6 +12,11 @@ import java.nio.file.Path;
  */
 public record UnresolvedSite(Path file, int line, int column, String api, String reason, String detail) {
 
+    /**
+     * Every variant of the SQL starts with a part decided at run time ({@code buildSelect(cols) + from + where})
+     * or with a clause ({@code WHERE ...}, the start a helper returned empty): which statement it is, is not known.
+     */
+    public static final String STATEMENT_START_DYNAMIC = "statement start built at run time";
     /** The SQL argument is built from nothing the folder can read (a parameter, a call into a library). */
     public static final String ENTIRELY_DYNAMIC = "entirely dynamic argument";
     /** A SQL-looking argument passed to a method of a type the catalogue does not list (a project wrapper). */

@@ -18,11 +18,16 @@ final class Variants {
     private Variants() {
     }
 
+    /**
+     * Every left variant followed by every right one. The pairs are taken by diagonals ((0,0), (0,1), (1,0),
+     * (0,2), ...), so that when the cap cuts the product, what is kept still holds each side's variants,
+     * not the first left variant with every right one.
+     */
     static List<SqlText> concat(List<SqlText> left, List<SqlText> right) {
         List<SqlText> out = new ArrayList<>();
-        for (SqlText l : left) {
-            for (SqlText r : right) {
-                out.add(l.append(r));
+        for (int sum = 0; sum <= left.size() + right.size() - 2; sum++) {
+            for (int i = Math.max(0, sum - right.size() + 1); i <= Math.min(sum, left.size() - 1); i++) {
+                out.add(left.get(i).append(right.get(sum - i)));
                 if (out.size() >= MAX * 4) return distinct(out);
             }
         }

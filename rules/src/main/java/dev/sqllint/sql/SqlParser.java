@@ -22,6 +22,8 @@ public final class SqlParser implements AutoCloseable {
     }
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Repairs tried on one statement: a few stray placeholders and dialect spellings, not a search. */
+    private static final int MAX_REPAIRS = 8;
     private final long timeoutMillis;
     private final ExecutorService executor;
 
@@ -37,14 +39,19 @@ public final class SqlParser implements AutoCloseable {
 
     /**
      * Parses; when the parser stops on a placeholder that stands for a whole clause, parses again without it
-     * (see {@link StrayPlaceholders}). The result's text is what parsed.
+     * (see {@link StrayPlaceholders}), and where it stops on MySQL or PostgreSQL syntax it does not take,
+     * parses again with that spelled as it takes it (see {@link DialectRepairs}). The result's text is what
+     * parsed.
      */
     public Result parse(SqlText normalized) {
         Result first = parseOnce(normalized);
         Result r = first;
         SqlText text = normalized;
-        for (int i = 0; i < StrayPlaceholders.MAX_REPAIRS && !r.ok(); i++) {
-            java.util.Optional<SqlText> repaired = StrayPlaceholders.blankAt(text, r.failure());
+        for (int i = 0; i < MAX_REPAIRS && !r.ok(); i++) {
+            String failure = r.failure();
+            SqlText current = text;
+            java.util.Optional<SqlText> repaired = DialectRepairs.repair(current, failure)
+                    .or(() -> StrayPlaceholders.blankAt(current, failure));
             if (repaired.isEmpty()) break;
             text = repaired.get();
             r = parseOnce(text);

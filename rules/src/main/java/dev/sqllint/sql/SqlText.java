@@ -48,6 +48,15 @@ public final class SqlText {
         return new SqlText(text, fill(text.length(), origin), false);
     }
 
+    /**
+     * A stand-in for a number computed at run time ({@code "lvl" + (i + 1)}, {@code " limit " + size}): not
+     * padded, because a number brings no spaces of its own and, glued to a name, continues it.
+     */
+    public static SqlText valuePlaceholder(Origin origin) {
+        String text = Placeholders.DYNAMIC;
+        return new SqlText(text, fill(text.length(), origin), false);
+    }
+
     private static Origin[] fill(int n, Origin origin) {
         Origin[] o = new Origin[n];
         Arrays.fill(o, origin);
@@ -57,6 +66,9 @@ public final class SqlText {
     public SqlText append(SqlText other) {
         if (other.text.isEmpty()) return this;
         if (text.isEmpty()) return other;
+        // alias + "_value", "tb_" + name: an underscore joins the unknown part into one name; no keyword has one at its edge
+        if (text.endsWith(Placeholders.DYNAMIC + " ") && other.text.startsWith("_")) return replace(text.length() - 1, text.length(), "").append(other);
+        if (text.endsWith("_") && other.text.startsWith(" " + Placeholders.DYNAMIC)) other = other.replace(0, 1, "");
         Origin[] o = Arrays.copyOf(origins, origins.length + other.origins.length);
         System.arraycopy(other.origins, 0, o, origins.length, other.origins.length);
         return new SqlText(text + other.text, o, complete && other.complete);

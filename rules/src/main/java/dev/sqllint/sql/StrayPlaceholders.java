@@ -32,7 +32,7 @@ final class StrayPlaceholders {
         return Optional.of(sql.replace(offset, offset + token.length(), " ".repeat(token.length())));
     }
 
-    private static int offset(String s, int line, int column) {
+    static int offset(String s, int line, int column) {
         int at = 0;
         for (int l = 1; l < line; l++) {
             int nl = s.indexOf('\n', at);

@@ -1,0 +1,77 @@
+package dev.sqllint.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** MySQL and PostgreSQL spellings JSqlParser does not take are parsed as what they mean; wrong SQL stays wrong. */
+class DialectRepairsTest {
+
+    private final SqlParser parser = new SqlParser(Duration.ofSeconds(5));
+
+    @AfterEach
+    void close() {
+        parser.close();
+    }
+
+    private SqlParser.Result parse(String text) {
+        return parser.parse(SqlText.of(text, Origin.at(Path.of("A.java"), 1, 1)));
+    }
+
+    @Test
+    void aGroupByDirectionIsBlankedInPlace() {
+        // MySQL 5.7 and MariaDB: "group by account_id desc" sorts the groups
+        SqlParser.Result r = parse("select t1.id from (select max(e.id) as id from journal e where e.done = true "
+                + "group by e.account_id desc, e.id) t1 order by t1.id desc");
+        assertTrue(r.ok(), r.failure());
+        assertEquals("select t1.id from (select max(e.id) as id from journal e where e.done = true "
+                + "group by e.account_id     , e.id) t1 order by t1.id desc", r.parsed().sql());
+    }
+
+    @Test
+    void dropForeignKeyIsReadAsDropConstraint() {
+        SqlParser.Result r = parse("ALTER TABLE dt_notes DROP KEY fk_client, DROP FOREIGN KEY fk_dt_notes_client, "
+                + "ADD CONSTRAINT fk_dt_notes_loan FOREIGN KEY (loan_id) REFERENCES m_loan (id)");
+        assertTrue(r.ok(), r.failure());
+        assertTrue(r.parsed().sql().contains("DROP constraint  fk_dt_notes_client"), r.parsed().sql());
+    }
+
+    @Test
+    void namesTheParserReservesAreQuotedWhereTheyStand() {
+        assertTrue(parse("select u.id from app_user u join user_client_mapping as map on u.id = map.user_id "
+                + "join client c on map.client_id = c.id").ok());
+        assertTrue(parse("SELECT COUNT(script) FROM schema_version WHERE version = ? AND script = ?").ok());
+        SqlParser.Result r = parse("SELECT * FROM user_settings WHERE type = ? AND (settings #> ?) IS NOT NULL");
+        assertTrue(r.ok(), r.failure());
+        assertTrue(r.parsed().sql().contains("(\"settings\" #> ?)"), r.parsed().sql());
+    }
+
+    @Test
+    void aFunctionRegisteredUnderAnOperatorsNameIsQuoted() {
+        // an HQL function the application registers as ilike(a, b)
+        SqlParser.Result r = parse("SELECT w.id FROM WidgetTypeEntity w WHERE ilike(cast(w.descriptor as string), CONCAT('%', ?, '%')) = true");
+        assertTrue(r.ok(), r.failure());
+        assertTrue(r.parsed().sql().contains("WHERE \"ilike\"(cast"), r.parsed().sql());
+    }
+
+    @Test
+    void assignmentsAHelperBuildsStandForThemselves() {
+        SqlParser.Result r = parse("UPDATE dt_notes SET " + Placeholders.DYNAMIC + " WHERE id = ?");
+        assertTrue(r.ok(), r.failure());
+        assertEquals("UPDATE dt_notes SET " + Placeholders.DYNAMIC + " = ? WHERE id = ?", r.parsed().sql());
+    }
+
+    @Test
+    void sqlThatIsWrongStaysWrong() {
+        assertFalse(parse("select a.id from account a where a.name like %?% or a.code like %?%").ok());
+        assertFalse(parse("select a.id from account a where a.id = ? where a.parent_id = ?").ok());
+        assertFalse(parse("select a.id from account a order by a.name desc desc").ok()); // not in a GROUP BY
+        SqlParser.Result r = parse("select a.id from account a where and a.id = 1");
+        assertTrue(r.failure().contains("\"where\""), r.failure()); // the first failure is the one reported
+    }
+}
