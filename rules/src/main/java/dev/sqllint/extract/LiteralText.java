@@ -26,7 +26,12 @@ final class LiteralText {
 
     static SqlText of(TextBlockLiteralExpr block, Path file) {
         Position begin = block.getBegin().orElse(new Position(1, 1));
-        String[] lines = block.getValue().split("\n", -1);
+        String value = block.getValue();
+        // JavaParser drops the opening delimiter's line break only right after the quotes; with blanks between
+        // ("""  ) they and the break are still in the value, one line more than the literal spans after its first
+        int spans = block.getEnd().map(end -> end.line - begin.line).orElse(-1);
+        if (value.chars().filter(c -> c == '\n').count() == spans) value = value.substring(value.indexOf('\n') + 1);
+        String[] lines = value.split("\n", -1);
         int indent = commonIndent(lines);
         SqlText out = SqlText.empty();
         for (int i = 0; i < lines.length; i++) {

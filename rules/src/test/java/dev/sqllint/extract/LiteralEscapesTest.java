@@ -71,4 +71,27 @@ class LiteralEscapesTest {
         Origin o = sql.originAt(blankLineBreak);
         assertEquals("8:1", o.line() + ":" + o.column()); // line 8 is empty: it was column 9, past its end
     }
+
+    @Test
+    void blanksAfterTheOpeningDelimiterOfATextBlockAddNoLine() {
+        // found by fuzzing: JavaParser keeps them and the line break in the value, so the SQL began with a
+        // line break and every character was one line too low; put in by replace(), javac would strip them here
+        fx.source("com/acme/Topics.java", """
+                package com.acme;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class Topics {
+                  JdbcTemplate jdbc;
+                  Object unread() {
+                    return jdbc.queryForList(\"""<BLANKS>
+                        SELECT t.id FROM topics t
+                        WHERE t.updated_at >= ?
+                        \""");
+                  }
+                }
+                """.replace("<BLANKS>", "   "));
+        SqlText sql = fx.sites("com/acme/Topics.java").get(0).variants().get(0);
+        assertEquals("SELECT t.id FROM topics t\nWHERE t.updated_at >= ?\n", sql.text());
+        Origin where = sql.originAt(sql.text().indexOf("WHERE"));
+        assertEquals("8:9", where.line() + ":" + where.column());
+    }
 }
