@@ -7,6 +7,7 @@ import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.SqlText;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,12 +27,12 @@ final class LiteralText {
 
     static SqlText of(TextBlockLiteralExpr block, Path file) {
         Position begin = block.getBegin().orElse(new Position(1, 1));
-        String value = block.getValue();
+        // JLS 3.10.6: CR LF, CR and LF all end a line (and become LF)
+        String[] lines = block.getValue().split("\r\n|\r|\n", -1);
         // JavaParser drops the opening delimiter's line break only right after the quotes; with blanks between
         // ("""  ) they and the break are still in the value, one line more than the literal spans after its first
         int spans = block.getEnd().map(end -> end.line - begin.line).orElse(-1);
-        if (value.chars().filter(c -> c == '\n').count() == spans) value = value.substring(value.indexOf('\n') + 1);
-        String[] lines = value.split("\n", -1);
+        if (lines.length > 1 && lines.length - 1 == spans) lines = Arrays.copyOfRange(lines, 1, lines.length);
         int indent = commonIndent(lines);
         SqlText out = SqlText.empty();
         for (int i = 0; i < lines.length; i++) {

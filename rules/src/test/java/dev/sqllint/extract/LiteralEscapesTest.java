@@ -94,4 +94,24 @@ class LiteralEscapesTest {
         Origin where = sql.originAt(sql.text().indexOf("WHERE"));
         assertEquals("8:9", where.line() + ":" + where.column());
     }
+
+    @Test
+    void aLoneCarriageReturnEndsATextBlockLine() {
+        // found by fuzzing: old Mac line ends; the line after the CR was read as part of the one before
+        fx.source("com/acme/Flows.java", String.join("\r", "package com.acme;",
+                "import org.springframework.jdbc.core.JdbcTemplate;",
+                "class Flows {",
+                "  JdbcTemplate jdbc;",
+                "  Object runs() {",
+                "    return jdbc.queryForList(\"\"\"",
+                "        SELECT fr.id FROM flow_run fr",
+                "        WHERE fr.flow_id = ?",
+                "        \"\"\");",
+                "  }",
+                "}", ""));
+        SqlText sql = fx.sites("com/acme/Flows.java").get(0).variants().get(0);
+        assertEquals("SELECT fr.id FROM flow_run fr\nWHERE fr.flow_id = ?\n", sql.text());
+        Origin where = sql.originAt(sql.text().indexOf("WHERE"));
+        assertEquals("8:9", where.line() + ":" + where.column());
+    }
 }
