@@ -3,6 +3,7 @@ package dev.sqllint.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.sqllint.extract.SqlSite;
+import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -119,9 +120,12 @@ class DaoTemplateFuzzTest {
         if (raw.isPresent()) expect(sites, asWritten, raw.get());
     }
 
-    /** The site on {@code line} has {@code sql} among its variants; text with nothing but blanks makes no site. */
+    /**
+     * The site on {@code line} has {@code sql} among its variants. Text with nothing but blanks and the placeholder
+     * word (which stands for what cannot be read, so a literal that spells it is read as unknown too) makes no site.
+     */
     private static void expect(List<SqlSite> sites, int line, String sql) {
-        if (sql.isBlank()) return;
+        if (sql.replace(Placeholders.DYNAMIC, "").isBlank()) return;
         List<SqlSite> here = sites.stream().filter(s -> s.line() == line).toList();
         Set<String> variants = here.stream().flatMap(s -> s.variants().stream()).map(SqlText::text).collect(Collectors.toSet());
         FuzzChecks.check(variants.contains(sql), "line " + line + " should fold to [" + sql + "] but folds to " + variants);
