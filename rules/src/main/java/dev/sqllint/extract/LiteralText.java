@@ -7,6 +7,7 @@ import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.SqlText;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,7 +27,12 @@ final class LiteralText {
 
     static SqlText of(TextBlockLiteralExpr block, Path file) {
         Position begin = block.getBegin().orElse(new Position(1, 1));
-        String[] lines = block.getValue().split("\n", -1);
+        // JLS 3.10.6: CR LF, CR and LF all end a line (and become LF)
+        String[] lines = block.getValue().split("\r\n|\r|\n", -1);
+        // JavaParser drops the opening delimiter's line break only right after the quotes; with blanks between
+        // ("""  ) they and the break are still in the value, one line more than the literal spans after its first
+        int spans = block.getEnd().map(end -> end.line - begin.line).orElse(-1);
+        if (lines.length > 1 && lines.length - 1 == spans) lines = Arrays.copyOfRange(lines, 1, lines.length);
         int indent = commonIndent(lines);
         SqlText out = SqlText.empty();
         for (int i = 0; i < lines.length; i++) {
@@ -40,7 +46,9 @@ final class LiteralText {
             SqlText piece = decode(content, file, begin.line + 1 + i, indent + 1);
             out = out.append(piece);
             if (!last && !continues) {
-                out = out.append(SqlText.of("\n", Origin.at(file, begin.line + 1 + i, indent + 1 + content.length())));
+                // just past the content; a blank line shorter than the indentation ends where it ends
+                int column = Math.min(indent, line.length()) + 1 + content.length();
+                out = out.append(SqlText.of("\n", Origin.at(file, begin.line + 1 + i, column)));
             }
         }
         return out;
@@ -52,9 +60,10 @@ final class LiteralText {
         return backslashes % 2 == 1;
     }
 
+    /** JLS 3.10.7: trailing white space is incidental, by {@link Character#isWhitespace} (also U+2003, U+3000). */
     private static String stripTrailing(String s) {
         int end = s.length();
-        while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t' || s.charAt(end - 1) == '\r')) end--;
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) end--;
         return s.substring(0, end);
     }
 
@@ -109,8 +118,10 @@ final class LiteralText {
                 }
                 default -> {
                     if (e >= '0' && e <= '7') {
+                        // JLS 3.10.7: three octal digits only from \0xx to \377; "\477" is "\47" then '7'
+                        int digits = e <= '3' ? 3 : 2;
                         int j = i + 1;
-                        while (j < raw.length() && j < i + 4 && raw.charAt(j) >= '0' && raw.charAt(j) <= '7') j++;
+                        while (j < raw.length() && j < i + 1 + digits && raw.charAt(j) >= '0' && raw.charAt(j) <= '7') j++;
                         decoded = String.valueOf((char) Integer.parseInt(raw.substring(i + 1, j), 8));
                         consumed = j - i;
                     } else {

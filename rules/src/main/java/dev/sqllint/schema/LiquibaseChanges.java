@@ -59,19 +59,19 @@ final class LiquibaseChanges {
                 columns(schema.createTable(t, source(c)), c);
             });
             case "addColumn" -> required(c, "tableName").ifPresent(t -> columns(table(t, c), c));
-            case "addPrimaryKey" -> required(c, "tableName").ifPresent(t -> table(t, c).setPrimaryKey(
-                    new Key(c.attribute("constraintName"), names(c.attribute("columnNames")), true, source(c))));
-            case "addUniqueConstraint" -> required(c, "tableName").ifPresent(t -> table(t, c).addUniqueKey(
-                    new Key(c.attribute("constraintName"), names(c.attribute("columnNames")), true, source(c))));
+            case "addPrimaryKey" -> required(c, "tableName").ifPresent(t -> requiredNames(c, "columnNames").ifPresent(
+                    columns -> table(t, c).setPrimaryKey(new Key(c.attribute("constraintName"), columns, true, source(c)))));
+            case "addUniqueConstraint" -> required(c, "tableName").ifPresent(t -> requiredNames(c, "columnNames").ifPresent(
+                    columns -> table(t, c).addUniqueKey(new Key(c.attribute("constraintName"), columns, true, source(c)))));
             case "addForeignKeyConstraint" -> required(c, "baseTableName").ifPresent(t -> {
                 String target = c.attribute("referencedTableName");
                 if (target == null) {
                     missing(c, "referencedTableName");
                     return;
                 }
-                table(t, c).addForeignKey(SqlDdl.foreignKey(schema, c.attribute("constraintName"),
-                        names(c.attribute("baseColumnNames")), target, names(c.attribute("referencedColumnNames")),
-                        source(c)));
+                requiredNames(c, "baseColumnNames").ifPresent(columns -> table(t, c).addForeignKey(SqlDdl.foreignKey(
+                        schema, c.attribute("constraintName"), columns, target, names(c.attribute("referencedColumnNames")),
+                        source(c))));
             });
             case "createIndex" -> required(c, "tableName").ifPresent(t -> {
                 List<String> columns = new ArrayList<>();
@@ -177,6 +177,16 @@ final class LiquibaseChanges {
         String value = c.attribute(attribute);
         if (value == null) missing(c, attribute);
         return Optional.ofNullable(value);
+    }
+
+    /**
+     * A column list Liquibase requires: without it a key would cover nothing (a primary key replaced by an
+     * empty one, a foreign key jOOQ's {@code onKey()} joins on nothing), so the change is reported and skipped.
+     */
+    private Optional<List<String>> requiredNames(ChangeNode c, String attribute) {
+        List<String> names = names(c.attribute(attribute));
+        if (names.isEmpty()) missing(c, attribute);
+        return names.isEmpty() ? Optional.empty() : Optional.of(names);
     }
 
     private void missing(ChangeNode c, String attribute) {

@@ -67,11 +67,15 @@ public final class Schema {
         return tables.isEmpty();
     }
 
-    /** Lower case, without quotes, brackets or a schema/catalog prefix. */
+    /**
+     * Lower case, without quotes, brackets, blanks at the ends or a schema/catalog prefix. Names are normalised
+     * where they are stored and again where they are looked up, so normalising twice must change nothing: the
+     * blanks inside quotes ({@code "` id`"}) and after a dot ({@code accounts. id}) go too.
+     */
     public static String normalize(String name) {
         if (name == null) return null;
-        String n = name.trim().replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+        String n = name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "").trim();
         int dot = n.lastIndexOf('.');
-        return (dot >= 0 ? n.substring(dot + 1) : n).toLowerCase(Locale.ROOT);
+        return (dot >= 0 ? n.substring(dot + 1).trim() : n).toLowerCase(Locale.ROOT);
     }
 }

@@ -3,14 +3,17 @@ package dev.sqllint.schema;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -45,7 +48,7 @@ final class YamlChangelog {
         try {
             root = yaml.compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            int line = e.getProblemMark() == null ? 0 : new Lines(text).of(e.getProblemMark());
             problems.report(file, line, "changelog skipped, not read as YAML: " + e.getProblem());
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -53,7 +56,7 @@ final class YamlChangelog {
             return Optional.empty();
         }
         if (root == null) return Optional.of(new ChangeNode("", Map.of(), List.of(), null, 1, 0));
-        Walk walk = new Walk();
+        Walk walk = new Walk(new Lines(text));
         try {
             return Optional.of(walk.node("", root, 0));
         } catch (TooLarge e) {
@@ -72,13 +75,41 @@ final class YamlChangelog {
         }
     }
 
+    /**
+     * Line numbers as the file has them: its line breaks are '\n' ({@link ScriptFiles} normalises them), but
+     * SnakeYAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (YAML 1.1), so its own line
+     * count runs past the file's when a value holds one. A mark's index (in code points) is mapped instead.
+     */
+    private static final class Lines {
+        private final int[] breaks;
+
+        Lines(String text) {
+            IntStream.Builder found = IntStream.builder();
+            int codePoint = 0;
+            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i)), codePoint++) {
+                if (text.charAt(i) == '\n') found.add(codePoint);
+            }
+            breaks = found.build().toArray();
+        }
+
+        int of(Mark mark) {
+            int i = Arrays.binarySearch(breaks, mark.getIndex());
+            return (i >= 0 ? i : -i - 1) + 1;
+        }
+    }
+
     private static final class Walk {
+        private final Lines lines;
         private int nodes;
+
+        Walk(Lines lines) {
+            this.lines = lines;
+        }
 
         /** {@code key: value} as a node named {@code key}. */
         ChangeNode node(String name, Node value, int depth) {
             count(depth);
-            int line = value.getStartMark().getLine() + 1;
+            int line = lines.of(value.getStartMark());
             if (value instanceof ScalarNode scalar) {
                 return new ChangeNode(name, Map.of(), List.of(), scalar.getValue(), line, textLine(scalar));
             }
@@ -99,7 +130,7 @@ final class YamlChangelog {
                     } else {
                         ChangeNode child = node(key.getValue(), v, depth + 1);
                         children.add(new ChangeNode(child.name(), child.attributes(), child.children(), child.text(),
-                                key.getStartMark().getLine() + 1, child.textLine()));
+                                lines.of(key.getStartMark()), child.textLine()));
                     }
                 }
             } else if (value instanceof SequenceNode sequence) {
@@ -110,7 +141,7 @@ final class YamlChangelog {
                             if (!(entry.getKeyNode() instanceof ScalarNode key)) continue;
                             ChangeNode child = node(key.getValue(), entry.getValueNode(), depth + 1);
                             children.add(new ChangeNode(child.name(), child.attributes(), child.children(),
-                                    child.text(), key.getStartMark().getLine() + 1, child.textLine()));
+                                    child.text(), lines.of(key.getStartMark()), child.textLine()));
                         }
                     } else {
                         children.add(node(name, item, depth + 1));
@@ -126,8 +157,8 @@ final class YamlChangelog {
         }
 
         /** A block scalar ({@code sql: |}) starts on the line after its indicator. */
-        private static int textLine(ScalarNode scalar) {
-            int line = scalar.getStartMark().getLine() + 1;
+        private int textLine(ScalarNode scalar) {
+            int line = lines.of(scalar.getStartMark());
             return scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
                     || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED ? line + 1 : line;
         }

@@ -225,6 +225,80 @@ class LiquibaseChangelogsTest {
     }
 
     @Test
+    void aKeyChangeWithoutItsColumnsIsSkippedAndLeavesTheKeysAlone(@TempDir Path dir) throws IOException {
+        // found by fuzzing: the foreign key had no columns, the empty primary key replaced the real one
+        Path changelog = Files.writeString(dir.resolve("db.changelog-3.0.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 9
+                      author: fay
+                      changes:
+                        - createTable:
+                            tableName: tellers
+                            columns:
+                              - column: {name: teller_no, type: INT, constraints: {primaryKey: true}}
+                              - column: {name: branch_code, type: VARCHAR(8)}
+                        - addPrimaryKey:
+                            tableName: tellers
+                            constraintName: pk_tellers
+                        - addUniqueConstraint:
+                            tableName: tellers
+                            columnNames: " , "
+                        - addForeignKeyConstraint:
+                            baseTableName: tellers
+                            baseColumnName: branch_code
+                            referencedTableName: branches
+                            constraintName: fk_tellers_branch
+                """);
+        Schema schema = LiquibaseChangelogs.read(List.of(), changelog, problems);
+        assertEquals("""
+                tellers  (db.changelog-3.0.yaml:6 (changeSet 9))
+                  primary key (teller_no)  db.changelog-3.0.yaml:9 (changeSet 9)
+                """, SchemaText.of(schema));
+        assertEquals(List.of(
+                "db.changelog-3.0.yaml:11: addPrimaryKey without columnNames skipped (changeSet 9)",
+                "db.changelog-3.0.yaml:14: addUniqueConstraint without columnNames skipped (changeSet 9)",
+                "db.changelog-3.0.yaml:17: addForeignKeyConstraint without baseColumnNames skipped (changeSet 9)"),
+                problems.reported);
+    }
+
+    @Test
+    void aColumnQualifiedWithABlankAfterTheDotIsThatColumn(@TempDir Path dir) throws IOException {
+        // found by fuzzing: "tellers. branch_code" was kept as " branch_code", a column no query names
+        Path changelog = Files.writeString(dir.resolve("db.changelog-5.0.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="12" author="hal">
+                        <addUniqueConstraint tableName="tellers" columnNames="tellers. branch_code, teller_no"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        Schema schema = LiquibaseChangelogs.read(List.of(), changelog, problems);
+        assertEquals("""
+                tellers  (db.changelog-5.0.xml:4 (changeSet 12))
+                  unique (branch_code, teller_no)  db.changelog-5.0.xml:4 (changeSet 12)
+                """, SchemaText.of(schema));
+    }
+
+    @Test
+    void yamlLinesAreTheFilesEvenWhenAValueHoldsALineSeparator(@TempDir Path dir) throws IOException {
+        // found by fuzzing: SnakeYAML also breaks lines at U+2028 (and NEL, U+2029), so it said line 8 here
+        Path changelog = Files.writeString(dir.resolve("db.changelog-4.0.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 11
+                      author: gus
+                      comment: "Tellers<LS>and their branches"
+                      changes:
+                        - createTable:
+                            columns:
+                              - column: {name: id, type: INT}
+                """.replace("<LS>", "\u2028"));
+        LiquibaseChangelogs.read(List.of(), changelog, problems);
+        assertEquals(List.of("db.changelog-4.0.yaml:7: createTable without tableName skipped (changeSet 11)"), problems.reported);
+    }
+
+    @Test
     void jsonChangelogsAndPlainSqlFilesInIncludeAll(@TempDir Path dir) throws IOException {
         Path later = Files.createDirectories(dir.resolve("changes"));
         Files.writeString(later.resolve("01-tellers.json"), """

@@ -1,9 +1,11 @@
 package dev.sqllint.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Each DDL shape the replay understands, as a migration would write it, and what it leaves in the schema. */
@@ -44,6 +46,20 @@ class SqlDdlTest {
                 """, schemaText);
         assertEquals("varchar(34)", schema.table("accounts").orElseThrow().columnType("account_no").orElseThrow());
         assertEquals(List.of(), problems.reported);
+    }
+
+    @Test
+    void blanksInsideQuotesAreNotPartOfTheName() {
+        // found by fuzzing: the key was stored as " id" but looked up as "id", so it did not cover its own column
+        replay("V1__orders.sql", """
+                CREATE TABLE `orders` (` id` BIGINT, account_id BIGINT, PRIMARY KEY (` id`));
+                """);
+        assertEquals("""
+                orders  (V1__orders.sql:1)
+                  primary key (id)  V1__orders.sql:1
+                """, SchemaText.of(schema));
+        KeyModel keys = new SchemaKeyModel(schema, new NamingConventions(), List.of());
+        assertTrue(keys.uniqueKeyCovered("orders", Set.of("id")).isPresent());
     }
 
     @Test

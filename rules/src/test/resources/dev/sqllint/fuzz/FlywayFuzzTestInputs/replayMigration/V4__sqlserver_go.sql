@@ -1,0 +1,5 @@
+CREATE TABLE [dbo].[Topics] ([Id] INT IDENTITY(1,1) NOT NULL, [UserId] INT NOT NULL,
+ CONSTRAINT [PK_Topics] PRIMARY KEY CLUSTERED ([Id] ASC))
+GO
+CREATE NONCLUSTERED INDEX [IX_Topics_UserId] ON [dbo].[Topics] ([UserId])
+GO

@@ -1,0 +1,1 @@
+{? = call refresh_account_totals(?, ?)}
