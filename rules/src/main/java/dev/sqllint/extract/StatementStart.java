@@ -15,7 +15,7 @@ import java.util.Set;
  * the SQL. Such variants are left out; a site left with none is reported as unresolved
  * ({@link UnresolvedSite#STATEMENT_START_DYNAMIC}).
  */
-final class StatementStart {
+public final class StatementStart {
 
     /** Words a clause starts with, never a statement (FROM starts an HQL query, so only for SQL). */
     private static final Set<String> CLAUSES = Set.of("where", "and", "or", "order", "group", "having", "limit", "offset",
@@ -31,7 +31,8 @@ final class StatementStart {
         return out;
     }
 
-    static boolean isKnown(String text, Language language) {
+    /** Whether the text starts like a statement, not like a clause or an unknown part. */
+    public static boolean isKnown(String text, Language language) {
         String first = firstWord(text);
         if (first.isEmpty()) return true; // punctuation first ("{call ...}", "? = call"): not ours to judge
         String w = first.toLowerCase(Locale.ROOT);

@@ -122,10 +122,12 @@ class DaoTemplateFuzzTest {
 
     /**
      * The site on {@code line} has {@code sql} among its variants. Text with nothing but blanks and the placeholder
-     * word (which stands for what cannot be read, so a literal that spells it is read as unknown too) makes no site.
+     * word (which stands for what cannot be read, so a literal that spells it is read as unknown too) makes no site,
+     * and neither does text that starts with a clause ({@code " ORDER BY ..."}): not a statement sqllint has read.
      */
     private static void expect(List<SqlSite> sites, int line, String sql) {
         if (sql.replace(Placeholders.DYNAMIC, "").isBlank()) return;
+        if (!dev.sqllint.extract.StatementStart.isKnown(sql, dev.sqllint.extract.Language.SQL)) return;
         List<SqlSite> here = sites.stream().filter(s -> s.line() == line).toList();
         Set<String> variants = here.stream().flatMap(s -> s.variants().stream()).map(SqlText::text).collect(Collectors.toSet());
         FuzzChecks.check(variants.contains(sql), "line " + line + " should fold to [" + sql + "] but folds to " + variants);
