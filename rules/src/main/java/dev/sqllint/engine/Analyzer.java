@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
@@ -78,17 +79,16 @@ public final class Analyzer {
         List<SourceFile> sources = new SourceFinder(config.includes(), config.excludes())
                 .find(config.sourceRoots(), (p, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, p, 0, why)));
         JavaSourceReader reader = new JavaSourceReader(config.encoding(), config.maxFileBytes());
-        SqlRelevance relevance = new SqlRelevance(SinkCatalog.standard());
+        SinkCatalog catalog = SinkCatalog.standard();
+        SqlRelevance relevance = new SqlRelevance(catalog);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
         try (SqlParser sqlParser = new SqlParser(config.statementTimeout())) {
             OutlineCache outlines = OutlineCache.open(config.cacheDir());
             List<SourceText> texts = inParallel(pool, sources, s -> read(s, reader, relevance, outlines, diagnostics));
             outlines.save();
             SourceSelection selection = new SourceSelection(texts, config.preFilter());
-            ResultCache cache = config.cacheDir() == null ? ResultCache.none()
-                    : ResultCache.open(config.cacheDir(), RunKey.of(config, rules, fixedKeys == null ? "schema" : fixedKeys.getClass().getName(),
-                            selection.types(), selection.mappedDigests()), cacheNotes::add);
-            Map<Path, FileOutcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+            ResultCache cache = openCache(config, selection, cacheNotes);
+            Map<Path, FileOutcome> outcomes = new ConcurrentHashMap<>();
             List<SourceText> misses = new ArrayList<>();
             for (SourceText root : selection.roots()) {
                 Optional<FileOutcome> hit = cache.lookup(root.path(), root.digest(), selection::digestOf);
@@ -97,7 +97,7 @@ public final class Analyzer {
             }
             Optional<ResultCache.Global> previous = misses.isEmpty() ? cache.previousGlobal() : Optional.empty();
             Analysed analysed = previous.map(g -> new Analysed(g, 0, 0))
-                    .orElseGet(() -> analyzeMisses(config, selection, misses, pool, sqlParser, cache, outcomes));
+                    .orElseGet(() -> analyzeMisses(config, catalog, selection, misses, pool, sqlParser, cache, outcomes));
             ResultCache.Global run = analysed.global();
             cache.global(run);
             cache.save(cacheNotes::add);
@@ -116,6 +116,14 @@ public final class Analyzer {
         }
     }
 
+    /** The results of the last run, valid only if nothing they depend on beyond their files' reads has changed. */
+    private ResultCache openCache(AnalysisConfig config, SourceSelection selection, List<String> notes) {
+        if (config.cacheDir() == null) return ResultCache.none();
+        String keyModel = fixedKeys == null ? "schema" : fixedKeys.getClass().getName();
+        String key = RunKey.of(config, rules, keyModel, selection.types(), selection.mappedDigests());
+        return ResultCache.open(config.cacheDir(), key, notes::add);
+    }
+
     /** The run's global part, and how many Java files were parsed up front and on demand to compute it. */
     private record Analysed(ResultCache.Global global, int parsedUpFront, int parsedOnDemand) {
     }
@@ -125,9 +133,9 @@ public final class Analyzer {
      * (mapped and suppressing files), loads the schema, analyses each file recording which files it read, and
      * the MyBatis mappers. Returns the run's global part.
      */
-    private Analysed analyzeMisses(AnalysisConfig config, SourceSelection selection, List<SourceText> misses,
-                                             ForkJoinPool pool, SqlParser sqlParser, ResultCache cache,
-                                             Map<Path, FileOutcome> outcomes) {
+    private Analysed analyzeMisses(AnalysisConfig config, SinkCatalog catalog, SourceSelection selection,
+                                   List<SourceText> misses, ForkJoinPool pool, SqlParser sqlParser, ResultCache cache,
+                                   Map<Path, FileOutcome> outcomes) {
         List<SourceText> upFront = selection.upFront(misses);
         List<Parsed> parsed = inParallel(pool, upFront, Analyzer::parseJava);
         Map<Path, Parsed> byPath = new LinkedHashMap<>();
@@ -141,7 +149,7 @@ public final class Analyzer {
                 (file, line, why) -> global.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)), index);
         KeyModel keys = fixedKeys != null ? fixedKeys
                 : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
-        JavaSqlExtractor extractor = new JavaSqlExtractor(SinkCatalog.standard(), index, mappedFiles, schema.jpa(),
+        JavaSqlExtractor extractor = new JavaSqlExtractor(catalog, index, mappedFiles, schema.jpa(),
                 new ExtractionContext(config.resourceRoots(), c -> schema.jpa().entityByClass(c).map(JpaModel.Entity::table)),
                 schema.schema());
         Suppressor suppressor = new Suppressor(filesOf(selection.suppressing(), byPath));

@@ -101,11 +101,6 @@ public final class JavaSqlExtractor {
         this.criteria = criteria.withModel(jpa);
     }
 
-    /** How many repository methods were read as derived queries and which were skipped, for the debug log. */
-    public Optional<String> derivedQueryNote() {
-        return derived == null ? Optional.empty() : derived.note();
-    }
-
     /** What the derived queries of one file became, for the note over a run (some files' from the cache). */
     public DerivedQueries.Tally derivedTally(Path file) {
         return derived == null ? new DerivedQueries.Tally(java.util.Set.of(), Map.of()) : derived.tally(file);
