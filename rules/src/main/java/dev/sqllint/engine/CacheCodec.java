@@ -4,11 +4,15 @@ import dev.sqllint.derived.DerivedQueries;
 import dev.sqllint.extract.SourceKind;
 import dev.sqllint.extract.UnresolvedSite;
 import dev.sqllint.rules.Severity;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +27,43 @@ import java.util.TreeSet;
 final class CacheCodec {
 
     private CacheCodec() {
+    }
+
+    /** What follows a cache file's header. */
+    interface Body {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a cache file: a header (what file it is, its format, what it is valid for), then the body, into a
+     * temporary file moved into place, so a reader never sees half a file.
+     */
+    static void writeFile(Path file, String magic, int format, String key, Body body) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            writeString(out, magic);
+            out.writeInt(format);
+            writeString(out, key);
+            body.write(out);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A cache file positioned after its header, for the caller to read and close; null when the header names
+     * another kind of file, format or key (then the stream is closed here).
+     */
+    static DataInputStream openFile(Path file, String magic, int format, String key) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        try {
+            if (magic.equals(readString(in)) && in.readInt() == format && key.equals(readString(in))) return in;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        in.close();
+        return null;
     }
 
     static void writeOutcome(DataOutputStream out, FileOutcome o) throws IOException {

@@ -1,14 +1,10 @@
 package dev.sqllint.engine;
 
 import dev.sqllint.source.JavaOutline;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,11 +37,8 @@ final class OutlineCache {
         if (dir == null) return new OutlineCache(null, Map.of());
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) return new OutlineCache(file, Map.of());
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (!MAGIC.equals(CacheCodec.readString(in)) || in.readInt() != FORMAT
-                    || !RunKey.engine().equals(CacheCodec.readString(in))) {
-                return new OutlineCache(file, Map.of());
-            }
+        try (DataInputStream in = CacheCodec.openFile(file, MAGIC, FORMAT, RunKey.engine())) {
+            if (in == null) return new OutlineCache(file, Map.of());
             Map<String, Entry> entries = new java.util.HashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
                 String path = CacheCodec.readString(in);
@@ -77,12 +70,7 @@ final class OutlineCache {
     void save() {
         if (file == null || (!changed && current.size() == previous.size())) return;
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                CacheCodec.writeString(out, MAGIC);
-                out.writeInt(FORMAT);
-                CacheCodec.writeString(out, RunKey.engine());
+            CacheCodec.writeFile(file, MAGIC, FORMAT, RunKey.engine(), out -> {
                 out.writeInt(current.size());
                 for (Map.Entry<String, Entry> e : new TreeMap<>(current).entrySet()) {
                     JavaOutline o = e.getValue().outline();
@@ -95,8 +83,7 @@ final class OutlineCache {
                     out.writeBoolean(o.mapped());
                     out.writeBoolean(o.mentionsSqllint());
                 }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException | RuntimeException e) {
             // not worth a note: the next run scans again
         }

@@ -1,14 +1,10 @@
 package dev.sqllint.engine;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +57,8 @@ final class ResultCache {
     static ResultCache open(Path dir, String key, Consumer<String> notes) {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) return new ResultCache(file, key, Map.of(), null);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (!MAGIC.equals(CacheCodec.readString(in)) || in.readInt() != FORMAT || !key.equals(CacheCodec.readString(in))) {
+        try (DataInputStream in = CacheCodec.openFile(file, MAGIC, FORMAT, key)) {
+            if (in == null) {
                 notes.accept("cache: configuration, schema, types or sqllint changed since the last run: every file is analysed");
                 return new ResultCache(file, key, Map.of(), null);
             }
@@ -116,13 +112,7 @@ final class ResultCache {
     void save(Consumer<String> notes) {
         if (!enabled() || global == null) return;
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-                CacheCodec.writeString(out, MAGIC);
-                out.writeInt(FORMAT);
-                CacheCodec.writeString(out, key);
+            CacheCodec.writeFile(file, MAGIC, FORMAT, key, out -> {
                 writeGlobal(out, global);
                 List<Map.Entry<String, Entry>> entries = new ArrayList<>(current.entrySet());
                 entries.sort(Map.Entry.comparingByKey());
@@ -137,8 +127,7 @@ final class ResultCache {
                     }
                     CacheCodec.writeOutcome(out, e.getValue().outcome());
                 }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException | RuntimeException e) {
             notes.accept("cache: could not write " + file + " (" + e.getClass().getSimpleName() + " " + e.getMessage() + ")");
         }

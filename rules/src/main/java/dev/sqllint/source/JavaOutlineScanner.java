@@ -147,39 +147,24 @@ public final class JavaOutlineScanner {
         return i;
     }
 
+    /** A string literal or text block: its content goes to the literal signal; returns where it ends. */
     private int stringLiteral(int start) {
-        if (start + 2 < n && text.charAt(start + 1) == '"' && text.charAt(start + 2) == '"') return textBlock(start);
-        int i = start + 1;
+        boolean block = start + 2 < n && text.charAt(start + 1) == '"' && text.charAt(start + 2) == '"';
+        int quotes = block ? 3 : 1;
+        int i = start + quotes;
         while (i < n) {
             char c = text.charAt(i);
             if (c == '\\') {
                 i += 2;
-            } else if (c == '"' || c == '\n') {
+            } else if (block ? text.startsWith("\"\"\"", i) : c == '"' || c == '\n') {
                 break;
             } else {
                 i++;
             }
         }
         int end = Math.min(i, n);
-        if (!signalled && signals.literal(text, start + 1, end)) signalled = true;
-        return Math.min(end + 1, n);
-    }
-
-    private int textBlock(int start) {
-        int i = start + 3;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == '"' && i + 2 < n && text.charAt(i + 1) == '"' && text.charAt(i + 2) == '"') {
-                break;
-            } else {
-                i++;
-            }
-        }
-        int end = Math.min(i, n);
-        if (!signalled && signals.literal(text, start + 3, end)) signalled = true;
-        return Math.min(end + 3, n);
+        if (!signalled && signals.literal(text, start + quotes, end)) signalled = true;
+        return Math.min(end + quotes, n);
     }
 
     private int charLiteral(int start) {
