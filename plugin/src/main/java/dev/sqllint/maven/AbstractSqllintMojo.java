@@ -16,7 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.sqllint.sql.Dialect;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Resource;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -55,6 +59,20 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
     /** Physical naming of JPA mappings: {@code spring} (camelCase to snake_case) or {@code jpa} (names as written). */
     @Parameter(property = "sqllint.jpaNaming", defaultValue = "spring")
     protected String jpaNaming;
+
+    /**
+     * The database the SQL is written for: {@code postgresql}, {@code mysql}, {@code mariadb}, {@code sqlserver},
+     * {@code oracle}, {@code h2}, {@code db2}, {@code hsqldb}. Default: from the JDBC driver among the project's
+     * dependencies (or the reactor's), else PostgreSQL.
+     */
+    @Parameter(property = "sqllint.dialect")
+    protected String dialect;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
 
     /** Per-statement SQL parse time-out, in milliseconds. */
     @Parameter(property = "sqllint.statementTimeoutMillis", defaultValue = "5000")
@@ -169,7 +187,36 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
                 .withMaxFileBytes(maxFileBytes)
                 .withCache(cache ? buildDirectory.toPath().resolve("sqllint") : null)
                 .withPreFilter(preFilter)
-                .withFileTimeBudget(Duration.ofMillis(fileTimeBudgetMillis));
+                .withFileTimeBudget(Duration.ofMillis(fileTimeBudgetMillis))
+                .withDialect(chosenDialect(), dialectSource);
+    }
+
+    private String dialectSource = AnalysisConfig.DEFAULT_DIALECT_SOURCE;
+
+    /** The configured dialect, else the JDBC driver's among this project's dependencies, then the reactor's. */
+    private Dialect chosenDialect() throws MojoExecutionException {
+        if (dialect != null && !dialect.isBlank()) {
+            dialectSource = "configured";
+            return Dialect.named(dialect).orElseThrow(() -> new MojoExecutionException(
+                    "sqllint: unknown dialect '" + dialect + "'; one of: " + Dialect.ids()));
+        }
+        List<MavenProject> projects = new ArrayList<>();
+        if (project != null) projects.add(project);
+        if (session != null && session.getProjects() != null) projects.addAll(session.getProjects());
+        for (MavenProject p : projects) {
+            List<Dependency> deps = p.getDependencies() == null ? List.of() : p.getDependencies();
+            var found = Dialect.fromDriverArtifacts(deps.stream().map(Dependency::getArtifactId).toList());
+            if (found.isPresent()) {
+                Dialect d = found.get();
+                Dependency driver = deps.stream().filter(x -> Dialect.fromDriverArtifacts(List.of(x.getArtifactId())).equals(found))
+                        .findFirst().orElseThrow();
+                dialectSource = "the JDBC driver " + driver.getGroupId() + ":" + driver.getArtifactId()
+                        + (p == project ? "" : " of " + p.getArtifactId());
+                return d;
+            }
+        }
+        dialectSource = AnalysisConfig.DEFAULT_DIALECT_SOURCE;
+        return Dialect.POSTGRESQL;
     }
 
     private boolean encodingWarned;

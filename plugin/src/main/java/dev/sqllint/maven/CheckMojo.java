@@ -88,6 +88,7 @@ public class CheckMojo extends AbstractSqllintMojo {
         if (markers.active() && markers.inputsUnchanged(config(), new File(baseDir, "pom.xml"))) return;
         ChangedFiles changed = changedFiles(); // before the analysis: a bad ref fails at once
         AnalysisResult result = analyze();
+        getLog().info(ConsoleReport.dialect(config()));
         List<Path> scanned = changed != null || markers.active() ? scannedFiles() : List.of();
         ChangedFilesView view = changed == null ? null : ChangedFilesView.of(result, changed, scanned);
         if (view != null) result = view.result();

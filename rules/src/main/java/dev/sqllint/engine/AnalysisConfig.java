@@ -1,5 +1,6 @@
 package dev.sqllint.engine;
 
+import dev.sqllint.sql.Dialect;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,67 +21,77 @@ import java.util.List;
  * @param preFilter           parse only the files a cheap text scan finds SQL-relevant, and what they refer to;
  *                            the findings do not depend on it
  * @param fileTimeBudget      time one file's analysis may take; past it, its remaining statements are skipped with a note
+ * @param dialect             the database the SQL is written for
+ * @param dialectSource       how the dialect was chosen, for the summary ("configured", "the JDBC driver org.postgresql:postgresql")
  */
 public record AnalysisConfig(Path baseDir, List<Path> sourceRoots, List<String> includes, List<String> excludes,
                              List<Path> resourceRoots, List<Path> schemaLocations, List<String> historyTables,
                              String jpaNaming, Charset encoding, long maxFileBytes, Duration statementTimeout,
-                             int threads, Path cacheDir, boolean preFilter, Duration fileTimeBudget) {
+                             int threads, Path cacheDir, boolean preFilter, Duration fileTimeBudget,
+                             Dialect dialect, String dialectSource) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_FILE_TIME_BUDGET = Duration.ofSeconds(30);
+    public static final String DEFAULT_DIALECT_SOURCE = "the default: no JDBC driver among the dependencies";
 
     public static AnalysisConfig of(Path baseDir, List<Path> sourceRoots) {
         return new AnalysisConfig(baseDir, sourceRoots, List.of(), List.of(), List.of(), List.of(), List.of(), "spring",
                 StandardCharsets.UTF_8, DEFAULT_MAX_FILE_BYTES, DEFAULT_STATEMENT_TIMEOUT,
                 Runtime.getRuntime().availableProcessors(), null, true,
-                DEFAULT_FILE_TIME_BUDGET);
+                DEFAULT_FILE_TIME_BUDGET, Dialect.POSTGRESQL, DEFAULT_DIALECT_SOURCE);
     }
 
     public AnalysisConfig withIncludes(List<String> in, List<String> ex) {
         return new AnalysisConfig(baseDir, sourceRoots, in, ex, resourceRoots, schemaLocations, historyTables, jpaNaming,
-                encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget);
+                encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget, dialect, dialectSource);
     }
 
     public AnalysisConfig withSchema(List<Path> resources, List<Path> locations, List<String> histories, String naming) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resources, locations, histories, naming,
-                encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget);
+                encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget, dialect, dialectSource);
     }
 
     public AnalysisConfig withEncoding(Charset charset) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, charset, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget);
+                jpaNaming, charset, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget, dialect, dialectSource);
     }
 
     public AnalysisConfig withStatementTimeout(Duration timeout) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, maxFileBytes, timeout, threads, cacheDir, preFilter, fileTimeBudget);
+                jpaNaming, encoding, maxFileBytes, timeout, threads, cacheDir, preFilter, fileTimeBudget, dialect, dialectSource);
     }
 
     public AnalysisConfig withMaxFileBytes(long bytes) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, bytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget);
+                jpaNaming, encoding, bytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget, dialect, dialectSource);
     }
 
     /** Keeps results in {@code dir} between runs (null: no cache). */
     public AnalysisConfig withCache(Path dir) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, dir, preFilter, fileTimeBudget);
+                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, dir, preFilter, fileTimeBudget, dialect, dialectSource);
     }
 
     /** Whether a cheap text scan may skip the files that cannot matter (on by default). */
     public AnalysisConfig withPreFilter(boolean on) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, cacheDir, on, fileTimeBudget);
+                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, cacheDir, on, fileTimeBudget, dialect, dialectSource);
     }
 
     public AnalysisConfig withThreads(int count) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, maxFileBytes, statementTimeout, count, cacheDir, preFilter, fileTimeBudget);
+                jpaNaming, encoding, maxFileBytes, statementTimeout, count, cacheDir, preFilter, fileTimeBudget, dialect, dialectSource);
     }
 
     public AnalysisConfig withFileTimeBudget(Duration budget) {
         return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
-                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, budget);
+                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, budget, dialect, dialectSource);
+    }
+
+    /** The database the SQL is written for, and how that was decided. */
+    public AnalysisConfig withDialect(Dialect d, String source) {
+        return new AnalysisConfig(baseDir, sourceRoots, includes, excludes, resourceRoots, schemaLocations, historyTables,
+                jpaNaming, encoding, maxFileBytes, statementTimeout, threads, cacheDir, preFilter, fileTimeBudget, d, source);
     }
 }

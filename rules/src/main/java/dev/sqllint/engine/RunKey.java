@@ -44,7 +44,7 @@ final class RunKey {
         k.add("config", List.of(config.baseDir(), config.sourceRoots(), config.includes(), config.excludes(),
                 config.resourceRoots(), config.schemaLocations(), config.historyTables(), config.jpaNaming(),
                 config.encoding(), config.maxFileBytes(), config.statementTimeout(), config.fileTimeBudget(),
-                config.preFilter()).toString());
+                config.preFilter(), config.dialect()).toString());
         for (Rule r : rules) k.add("rule", r.info().name() + " " + r.info().severity());
         k.add("keys", keyModel);
         new TreeMap<>(types).forEach((type, file) -> k.add("type", type + "=" + file));

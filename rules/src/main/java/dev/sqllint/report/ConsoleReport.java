@@ -1,5 +1,6 @@
 package dev.sqllint.report;
 
+import dev.sqllint.engine.AnalysisConfig;
 import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.Diagnostic;
 import dev.sqllint.engine.Finding;
@@ -35,6 +36,11 @@ public final class ConsoleReport {
     public static String diagnostic(Diagnostic d) {
         return d.file().toAbsolutePath() + (d.line() > 0 ? ":[" + d.line() + ",1]" : "") + " skipped ("
                 + d.kind().name().toLowerCase().replace('_', ' ') + "): " + d.reason();
+    }
+
+    /** Which database the SQL was read for, and why: {@code sqllint: dialect: PostgreSQL (configured)}. */
+    public static String dialect(AnalysisConfig config) {
+        return "sqllint: dialect: " + config.dialect().displayName() + " (" + config.dialectSource() + ")";
     }
 
     public static List<String> summary(AnalysisResult r) {
