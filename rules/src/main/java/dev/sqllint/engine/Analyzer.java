@@ -29,6 +29,7 @@ import dev.sqllint.source.JavaOutline;
 import dev.sqllint.source.JavaSourceReader;
 import dev.sqllint.source.SourceFile;
 import dev.sqllint.source.SourceFinder;
+import dev.sqllint.sql.Dialect;
 import dev.sqllint.sql.JpqlToSql;
 import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.PlaceholderNormalizer;
@@ -159,7 +160,7 @@ public final class Analyzer {
             Parsed p = byPath.get(t.path());
             FileOutcome outcome = p.file() == null ? FileOutcome.failed(p.failure())
                     : FileDependencies.recording(reads, () -> analyzeFile(p.file(), extractor, sqlParser, keys, schema.jpa(),
-                    suppressor.in(p.file()), budget));
+                    suppressor.in(p.file()), budget, config.dialect()));
             Map<String, String> readDigests = new HashMap<>();
             for (Path r : reads) {
                 String digest = selection.digestOf(r.toString());
@@ -171,7 +172,7 @@ public final class Analyzer {
         });
         MyBatisMappers mappers = MyBatisMappers.read(config, global);
         List<FileOutcome> mapperOutcomes = inParallel(pool, mappers.files(),
-                m -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), suppressor, budget));
+                m -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), suppressor, budget, config.dialect()));
         return new Analysed(new ResultCache.Global(schema.summary(), schema.notes(), List.copyOf(global),
                 mappers.filesFound(), mapperOutcomes), parsed.size(), index.parsedOnDemand());
     }
@@ -246,14 +247,14 @@ public final class Analyzer {
     }
 
     private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,
-                                    JpaModel jpa, Suppressor.InFile suppressions, Duration budget) {
+                                    JpaModel jpa, Suppressor.InFile suppressions, Duration budget, Dialect dialect) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             SourceCounts.Builder counts = new SourceCounts.Builder();
             List<SqlSite> sites = extractor.sites(file, counts::unresolved);
             sites = ScriptAnnotations.expand(sites, MyBatisMappers.problems(diagnostics));
             return analyzeSites(file.path(), sites, sqlParser, keys, jpa, diagnostics, suppressions::mark, counts, budget,
-                    extractor.derivedTally(file.path()));
+                    extractor.derivedTally(file.path()), dialect);
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, file.path(), 0,
                     "analysis of this file failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
@@ -262,12 +263,12 @@ public final class Analyzer {
 
     /** The statements of one MyBatis XML mapper; its {@code <!-- sqllint:ignore -->} comments suppress. */
     private FileOutcome analyzeMapper(MapperFile mapper, MyBatisMappers mappers, SqlParser sqlParser, KeyModel keys,
-                                      JpaModel jpa, Suppressor suppressor, Duration budget) {
+                                      JpaModel jpa, Suppressor suppressor, Duration budget, Dialect dialect) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             Suppressor.InFile suppressions = suppressor.in(mapper.path(), mappers.ignoreComments(mapper));
             return analyzeSites(mapper.path(), mappers.sites(mapper), sqlParser, keys, jpa, diagnostics, suppressions::mark,
-                    new SourceCounts.Builder(), budget, FileOutcome.NO_DERIVED);
+                    new SourceCounts.Builder(), budget, FileOutcome.NO_DERIVED, dialect);
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, mapper.path(), 0,
                     "analysis of this mapper failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
@@ -291,7 +292,7 @@ public final class Analyzer {
      */
     private FileOutcome analyzeSites(Path file, List<SqlSite> sites, SqlParser sqlParser, KeyModel keys, JpaModel jpa,
                                      List<Diagnostic> diagnostics, Marker suppressions, SourceCounts.Builder counts,
-                                     Duration budget, DerivedQueries.Tally derived) {
+                                     Duration budget, DerivedQueries.Tally derived, Dialect dialect) {
         sites.forEach(counts::site);
         int parsed = 0;
         int notParsed = 0;
@@ -331,7 +332,7 @@ public final class Analyzer {
                     continue;
                 }
                 parsed++;
-                Query query = new Query(result.parsed(), language, keys);
+                Query query = new Query(result.parsed(), language, keys, dialect);
                 for (Rule rule : rules) {
                     for (Violation v : safeCheck(rule, query, site, diagnostics)) {
                         findings.add(suppressions.mark(toFinding(rule, v, site, sql), site, sql.originAt(v.offset())));

@@ -10,6 +10,7 @@ import dev.sqllint.engine.Finding;
 import dev.sqllint.rules.Rule;
 import dev.sqllint.rules.Rules;
 import dev.sqllint.schema.NamingConventions;
+import dev.sqllint.sql.Dialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ public final class LintTestHelper {
     private final Map<String, String> resources = new TreeMap<>();
     private boolean projectSchema;
     private List<String> historyTables = List.of();
+    private Dialect dialect = Dialect.POSTGRESQL;
     private AnalysisResult result;
 
     private LintTestHelper(List<Rule> rules) {
@@ -75,6 +77,12 @@ public final class LintTestHelper {
     public LintTestHelper withHistoryTables(String... globs) {
         historyTables = List.of(globs);
         projectSchema = true;
+        return this;
+    }
+
+    /** The project's database ({@code sqllint.dialect}); PostgreSQL unless set. */
+    public LintTestHelper withDialect(Dialect d) {
+        dialect = d;
         return this;
     }
 
@@ -174,7 +182,8 @@ public final class LintTestHelper {
             throw new UncheckedIOException(e);
         }
         AnalysisConfig config = AnalysisConfig.of(root, List.of(root))
-                .withSchema(List.of(resourceRoot), List.of(), historyTables, "spring");
+                .withSchema(List.of(resourceRoot), List.of(), historyTables, "spring")
+                .withDialect(dialect, "configured");
         result = new Analyzer(rules, projectSchema ? null : new NamingConventions()).analyze(adjust.apply(config));
         return result;
     }
