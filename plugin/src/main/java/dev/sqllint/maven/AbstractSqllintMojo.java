@@ -143,7 +143,13 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
     /** Runs the enabled rules over this project's sources and schema; findings carry the configured severities. */
     protected AnalysisResult analyze() throws MojoExecutionException {
         RuleSelection selection = ruleSelection();
-        return selection.apply(new Analyzer(selection.rules(), null).analyze(config()));
+        AnalysisConfig config = config();
+        try {
+            return selection.apply(new Analyzer(selection.rules(), null).analyze(config));
+        } catch (OutOfMemoryError e) {
+            // the analysis degrades when the heap runs short; this is for what it could not catch in time
+            return AnalysisResult.heapExhausted();
+        }
     }
 
     /** The {@code rules} and {@code disabledRules} configuration; an unknown rule name stops the build. */

@@ -14,11 +14,17 @@ public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostic
 
     /**
      * How much work the run did: Java files read, those the pre-filter chose to analyse (roots), how many of
-     * those the cache answered, how many files were parsed up front and on demand, and which were analysed.
+     * those the cache answered, how many files were parsed up front and on demand, which were analysed, and
+     * what a shortage of heap made the run give up ({@code memory}; null when the heap sufficed).
      */
     public record Work(int javaFiles, int roots, int cached, int parsedUpFront, int parsedOnDemand, boolean cacheOn,
-                       List<String> cacheNotes, List<java.nio.file.Path> analysed) {
-        public static final Work NONE = new Work(0, 0, 0, 0, 0, false, List.of(), List.of());
+                       List<String> cacheNotes, List<java.nio.file.Path> analysed, Memory memory) {
+        public static final Work NONE = new Work(0, 0, 0, 0, 0, false, List.of(), List.of(), null);
+
+        public Work(int javaFiles, int roots, int cached, int parsedUpFront, int parsedOnDemand, boolean cacheOn,
+                    List<String> cacheNotes, List<java.nio.file.Path> analysed) {
+            this(javaFiles, roots, cached, parsedUpFront, parsedOnDemand, cacheOn, cacheNotes, analysed, null);
+        }
 
         public int parsed() {
             return parsedUpFront + parsedOnDemand;
@@ -38,6 +44,33 @@ public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostic
                           List<String> notes) {
         this(findings, diagnostics, filesScanned, sqlSites, statementsParsed, statementsNotParsed, elapsedMillis, schema,
                 notes, SourceCounts.NONE, Work.NONE);
+    }
+
+    /**
+     * The heap ran short: the run stopped caching, dropped its memos and analysed the rest one file at a time;
+     * {@code filesSkipped} files ran out of heap even so and were not analysed (each has a diagnostic).
+     */
+    public record Memory(long maxHeapMb, int filesSkipped, boolean abandoned) {
+        public String summary() {
+            if (abandoned) {
+                return "sqllint: the heap ran out (" + maxHeapMb + " MB at most) before the analysis could degrade: it was"
+                        + " abandoned and nothing is reported. More heap (MAVEN_OPTS=-Xmx...) analyses everything";
+            }
+            return "sqllint: the heap ran short (" + maxHeapMb + " MB at most): caching stopped, memos dropped, the rest"
+                    + " analysed one file at a time; " + filesSkipped + (filesSkipped == 1 ? " file" : " files")
+                    + " not analysed" + (filesSkipped == 0 ? "" : " (listed above)")
+                    + ". More heap (MAVEN_OPTS=-Xmx...) analyses everything faster";
+        }
+    }
+
+    /**
+     * The last resort when an {@link OutOfMemoryError} escaped the analysis anyway: no findings, the summary says
+     * why, and the build goes on (bad or big input never breaks it).
+     */
+    public static AnalysisResult heapExhausted() {
+        Memory memory = new Memory(Runtime.getRuntime().maxMemory() / (1024 * 1024), 0, true);
+        return new AnalysisResult(List.of(), List.of(), 0, 0, 0, 0, 0, SchemaSummary.NONE, List.of(), SourceCounts.NONE,
+                new Work(0, 0, 0, 0, 0, false, List.of(), List.of(), memory));
     }
 
     /** What the schema sources yielded: counts for the summary line, and where they came from. */

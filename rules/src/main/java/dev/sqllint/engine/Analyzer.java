@@ -61,6 +61,7 @@ public final class Analyzer {
 
     private final List<Rule> rules;
     private final KeyModel fixedKeys;
+    private final MemoryGuard memoryGuard;
 
     /** All rules; keys from the project's schema sources, naming conventions where they are silent. */
     public Analyzer() {
@@ -69,8 +70,18 @@ public final class Analyzer {
 
     /** The given rules and key model (null: read the project's schema), for tests. */
     public Analyzer(List<Rule> rules, KeyModel keys) {
+        this(rules, keys, MemoryGuard.ofHeap());
+    }
+
+    private Analyzer(List<Rule> rules, KeyModel keys, MemoryGuard memoryGuard) {
         this.rules = List.copyOf(rules);
         this.fixedKeys = keys;
+        this.memoryGuard = memoryGuard;
+    }
+
+    /** The same analyzer judging the heap by {@code guard} (tests force a shortage with it). */
+    Analyzer withMemoryGuard(MemoryGuard guard) {
+        return new Analyzer(rules, fixedKeys, guard);
     }
 
     public AnalysisResult analyze(AnalysisConfig config) {
@@ -83,12 +94,16 @@ public final class Analyzer {
         SinkCatalog catalog = SinkCatalog.standard();
         SqlRelevance relevance = new SqlRelevance(catalog);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
+        HeapShortage shortage = new HeapShortage(memoryGuard);
         try (SqlParser sqlParser = new SqlParser(config.statementTimeout())) {
             OutlineCache outlines = OutlineCache.open(config.cacheDir());
-            List<SourceText> texts = inParallel(pool, sources, s -> read(s, reader, relevance, outlines, diagnostics));
+            List<SourceText> texts = inParallel(pool, sources, s -> shortage.run(s.path(),
+                    () -> read(s, reader, relevance, outlines, diagnostics),
+                    why -> skipped(diagnostics, new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, s.path(), 0, why))));
             outlines.save();
             SourceSelection selection = new SourceSelection(texts, config.preFilter());
             ResultCache cache = openCache(config, selection, cacheNotes);
+            shortage.onShortage(cache::stop);
             Map<Path, FileOutcome> outcomes = new ConcurrentHashMap<>();
             List<SourceText> misses = new ArrayList<>();
             for (SourceText root : selection.roots()) {
@@ -98,7 +113,7 @@ public final class Analyzer {
             }
             Optional<ResultCache.Global> previous = misses.isEmpty() ? cache.previousGlobal() : Optional.empty();
             Analysed analysed = previous.map(g -> new Analysed(g, 0, 0))
-                    .orElseGet(() -> analyzeMisses(config, catalog, selection, misses, pool, sqlParser, cache, outcomes));
+                    .orElseGet(() -> analyzeMisses(config, catalog, selection, misses, pool, sqlParser, cache, outcomes, shortage));
             ResultCache.Global run = analysed.global();
             cache.global(run);
             cache.save(cacheNotes::add);
@@ -109,7 +124,8 @@ public final class Analyzer {
             diagnostics.addAll(run.diagnostics());
             AnalysisResult.Work work = new AnalysisResult.Work(texts.size(), selection.roots().size(),
                     selection.roots().size() - misses.size(), analysed.parsedUpFront(), analysed.parsedOnDemand(),
-                    cache.enabled(), List.copyOf(cacheNotes), misses.stream().map(SourceText::path).toList());
+                    cache.enabled(), List.copyOf(cacheNotes), misses.stream().map(SourceText::path).toList(),
+                    shortage.report());
             return summarize(concat(ordered, run.mappers()), diagnostics, sources.size() + run.mapperFilesFound(), started,
                     run.schema(), notes, work);
         } finally {
@@ -136,9 +152,10 @@ public final class Analyzer {
      */
     private Analysed analyzeMisses(AnalysisConfig config, SinkCatalog catalog, SourceSelection selection,
                                    List<SourceText> misses, ForkJoinPool pool, SqlParser sqlParser, ResultCache cache,
-                                   Map<Path, FileOutcome> outcomes) {
+                                   Map<Path, FileOutcome> outcomes, HeapShortage shortage) {
         List<SourceText> upFront = selection.upFront(misses);
-        List<Parsed> parsed = inParallel(pool, upFront, Analyzer::parseJava);
+        List<Parsed> parsed = inParallel(pool, upFront, t -> shortage.run(t.path(), () -> parseJava(t),
+                why -> new Parsed(t.path(), null, new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, t.path(), 0, why))));
         Map<Path, Parsed> byPath = new LinkedHashMap<>();
         for (Parsed p : parsed) byPath.put(p.path(), p);
         List<JavaFile> javaFiles = parsed.stream().map(Parsed::file).filter(java.util.Objects::nonNull).toList();
@@ -153,14 +170,16 @@ public final class Analyzer {
         JavaSqlExtractor extractor = new JavaSqlExtractor(catalog, index, mappedFiles, schema.jpa(),
                 new ExtractionContext(config.resourceRoots(), c -> schema.jpa().entityByClass(c).map(JpaModel.Entity::table)),
                 schema.schema());
+        shortage.onShortage(extractor::dropMemos);
         Suppressor suppressor = new Suppressor(filesOf(selection.suppressing(), byPath));
         Duration budget = config.fileTimeBudget();
         inParallel(pool, misses, t -> {
             Set<Path> reads = new HashSet<>();
             Parsed p = byPath.get(t.path());
-            FileOutcome outcome = p.file() == null ? FileOutcome.failed(p.failure())
-                    : FileDependencies.recording(reads, () -> analyzeFile(p.file(), extractor, sqlParser, keys, schema.jpa(),
-                    suppressor.in(p.file()), budget, config.dialect()));
+            FileOutcome outcome = p.file() == null ? FileOutcome.failed(p.failure()) : shortage.run(t.path(),
+                    () -> FileDependencies.recording(reads, () -> analyzeFile(p.file(), extractor, sqlParser, keys,
+                            schema.jpa(), suppressor.in(p.file()), budget, config.dialect())),
+                    why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, t.path(), 0, why)));
             Map<String, String> readDigests = new HashMap<>();
             for (Path r : reads) {
                 String digest = selection.digestOf(r.toString());
@@ -172,7 +191,9 @@ public final class Analyzer {
         });
         MyBatisMappers mappers = MyBatisMappers.read(config, global);
         List<FileOutcome> mapperOutcomes = inParallel(pool, mappers.files(),
-                m -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), suppressor, budget, config.dialect()));
+                m -> shortage.run(m.path(), () -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), suppressor, budget,
+                        config.dialect()),
+                        why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, m.path(), 0, why))));
         return new Analysed(new ResultCache.Global(schema.summary(), schema.notes(), List.copyOf(global),
                 mappers.filesFound(), mapperOutcomes), parsed.size(), index.parsedOnDemand());
     }
@@ -194,8 +215,14 @@ public final class Analyzer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("analysis interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) throw error; // OutOfMemoryError: the caller's to handle
             throw new IllegalStateException("analysis failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    private static <T> T skipped(List<Diagnostic> diagnostics, Diagnostic why) {
+        diagnostics.add(why);
+        return null;
     }
 
     /** Reads a file's bytes; its outline from the last run when the content is the same, else scans it. */

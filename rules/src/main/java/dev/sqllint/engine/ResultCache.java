@@ -41,6 +41,7 @@ final class ResultCache {
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
     private final Global previousGlobal;
     private Global global;
+    private volatile boolean stopped;
 
     private ResultCache(Path file, String key, Map<String, Entry> previous, Global previousGlobal) {
         this.file = file;
@@ -96,8 +97,17 @@ final class ResultCache {
         return Optional.of(e.outcome());
     }
 
+    /**
+     * Caches nothing more and writes nothing at the end (the heap ran short): a run that skipped files must not
+     * be remembered as complete; the last complete run's file stays and is still checked entry by entry.
+     */
+    void stop() {
+        stopped = true;
+        current.clear();
+    }
+
     void put(Path path, String digest, Map<String, String> reads, FileOutcome outcome) {
-        if (enabled()) current.put(path.toString(), new Entry(digest, Map.copyOf(reads), outcome));
+        if (enabled() && !stopped) current.put(path.toString(), new Entry(digest, Map.copyOf(reads), outcome));
     }
 
     Optional<Global> previousGlobal() {
@@ -110,7 +120,7 @@ final class ResultCache {
 
     /** Writes this run's entries (the files of this run only), atomically; a failure is a note, never an error. */
     void save(Consumer<String> notes) {
-        if (!enabled() || global == null) return;
+        if (!enabled() || global == null || stopped) return;
         try {
             CacheCodec.writeFile(file, MAGIC, FORMAT, key, out -> {
                 writeGlobal(out, global);

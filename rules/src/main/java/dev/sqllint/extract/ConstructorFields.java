@@ -47,6 +47,10 @@ final class ConstructorFields {
         this.folder = folder;
     }
 
+    void dropMemo() {
+        cache.clear();
+    }
+
     /** The variants of field {@code name} of the innermost enclosing type that declares it, if it is such a field. */
     Optional<List<SqlText>> fold(String name, Node use, int depth) {
         for (Node p = use.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {

@@ -57,6 +57,10 @@ public final class FileDependencies {
             return new Memo<>(new ConcurrentHashMap<K, Object>());
         }
 
+        void clear() {
+            entries.clear();
+        }
+
         /** The cached value, its reads replayed; null when absent. */
         V get(K key) {
             Entry<V> e = entries.get(key);

@@ -101,6 +101,11 @@ public final class JavaSqlExtractor {
         this.criteria = criteria.withModel(jpa);
     }
 
+    /** Forgets what folding remembered across files (the heap ran short): later files fold it again. */
+    public void dropMemos() {
+        folder.dropMemos();
+    }
+
     /** What the derived queries of one file became, for the note over a run (some files' from the cache). */
     public DerivedQueries.Tally derivedTally(Path file) {
         return derived == null ? new DerivedQueries.Tally(java.util.Set.of(), Map.of()) : derived.tally(file);

@@ -58,6 +58,13 @@ public final class StringFolder {
         this.typeNames = typeNames;
     }
 
+    /** Forgets the folded constants, methods and constructor fields (the heap ran short). */
+    void dropMemos() {
+        constantCache.clear();
+        methodCache.clear();
+        constructorFields.dropMemo();
+    }
+
     public List<SqlText> fold(Expression e) {
         return fold(e, 0);
     }

@@ -44,6 +44,8 @@ public final class ConsoleReport {
     }
 
     public static List<String> summary(AnalysisResult r) {
+        AnalysisResult.Memory memory = r.work().memory();
+        if (memory != null && memory.abandoned()) return List.of(memory.summary());
         List<String> lines = new ArrayList<>();
         lines.add(String.format("sqllint: %d files scanned, %d SQL sites found, %d statements parsed, %d not parsed%s, "
                         + "%d files skipped, %d findings (%d ms)",
@@ -57,6 +59,7 @@ public final class ConsoleReport {
                     work.roots(), work.javaFiles(), work.parsed(), work.parsedOnDemand(),
                     work.cacheOn() ? work.cached() + " reused from the cache" : "cache off"));
         }
+        if (work.memory() != null) lines.add(work.memory().summary());
         long suppressed = r.findings().stream().filter(Finding::isSuppressed).count();
         if (suppressed > 0) {
             lines.add(String.format("sqllint: %d suppressed in the code (@SuppressWarnings, // sqllint:ignore), %d not suppressed",
