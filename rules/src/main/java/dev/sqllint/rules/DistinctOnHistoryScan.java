@@ -3,17 +3,30 @@ package dev.sqllint.rules;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.sql.ParsedSql;
 import dev.sqllint.sql.SqlKeywords;
+import dev.sqllint.sql.SqlTree;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import net.sf.jsqlparser.expression.AnyComparisonExpression;
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.WithItem;
 
 @RuleInfo(
         name = "DistinctOnHistoryScan",
@@ -36,10 +49,23 @@ import net.sf.jsqlparser.statement.select.SelectItem;
         fix = "keep a denormalised latest-per-key table, upserted on write, and read it with ORDER BY ... LIMIT")
 public final class DistinctOnHistoryScan implements Rule {
 
+    /** Table names that hold the current state, one row per key, rather than its history. */
+    private static final Set<String> CURRENT_STATE_WORDS = Set.of("latest", "current", "last");
+
+    /** How the query names the keys it wants the latest row of, when it does: the fix that fits follows from it. */
+    private record KeysGiven(Kind kind, String source, String from, boolean outerJoin) {
+        enum Kind { LIST, ONE, JOINED }
+    }
+
+    /** The tenant the rows are read for: the column, and why it counts. */
+    private record Tenant(String column, KeyModel.Evidence evidence) {
+    }
+
     @Override
     public List<Violation> check(Query query) {
         List<Violation> out = new ArrayList<>();
         ParsedSql sql = query.sql();
+        if (MigrationCode.isMigration(sql)) return out; // runs once, on purpose over the whole history
         for (PlainSelect select : sql.tree().all(PlainSelect.class)) {
             if (select.getDistinct() == null || select.getDistinct().getOnSelectItems() == null
                     || select.getDistinct().getOnSelectItems().isEmpty()) {
@@ -53,68 +79,245 @@ public final class DistinctOnHistoryScan implements Rule {
     private Optional<Violation> check(PlainSelect select, Query query) {
         KeyModel keys = query.keys();
         SelectScope scope = SelectScope.of(select, query.sql().tree());
-        if (scope.tables.isEmpty() || scope.tables.get(0).table() == null) return Optional.empty();
-        TableRef history = scope.tables.get(0);
+        if (scope.tables.isEmpty()) return Optional.empty();
 
-        List<String> onColumns = new ArrayList<>();
+        List<Column> onColumns = new ArrayList<>();
         for (SelectItem<?> item : select.getDistinct().getOnSelectItems()) {
             Column c = Expressions.column(item.getExpression());
             if (c == null) return Optional.empty();
-            onColumns.add(Expressions.columnName(c));
+            onColumns.add(c);
         }
-        if (keys.uniqueKeyCovered(history.name(), Set.copyOf(onColumns)).isPresent()) return Optional.empty();
+        TableRef keyTable = scope.local(onColumns.get(0));
+        TableRef history = keyTable != null ? keyTable : scope.tables.get(0);
+        if (history.table() == null || isCurrentState(history.name())) return Optional.empty();
+        Set<String> onNames = new LinkedHashSet<>();
+        for (Column c : onColumns) onNames.add(Expressions.columnName(c));
+        // one row per key already: a unique key on the DISTINCT ON columns (and those the query fixes)
+        Bindings bindings = Bindings.of(scope, scope.conditions());
+        Set<String> bound = new HashSet<>(onNames);
+        bound.addAll(bindings.fixedColumns(history, bindings.columnsInEqualities(history)));
+        if (keys.uniqueKeyCovered(history.name(), bound).isPresent()) return Optional.empty();
+        if (inTimeWindow(scope, history, keys)) return Optional.empty();
 
-        String newestFirst = timestampOrder(select, scope, history, keys);
+        OrderByElement newest = timestampOrder(select, scope, history, keys);
         Optional<KeyModel.Evidence> historyEvidence = keys.historyTable(history.name());
-        Optional<KeyModel.Evidence> tenant = tenantOf(history, scope, keys);
-        // a history by name or configuration; or by shape: per-tenant rows read newest first
-        if (historyEvidence.isEmpty() && (newestFirst == null || tenant.isEmpty())) return Optional.empty();
         String limit = limitOf(select, query);
-        if (limit == null) return Optional.empty();
-
         int at = SqlKeywords.first(query.sql().sql(), "DISTINCT", query.sql().start(select), query.sql().sql().length());
-        String why = historyEvidence.map(KeyModel.Evidence::reason)
-                .orElseGet(() -> history.name() + " is read per " + tenant.get().reason() + ", newest first, like a history");
-        String message = String.format(
-                "DISTINCT ON (%s) over %s (%s)%s with %s: the database reads and sorts every matching row of the "
-                        + "history before it can return the first few; the LIMIT does not cut the scan (seed incident: "
-                        + "1.78M rows read and disk-sorted for 4 cards, 2.39 s per home-page load). Keep a latest-per-key "
-                        + "table upserted on each write and read it instead: SELECT %s, last_used_at FROM recent_%s "
-                        + "WHERE <tenant> = ? ORDER BY last_used_at DESC %s.",
-                String.join(", ", onColumns), history.name(), why,
-                newestFirst == null ? "" : ", newest first by " + newestFirst, limit,
-                onColumns.get(0), history.name(), limit);
+        if (limit != null) {
+            Optional<Tenant> tenant = tenantOf(history, scope, keys);
+            // a history by name or configuration; or by shape: per-tenant rows read newest first
+            if (historyEvidence.isEmpty() && (newest == null || tenant.isEmpty())) return Optional.empty();
+            String why = historyEvidence.map(KeyModel.Evidence::reason)
+                    .orElseGet(() -> history.name() + " is read per " + tenant.get().column() + ", newest first, like a history");
+            boolean proved = keys.declaredKeys(history.name()).isPresent()
+                    && (historyEvidence.map(KeyModel.Evidence::proved).orElse(false)
+                            || tenant.map(t -> t.evidence().proved()).orElse(false));
+            return Optional.of(new Violation(at, limitMessage(history, onColumns, why, newest, limit, tenant, query), proved));
+        }
+        // without a LIMIT: the latest row of keys the query names, read by scanning every row of those keys
+        if (newest == null || newest.isAsc()) return Optional.empty();
+        KeysGiven given = keysGiven(select, onColumns.get(0), scope, query);
+        if (given == null) return Optional.empty();
+        String why = historyEvidence.map(KeyModel.Evidence::reason).orElse(null);
         boolean proved = keys.declaredKeys(history.name()).isPresent()
-                && (historyEvidence.map(KeyModel.Evidence::proved).orElse(false) || tenant.map(KeyModel.Evidence::proved).orElse(false));
-        return Optional.of(new Violation(at, message, proved));
+                && historyEvidence.map(KeyModel.Evidence::proved).orElse(false);
+        return Optional.of(new Violation(at, latestPerKeyMessage(history, onColumns, why, newest, given, query), proved));
+    }
+
+    /** {@code builds_view}, {@code v_builds}: a view, which takes its indexes from the table behind it. */
+    private static boolean isViewName(String table) {
+        String t = table.toLowerCase(java.util.Locale.ROOT);
+        return t.endsWith("_view") || t.endsWith("_vw") || t.endsWith("_v") || t.startsWith("v_") || t.startsWith("vw_");
+    }
+
+    private static boolean isCurrentState(String table) {
+        for (String word : table.toLowerCase(java.util.Locale.ROOT).split("[_.]")) if (CURRENT_STATE_WORDS.contains(word)) return true;
+        return false;
+    }
+
+    private static String limitMessage(TableRef history, List<Column> on, String why, OrderByElement newest, String limit,
+                                       Optional<Tenant> tenant, Query query) {
+        String cols = String.join(", ", on.stream().map(Advice::column).toList());
+        String ts = newest == null ? null : Expressions.columnName(Expressions.column(newest.getExpression()));
+        List<String> keyColumns = new ArrayList<>();
+        tenant.ifPresent(t -> keyColumns.add(t.column()));
+        for (Column c : on) keyColumns.add(Expressions.columnName(c));
+        String perKey = keyColumns.size() == 1 ? keyColumns.get(0) : "(" + String.join(", ", keyColumns) + ")";
+        String readBack = tenant.map(t -> "WHERE " + t.column() + " = ? ").orElse("")
+                + "ORDER BY " + (ts == null ? "<its time column>" : ts) + " DESC " + limit;
+        String diagnosis = String.format("DISTINCT ON (%s) over %s (%s)%s with %s: the database reads and sorts every "
+                        + "matching row of %s before it can return the first few; the LIMIT does not cut the scan %s.",
+                cols, Advice.table(history), why, newest == null ? "" : ", newest first by " + Advice.sql(newest, 60),
+                limit, history.name(), Advice.incident("1.78M rows read and sorted on disk to show 4 rows, 2.39 s a page load"));
+        String text = "keep one row per " + perKey + " in a table of its own, upserted on each insert into " + history.name()
+                + (ts == null ? "" : " (indexed on " + (tenant.isPresent() ? tenant.get().column() + ", " : "") + ts + " DESC)")
+                + ", and read it with " + readBack + ". A top-1 per key does not fit here: the keys are not known before the scan.";
+        return diagnosis + " " + Advice.forDatabase(query.dialect(), text);
+    }
+
+    private static String latestPerKeyMessage(TableRef history, List<Column> on, String why, OrderByElement newest,
+                                              KeysGiven given, Query query) {
+        Column key = on.get(0);
+        String keyName = Expressions.columnName(key);
+        String ts = Expressions.columnName(Expressions.column(newest.getExpression()));
+        String alias = history.key();
+        String keyCol = alias + "." + keyName;
+        String tsCol = alias + "." + ts;
+        String diagnosis = String.format("DISTINCT ON (%s) over %s keeps the newest row per %s by %s, but the database "
+                        + "first reads and sorts every %s row of those keys: the work grows with the history, not with the "
+                        + "number of keys asked for (%s).",
+                String.join(", ", on.stream().map(Advice::column).toList()), Advice.table(history), keyName, ts,
+                history.name(), why != null ? why : "several rows per " + keyName + " are read newest first");
+        String index = isViewName(history.name())
+                ? "an index (" + keyName + ", " + ts + " DESC) on the table behind " + history.name()
+                : "an index " + history.name() + " (" + keyName + ", " + ts + " DESC)";
+        String top1 = "SELECT " + alias + ".* FROM " + Advice.table(history) + " WHERE " + keyCol + " = %s ORDER BY " + tsCol
+                + " DESC";
+        String latestTable = " If the latest row is read far more often than rows are added, keep it in a table of its own "
+                + "(one row per " + keyName + ", upserted on each insert into " + history.name() + ").";
+        if (given.kind() == KeysGiven.Kind.ONE) {
+            String text = "ask for one row: ORDER BY " + tsCol + " DESC LIMIT 1 on " + index + " reads one index entry.";
+            return diagnosis + " " + Advice.forDatabase(query.dialect(), text,
+                    "ask for one row: ORDER BY " + tsCol + " DESC LIMIT 1 on " + index + " reads one index entry.",
+                    "ask for one row: SELECT TOP 1 ... ORDER BY " + tsCol + " DESC on " + index + " reads one index entry.");
+        }
+        boolean joined = given.kind() == KeysGiven.Kind.JOINED;
+        String outerKey = joined ? given.source() : "k." + keyName;
+        String lateral = "(" + String.format(top1, outerKey) + " LIMIT 1) " + alias;
+        String pg = "read one row per key with a LATERAL top-1 on " + index + ": SELECT " + alias + ".* FROM " + given.from() + " "
+                + (given.outerJoin() ? "LEFT JOIN LATERAL " + lateral + " ON true" : "CROSS JOIN LATERAL " + lateral)
+                + "." + latestTable;
+        String mysql = "read one row per key with a LATERAL top-1 (MySQL 8.0.14+) on " + index + ": "
+                + (joined ? "FROM " + given.from() + " " : "") + (given.outerJoin() ? "LEFT JOIN" : "JOIN") + " LATERAL "
+                + lateral + " ON true." + latestTable;
+        String mssql = "read one row per key with a top-1 on " + index + ": " + (joined ? "FROM " + given.from() + " " : "")
+                + (given.outerJoin() ? "OUTER APPLY" : "CROSS APPLY") + " (" + String.format(top1, outerKey)
+                .replaceFirst("^SELECT ", "SELECT TOP 1 ") + ") " + alias + "." + latestTable;
+        return diagnosis + " " + Advice.forDatabase(query.dialect(), pg, mysql, mssql);
+    }
+
+    /**
+     * The keys the DISTINCT ON column is restricted to: an IN list or subquery, {@code = ANY(?)}, one value, a
+     * join to another table's column; or, for a CTE or derived table, the same tests by the query that reads it.
+     */
+    private static KeysGiven keysGiven(PlainSelect select, Column key, SelectScope scope, Query query) {
+        TableRef history = scope.local(key);
+        KeysGiven direct = restriction(scope, history, Expressions.columnName(key), false);
+        if (direct != null) return direct;
+        // the select as a CTE or a derived table: how the reading query restricts its key column
+        SqlTree tree = query.sql().tree();
+        Object parent = tree.parent(select);
+        if (!(parent instanceof ParenthesedSelect ps)) return null;
+        Object holder = tree.parent(ps);
+        String name = Expressions.columnName(key);
+        if (holder instanceof WithItem<?> with && with.getAlias() != null) {
+            String cte = Expressions.lower(with.getAlias().getName());
+            for (PlainSelect reader : tree.all(PlainSelect.class)) {
+                if (reader == select) continue;
+                SelectScope readerScope = SelectScope.of(reader, tree);
+                for (TableRef t : readerScope.tables) {
+                    if (!cte.equals(t.name())) continue;
+                    KeysGiven k = restriction(readerScope, t, name, isOuter(t));
+                    if (k != null) return k;
+                }
+            }
+        } else if (ps.getAlias() != null) {
+            SelectScope readerScope = SelectScope.enclosing(ps, tree);
+            if (readerScope == null) return null;
+            for (TableRef t : readerScope.tables) {
+                if (t.table() == null && ps.getAlias().getName() != null
+                        && Expressions.lower(ps.getAlias().getName()).equals(t.alias())) {
+                    return restriction(readerScope, t, name, isOuter(t));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isOuter(TableRef t) {
+        return t.join() != null && (t.join().isLeft() || t.join().isRight() || t.join().isFull());
+    }
+
+    /** How the conditions of {@code scope} restrict column {@code column} of {@code t}, or null. */
+    private static KeysGiven restriction(SelectScope scope, TableRef t, String column, boolean outerJoin) {
+        for (Expression term : scope.conditions()) {
+            if (term instanceof InExpression in && !in.isNot() && isColumnOf(in.getLeftExpression(), t, column, scope)) {
+                String keys = in.getRightExpression() instanceof ParenthesedSelect sub ? Advice.sql(sub, 100) + " AS k(" + column + ")"
+                        : "unnest(?) AS k(" + column + ")";
+                return new KeysGiven(KeysGiven.Kind.LIST, null, keys, outerJoin);
+            }
+            if (term instanceof EqualsTo eq) {
+                for (Expression side : List.of(eq.getLeftExpression(), eq.getRightExpression())) {
+                    if (!isColumnOf(side, t, column, scope)) continue;
+                    Expression other = side == eq.getLeftExpression() ? eq.getRightExpression() : eq.getLeftExpression();
+                    if (other instanceof AnyComparisonExpression || (Expressions.unwrap(other) instanceof net.sf.jsqlparser.expression.Function f
+                            && "any".equalsIgnoreCase(f.getName()))) {
+                        return new KeysGiven(KeysGiven.Kind.LIST, null, "unnest(?) AS k(" + column + ")", outerJoin);
+                    }
+                    if (Expressions.isValue(other)) return new KeysGiven(KeysGiven.Kind.ONE, null, null, outerJoin);
+                    Column c = Expressions.column(other);
+                    TableRef owner = c == null ? null : scope.resolve(c);
+                    if (owner != null && owner != t) return new KeysGiven(KeysGiven.Kind.JOINED, Advice.column(c), Advice.table(owner), outerJoin);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isColumnOf(Expression e, TableRef t, String column, SelectScope scope) {
+        Column c = Expressions.column(e);
+        return c != null && column.equals(Expressions.columnName(c)) && scope.local(c) == t;
+    }
+
+    /** A range on a time column of the history: the rows read are bounded by the window, whatever the history holds. */
+    private static boolean inTimeWindow(SelectScope scope, TableRef history, KeyModel keys) {
+        for (Expression term : scope.conditions()) {
+            Column c = null;
+            if (term instanceof Between between && !between.isNot()) {
+                c = Expressions.column(between.getLeftExpression());
+            } else if (term instanceof GreaterThan || term instanceof GreaterThanEquals || term instanceof MinorThan
+                    || term instanceof MinorThanEquals) {
+                BinaryExpression b = (BinaryExpression) term;
+                c = Expressions.column(b.getLeftExpression());
+                if (c == null) c = Expressions.column(b.getRightExpression());
+            }
+            if (c != null && scope.local(c) == history && keys.isTimestamp(history.name(), Expressions.columnName(c))) return true;
+        }
+        return false;
     }
 
     /** The tenant or owner the rows belong to: a declared foreign key, or an equality filter on a *_id column. */
-    private static Optional<KeyModel.Evidence> tenantOf(TableRef history, SelectScope scope, KeyModel keys) {
+    private static Optional<Tenant> tenantOf(TableRef history, SelectScope scope, KeyModel keys) {
         Optional<KeyModel.Evidence> declared = keys.tenantKey(history.name());
-        if (declared.isPresent()) return declared;
         for (Expression term : scope.conditions()) {
             if (!(term instanceof EqualsTo eq)) continue;
             for (Expression side : List.of(eq.getLeftExpression(), eq.getRightExpression())) {
                 Column c = Expressions.column(side);
                 Expression other = side == eq.getLeftExpression() ? eq.getRightExpression() : eq.getLeftExpression();
                 if (c != null && scope.local(c) == history && Expressions.columnName(c).endsWith("_id") && Expressions.isValue(other)) {
-                    return Optional.of(KeyModel.Evidence.convention(Expressions.columnName(c)));
+                    String column = Expressions.columnName(c);
+                    return Optional.of(new Tenant(column, declared.orElse(KeyModel.Evidence.convention(column))));
                 }
             }
         }
-        return Optional.empty();
+        return declared.map(d -> new Tenant(tenantColumn(d.reason()), d));
     }
 
-    /** The timestamp column the select orders by, or null. */
-    private static String timestampOrder(PlainSelect select, SelectScope scope, TableRef history, KeyModel keys) {
+    /** "shipment_scans.carrier_id references carriers (V1:2)" names carrier_id. */
+    private static String tenantColumn(String reason) {
+        String first = reason.split(" ")[0];
+        return first.substring(first.lastIndexOf('.') + 1);
+    }
+
+    /** The ORDER BY element on a timestamp column of the history, or null. */
+    private static OrderByElement timestampOrder(PlainSelect select, SelectScope scope, TableRef history, KeyModel keys) {
         List<OrderByElement> order = select.getOrderByElements();
         if (order == null) return null;
         for (OrderByElement e : order) {
             Column c = Expressions.column(e.getExpression());
             if (c != null && keys.isTimestamp(history.name(), Expressions.columnName(c))) {
                 TableRef t = scope.local(c);
-                if (t == null || t == history) return Expressions.columnName(c) + (e.isAsc() ? "" : " DESC");
+                if (t == null || t == history) return e;
             }
         }
         return null;

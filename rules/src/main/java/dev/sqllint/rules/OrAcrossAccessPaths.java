@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -16,11 +17,13 @@ import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 
@@ -45,55 +48,134 @@ import net.sf.jsqlparser.statement.select.Select;
         fix = "fetch the subquery's ids first and test them with = ANY(?) (a BitmapOr of two indexes), or UNION two queries")
 public final class OrAcrossAccessPaths implements Rule {
 
-    /** One side of the OR: the column an index could serve, or a subquery. */
-    private record Path(Expression node, String column, boolean subquery, String table) {
+    /** One side of the OR: the column an index could serve, or a subquery (with the column it feeds, if any). */
+    private record Path(Expression node, Column written, String column, boolean subquery, String table, boolean exists) {
+        Path(Expression node, Column written, String column, boolean subquery, String table) {
+            this(node, written, column, subquery, table, false);
+        }
     }
 
     @Override
     public List<Violation> check(Query query) {
         List<Violation> out = new ArrayList<>();
         ParsedSql sql = query.sql();
-        for (PlainSelect select : sql.tree().all(PlainSelect.class)) {
-            if (select.getWhere() == null) continue;
-            SelectScope scope = SelectScope.of(select, sql.tree());
+        // every WHERE of the statement: top-level SELECT, UPDATE, DELETE, subqueries and CTEs
+        for (SelectScope scope : SelectScope.withWhere(sql.tree())) {
             Map<Object, Boolean> nested = new IdentityHashMap<>();
-            for (OrExpression or : SqlTree.within(select.getWhere(), OrExpression.class, Select.class)) {
+            for (OrExpression or : SqlTree.within(scope.where, OrExpression.class, Select.class)) {
                 if (nested.containsKey(or)) continue;
                 for (OrExpression inner : SqlTree.within(or, OrExpression.class, Select.class)) nested.put(inner, true);
-                check(or, scope, sql, query.keys()).ifPresent(out::add);
+                check(or, scope, query).ifPresent(out::add);
             }
         }
         return out;
     }
 
-    private java.util.Optional<Violation> check(OrExpression or, SelectScope scope, ParsedSql sql, KeyModel keys) {
+    private Optional<Violation> check(OrExpression or, SelectScope scope, Query query) {
         List<Expression> terms = Expressions.disjuncts(or);
         List<Path> paths = new ArrayList<>();
-        for (Expression term : terms) paths.add(pathOf(term, scope));
+        for (Expression term : terms) paths.add(pathOf(term, scope, query.sql().tree()));
         for (int i = 0; i < paths.size(); i++) {
             Path sub = paths.get(i);
             if (sub == null || !sub.subquery()) continue;
-            for (Path indexed : paths) {
-                if (indexed == null || indexed.subquery() || indexed.column().equals(sub.column())) continue;
-                int at = orKeywordBefore(terms, i, sql);
-                java.util.Optional<String> index = indexed.table() == null ? java.util.Optional.empty()
-                        : keys.indexOn(indexed.table(), indexed.column());
-                String message = String.format(
-                        "%s OR %s: an OR across two access paths (%s and a subquery) defeats the index, "
-                                + "so the planner seq-scans %s and runs the subquery per row (seed incident: a top-QPS "
-                                + "profile endpoint seq-scanning tracks on every load). Fetch the subquery's ids first, "
-                                + "then: WHERE %s OR %s = ANY(?) (a BitmapOr of two indexes), or UNION the two queries.",
-                        Expressions.brief(indexed.node(), 60), Expressions.brief(sub.node(), 70),
-                        index.orElse("the index on " + qualified(indexed)), indexed.table() == null ? "the table" : indexed.table(),
-                        Expressions.brief(indexed.node(), 60), sub.column() == null ? "id" : sub.column());
-                return java.util.Optional.of(new Violation(at, message, index.isPresent()));
+            // an indexable test beside the subquery: the OR gives up that index (same column included: no
+            // index serves "c = ? OR c IN (SELECT ...)" either)
+            Path indexed = null;
+            for (Path p : paths) {
+                if (p == null || p.subquery()) continue;
+                boolean differs = p.column() != null && !p.column().equals(sub.column());
+                boolean chosenDiffers = indexed != null && indexed.column() != null && !indexed.column().equals(sub.column());
+                if (indexed == null || (differs && !chosenDiffers)) indexed = p;
+            }
+            if (indexed != null) {
+                return Optional.of(indexedAndSubquery(or, indexed, sub, orKeywordBefore(terms, i, query.sql()), scope, query));
+            }
+            // two subqueries that each feed a column: both columns' indexes are given up (two EXISTS feed none)
+            for (int j = i + 1; j < paths.size(); j++) {
+                Path other = paths.get(j);
+                if (other == null || !other.subquery() || other.exists() || sub.exists()
+                        || other.written() == null || sub.written() == null) {
+                    continue;
+                }
+                return Optional.of(twoSubqueries(or, sub, other, orKeywordBefore(terms, j, query.sql()), scope, query));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static String qualified(Path p) {
-        return p.table() == null ? p.column() : p.table() + "(" + p.column() + ")";
+    private static Violation indexedAndSubquery(OrExpression or, Path indexed, Path sub, int at, SelectScope scope,
+                                                Query query) {
+        KeyModel keys = query.keys();
+        Optional<String> index = indexed.table() == null ? Optional.empty() : keys.indexOn(indexed.table(), indexed.column());
+        String table = scanned(indexed, scope);
+        boolean sameColumn = sub.column() != null && sub.column().equals(indexed.column());
+        String diagnosis;
+        String advice;
+        if (sameColumn) {
+            String col = Advice.column(indexed.written());
+            diagnosis = String.format("%s OR %s: both sides test %s, one with a value and one with a subquery; no index "
+                            + "serves that OR, so the database reads all of %s and tests the subquery row by row",
+                    Advice.sql(indexed.node(), 60), Advice.sql(sub.node(), 70), col, table);
+            advice = Advice.forDatabase(query.dialect(),
+                    "fetch the subquery's values first and test them with the other value in one list: " + col + " = ANY(?)"
+                            + " (one index scan), or fold the value into the subquery: " + col + " IN (SELECT ... UNION ALL SELECT ?).",
+                    "fetch the subquery's values first and test them with the other value in one list: " + col
+                            + " IN (?, ?, ...) (one index range scan), or UNION the two queries.",
+                    "fetch the subquery's values first and test them with the other value in one list: " + col
+                            + " IN (...) (one index seek per value), or UNION the two queries.");
+        } else {
+            String served = index.map(ix -> ix + " serves " + Advice.sql(indexed.node(), 60) + " alone, not the OR")
+                    .orElse("no single index serves both sides");
+            diagnosis = String.format("%s OR %s: an OR across two access paths (%s); the database reads all of %s "
+                            + "and runs the subquery row by row",
+                    Advice.sql(indexed.node(), 60), Advice.sql(sub.node(), 70), served, table);
+            advice = fetchFirst(or, List.of(sub), scope, query);
+        }
+        String message = diagnosis + " " + Advice.incident("a top-QPS endpoint turned into a full table scan") + ". " + advice;
+        return new Violation(at, message, index.isPresent());
+    }
+
+    private static Violation twoSubqueries(OrExpression or, Path first, Path second, int at, SelectScope scope, Query query) {
+        String table = scanned(first, scope);
+        String message = String.format("%s OR %s: each side feeds a column from a subquery; no index serves the OR, so "
+                        + "the database reads all of %s and runs both subqueries row by row %s. %s",
+                Advice.sql(first.node(), 60), Advice.sql(second.node(), 60), table,
+                Advice.incident("a top-QPS endpoint turned into a full table scan"), fetchFirst(or, List.of(first, second), scope, query));
+        return new Violation(at, message, false);
+    }
+
+    /** "fetch the subquery's ids first, then WHERE <the OR with each subquery as = ANY(?)>", worded per database. */
+    private static String fetchFirst(OrExpression or, List<Path> subqueries, SelectScope scope, Query query) {
+        String pg = rewritten(or, subqueries, " = ANY(?)");
+        String other = rewritten(or, subqueries, " IN (...)");
+        boolean select = scope.select != null;
+        String then = select ? ", or UNION the two queries." : ", or run the statement once per side.";
+        String ids = subqueries.size() == 1 ? "the subquery's ids" : "both subqueries' ids";
+        return Advice.forDatabase(query.dialect(),
+                "fetch " + ids + " first, then WHERE " + pg + " (a BitmapOr of two indexes)" + then,
+                "fetch " + ids + " first, then WHERE " + other + " with the ids listed (an index merge of two indexes)" + then,
+                "fetch " + ids + " first, then WHERE " + other + " with the ids listed (two index seeks)" + then);
+    }
+
+    private static String rewritten(OrExpression or, List<Path> subqueries, String test) {
+        List<String> parts = new ArrayList<>();
+        for (Expression term : Expressions.disjuncts(or)) {
+            Path match = null;
+            for (Path p : subqueries) if (p.node() == Expressions.unwrap(term)) match = p;
+            if (match == null) parts.add(Advice.sql(term, 60));
+            else parts.add(match.written() == null ? "<id column>" + test : Advice.column(match.written()) + test);
+        }
+        String all = String.join(" OR ", parts);
+        return all.length() <= 200 ? all : all.substring(0, 199) + "…";
+    }
+
+    /** The table the OR filters, as the query names it. */
+    private static String scanned(Path p, SelectScope scope) {
+        if (p.written() != null) {
+            TableRef t = scope.local(p.written());
+            if (t != null && t.name() != null) return Advice.table(t);
+        }
+        return scope.tables.size() == 1 && scope.tables.get(0).name() != null ? Advice.table(scope.tables.get(0)) : "the table";
     }
 
     /** The OR keyword just before term {@code i} (or just after it, when it comes first). */
@@ -110,15 +192,17 @@ public final class OrAcrossAccessPaths implements Rule {
         return at >= 0 ? at : Math.max(0, sql.earliestStart(terms.get(i)));
     }
 
-    private static Path pathOf(Expression term, SelectScope scope) {
+    private static Path pathOf(Expression term, SelectScope scope, SqlTree tree) {
         term = Expressions.unwrap(term);
         if (term instanceof NotExpression) return null;
         if (term instanceof ExistsExpression exists) {
-            return exists.isNot() ? null : new Path(term, null, true, null);
+            if (exists.isNot()) return null;
+            Column outer = correlatedColumn(exists, scope, tree);
+            return new Path(term, outer, outer == null ? null : name(outer), true, table(outer, scope), true);
         }
         if (term instanceof InExpression in && !in.isNot()) {
             Column c = Expressions.column(in.getLeftExpression());
-            if (in.getRightExpression() instanceof Select) return new Path(term, c == null ? null : name(c), true, table(c, scope));
+            if (in.getRightExpression() instanceof Select) return new Path(term, c, c == null ? null : name(c), true, table(c, scope));
             if (c != null && in.getRightExpression() instanceof ParenthesedExpressionList<?> list
                     && allValues(list)) {
                 return indexed(term, c, scope);
@@ -128,7 +212,7 @@ public final class OrAcrossAccessPaths implements Rule {
         if (term instanceof ComparisonOperator cmp) {
             if (cmp.getRightExpression() instanceof AnyComparisonExpression) {
                 Column c = Expressions.column(cmp.getLeftExpression());
-                return new Path(term, c == null ? null : name(c), true, table(c, scope));
+                return new Path(term, c, c == null ? null : name(c), true, table(c, scope));
             }
             return indexedComparison(cmp, scope, term);
         }
@@ -146,11 +230,35 @@ public final class OrAcrossAccessPaths implements Rule {
         if (term instanceof AndExpression) {
             // (a = ? AND b = ?) OR ...: the group is reachable through the index on its first indexable test
             for (Expression part : Expressions.conjuncts(term)) {
-                Path p = pathOf(part, scope);
-                if (p != null && !p.subquery()) return new Path(term, p.column(), false, p.table());
+                Path p = pathOf(part, scope, tree);
+                if (p != null && !p.subquery()) return new Path(term, p.written(), p.column(), false, p.table());
             }
         }
         return null;
+    }
+
+    /**
+     * The column of the OR's table an EXISTS is correlated on ({@code i.id} in {@code EXISTS (SELECT 1 FROM
+     * invoice_shares s WHERE s.invoice_id = i.id ...)}): the column its ids would be tested against. Null when the
+     * EXISTS is correlated on none or on several.
+     */
+    private static Column correlatedColumn(ExistsExpression exists, SelectScope scope, SqlTree tree) {
+        if (!(exists.getRightExpression() instanceof ParenthesedSelect ps) || !(ps.getSelect() instanceof PlainSelect sub)
+                || sub.getWhere() == null) {
+            return null;
+        }
+        SelectScope inner = SelectScope.of(sub, tree);
+        Column found = null;
+        for (Expression term : inner.conditions()) {
+            if (!(term instanceof EqualsTo eq)) continue;
+            for (Expression side : List.of(eq.getLeftExpression(), eq.getRightExpression())) {
+                Column c = Expressions.column(side);
+                if (c == null || inner.local(c) != null || scope.local(c) == null) continue;
+                if (found != null) return null;
+                found = c;
+            }
+        }
+        return found;
     }
 
     private static boolean allValues(List<?> values) {
@@ -168,7 +276,7 @@ public final class OrAcrossAccessPaths implements Rule {
 
     private static Path indexed(Expression term, Column c, SelectScope scope) {
         if (scope.isOuter(c)) return null; // a correlation, not an access path of this table
-        return new Path(term, name(c), false, table(c, scope));
+        return new Path(term, c, name(c), false, table(c, scope));
     }
 
     private static String name(Column c) {

@@ -8,28 +8,92 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.update.Update;
 
 /**
- * The tables one SELECT reads and the scope around it, so a column can be traced to its table, and a
- * subquery column that refers outside (a correlation) can be told from a local one.
+ * The tables one SELECT (or the UPDATE or DELETE of a statement) reads and the scope around it, so a column
+ * can be traced to its table, and a subquery column that refers outside (a correlation) can be told from a
+ * local one.
  */
 final class SelectScope {
 
+    /** The select, or null when this is the scope of an UPDATE or DELETE. */
     final PlainSelect select;
+    /** The UPDATE or DELETE (or the select): the node whose WHERE this scope filters by. */
+    final Object owner;
+    final Expression where;
     final SelectScope outer;
     final List<TableRef> tables = new ArrayList<>();
+    private final List<Join> joins = new ArrayList<>();
 
     private SelectScope(PlainSelect select, SelectScope outer) {
         this.select = select;
+        this.owner = select;
+        this.where = select.getWhere();
         this.outer = outer;
         add(select.getFromItem(), null);
-        if (select.getJoins() != null) for (Join j : select.getJoins()) add(j.getRightItem(), j);
+        addJoins(select.getJoins());
+    }
+
+    /** UPDATE t SET ... [FROM ...] WHERE: the target table and what FROM and JOIN add. */
+    private SelectScope(Update update, SelectScope outer) {
+        this.select = null;
+        this.owner = update;
+        this.where = update.getWhere();
+        this.outer = outer;
+        add(update.getTable(), null);
+        addJoins(update.getStartJoins());
+        add(update.getFromItem(), null);
+        addJoins(update.getJoins());
+    }
+
+    /** DELETE FROM t [USING ...] [JOIN ...] WHERE. */
+    private SelectScope(Delete delete, SelectScope outer) {
+        this.select = null;
+        this.owner = delete;
+        this.where = delete.getWhere();
+        this.outer = outer;
+        add(delete.getTable(), null);
+        if (delete.getUsingFromItemList() != null) for (FromItem using : delete.getUsingFromItemList()) add(using, null);
+        addJoins(delete.getJoins());
+    }
+
+    private void addJoins(List<Join> list) {
+        if (list == null) return;
+        for (Join j : list) {
+            joins.add(j);
+            add(j.getRightItem(), j);
+        }
     }
 
     static SelectScope of(PlainSelect select, SqlTree tree) {
-        PlainSelect enclosing = tree.enclosing(select, PlainSelect.class);
-        return new SelectScope(select, enclosing == null ? null : of(enclosing, tree));
+        return new SelectScope(select, enclosing(select, tree));
+    }
+
+    /** The scope of the SELECT, UPDATE or DELETE that holds {@code node}, or null. */
+    static SelectScope enclosing(Object node, SqlTree tree) {
+        for (Object p = tree.parent(node); p != null; p = tree.parent(p)) {
+            if (p instanceof PlainSelect s) return of(s, tree);
+            if (p instanceof Update u) return new SelectScope(u, enclosing(u, tree));
+            if (p instanceof Delete d) return new SelectScope(d, enclosing(d, tree));
+        }
+        return null;
+    }
+
+    /**
+     * A scope for every SELECT, UPDATE and DELETE of the statement that filters with a WHERE, outermost first:
+     * where conditions of the whole statement are read from, subqueries and CTEs included.
+     */
+    static List<SelectScope> withWhere(SqlTree tree) {
+        List<SelectScope> out = new ArrayList<>();
+        for (Object n : tree.all(Object.class)) {
+            if (n instanceof PlainSelect s && s.getWhere() != null) out.add(of(s, tree));
+            else if (n instanceof Update u && u.getWhere() != null) out.add(new SelectScope(u, enclosing(u, tree)));
+            else if (n instanceof Delete d && d.getWhere() != null) out.add(new SelectScope(d, enclosing(d, tree)));
+        }
+        return out;
     }
 
     private void add(FromItem item, Join join) {
@@ -55,11 +119,9 @@ final class SelectScope {
     /** The AND-ed terms of WHERE and of every JOIN ... ON: where this select's equalities are read from. */
     List<Expression> conditions() {
         List<Expression> out = new ArrayList<>();
-        if (select.getWhere() != null) out.addAll(Expressions.conjuncts(select.getWhere()));
-        if (select.getJoins() != null) {
-            for (Join j : select.getJoins()) {
-                if (j.getOnExpressions() != null) for (Expression on : j.getOnExpressions()) out.addAll(Expressions.conjuncts(on));
-            }
+        if (where != null) out.addAll(Expressions.conjuncts(where));
+        for (Join j : joins) {
+            if (j.getOnExpressions() != null) for (Expression on : j.getOnExpressions()) out.addAll(Expressions.conjuncts(on));
         }
         return out;
     }

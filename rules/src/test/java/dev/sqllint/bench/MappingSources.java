@@ -475,12 +475,12 @@ final class MappingSources {
             }
             case SqlShape.DISTINCT_ON_HISTORY -> {
                 String events = Domain.constant(d.events());
-                t.line("/** The latest event of each of the given ones: bounded by the keys, no LIMIT, an export. */");
-                t.open("public List<?> latestEvents(Collection<Long> ids) {");
+                t.line("/** The latest event of each of the given ones since a time: the window bounds the rows read. */");
+                t.open("public List<?> latestEvents(Collection<Long> ids, java.time.OffsetDateTime since) {");
                 t.line("return dsl.selectDistinct(" + events + "." + fk + ", " + events + ".KIND, " + events + ".CREATED_AT)").in().in();
                 t.line(".on(" + events + "." + fk + ")");
                 t.line(".from(" + events + ")");
-                t.line(".where(" + events + "." + fk + ".in(ids))");
+                t.line(".where(" + events + "." + fk + ".in(ids).and(" + events + ".CREATED_AT.ge(since)))");
                 t.line(".orderBy(" + events + "." + fk + ", " + events + ".CREATED_AT.desc())");
                 t.line(".fetch();").out().out();
             }

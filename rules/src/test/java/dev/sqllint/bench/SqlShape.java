@@ -87,11 +87,12 @@ record SqlShape(List<String> lines, String rule, int hotLine, boolean jpql, Stri
     static SqlShape lookAlike(String rule, Domain d) {
         String a = d.alias();
         List<String> lines = switch (rule) {
-            // DISTINCT ON over the history, but for a given set of keys and without a LIMIT: an export, not a feed
+            // DISTINCT ON over the history for a given set of keys, within a time window: the window bounds the rows
+            // read (without it, this is the latest-row-per-key shape the rule reports)
             case DISTINCT_ON_HISTORY -> List.of(
                     "SELECT DISTINCT ON (e." + d.fk() + ") e." + d.fk() + ", e.kind, e.created_at",
                     "FROM " + d.events() + " e",
-                    "WHERE e." + d.fk() + " IN (:ids)",
+                    "WHERE e." + d.fk() + " IN (:ids) AND e.created_at >= :since",
                     "ORDER BY e." + d.fk() + ", e.created_at DESC");
             // OR of two plain column tests: a BitmapOr of two indexes
             case OR_ACROSS -> List.of(

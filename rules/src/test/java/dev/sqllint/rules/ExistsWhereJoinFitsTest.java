@@ -67,4 +67,82 @@ class ExistsWhereJoinFitsTest {
                 }
                 """).expectNoFindings(4);
     }
+
+    private static final String SHOP_SCHEMA = """
+            CREATE TABLE shops (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL);
+            CREATE TABLE products (id BIGINT PRIMARY KEY, shop_id BIGINT NOT NULL REFERENCES shops (id),
+                                   archived BOOLEAN NOT NULL DEFAULT false);
+            CREATE TABLE labels (id BIGINT PRIMARY KEY, shop_id BIGINT NOT NULL REFERENCES shops (id),
+                                 name VARCHAR(50) NOT NULL);
+            CREATE TABLE product_labels (product_id BIGINT NOT NULL REFERENCES products (id),
+                                         label_id BIGINT NOT NULL REFERENCES labels (id),
+                                         PRIMARY KEY (product_id, label_id));
+            CREATE TABLE customers (id BIGINT PRIMARY KEY, blocked BOOLEAN NOT NULL DEFAULT false);
+            CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL REFERENCES customers (id),
+                                 product_id BIGINT REFERENCES products (id), status VARCHAR(20) NOT NULL);
+            """;
+
+    @Test
+    void existsInDeleteOverTwoTablesEachCorrelatedOnItsKey() {
+        helper.addResource("db/migration/V1__shop.sql", SHOP_SCHEMA)
+                .addSource("com/acme/LabelDao.java", """
+                        package com.acme;
+                        import org.springframework.jdbc.core.JdbcTemplate;
+                        class LabelDao {
+                          private final JdbcTemplate jdbc;
+                          LabelDao(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+                          int purgeArchived(long shopId) {
+                            return jdbc.update(\"""
+                                DELETE FROM product_labels pl
+                                -- BUG: ExistsWhereJoinFits at EXISTS
+                                WHERE EXISTS (SELECT 1 FROM products p JOIN labels l ON l.shop_id = p.shop_id
+                                              WHERE p.id = pl.product_id AND l.id = pl.label_id
+                                                AND p.archived = true AND p.shop_id = ?)
+                                \""", shopId);
+                          }
+                        }
+                        """).doTest();
+    }
+
+    @Test
+    void existsInAnUpdateOfAMapper() {
+        helper.addResource("db/migration/V1__shop.sql", SHOP_SCHEMA)
+                .addResource("mapper/OrderMapper.xml", """
+                        <?xml version="1.0" encoding="UTF-8" ?>
+                        <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+                        <mapper namespace="com.acme.orders.OrderMapper">
+                          <update id="cancelForBlockedCustomers">
+                            UPDATE orders o SET status = 'CANCELLED'
+                            WHERE o.status = 'PENDING'
+                              <!-- BUG: ExistsWhereJoinFits at EXISTS -->
+                              AND EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id AND c.blocked = true)
+                          </update>
+                        </mapper>
+                        """)
+                .doTest();
+    }
+
+    @Test
+    void existsInDeleteAndUpdateOverToManyOrAHalfPinnedJoinIsFine() {
+        helper.addResource("db/migration/V1__shop.sql", SHOP_SCHEMA)
+                .addSource("com/acme/ProductDao.java", """
+                        package com.acme;
+                        import org.springframework.jdbc.core.JdbcTemplate;
+                        class ProductDao {
+                          private JdbcTemplate jdbc;
+                          void cleanUp(long shopId) {
+                            // to-many: many labels per product, EXISTS stops at the first
+                            jdbc.update("DELETE FROM products p WHERE p.shop_id = ? AND EXISTS "
+                                + "(SELECT 1 FROM product_labels pl WHERE pl.product_id = p.id)", shopId);
+                            // products is pinned by its key, product_labels is not: the join would repeat orders
+                            jdbc.update("UPDATE orders o SET status = 'REVIEW' WHERE EXISTS (SELECT 1 FROM products p "
+                                + "JOIN product_labels pl ON pl.product_id = p.id WHERE p.id = o.product_id AND p.archived = true)");
+                            // an anti-join
+                            jdbc.update("DELETE FROM orders o WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id)");
+                            // the fix
+                            jdbc.update("DELETE FROM product_labels pl USING products p WHERE p.id = pl.product_id AND p.archived = true");
+                          }
+                        }
+                        """).expectNoFindings(4);
+    }
 }

@@ -78,13 +78,169 @@ class OrAcrossAccessPathsTest {
                     // OR of two EXISTS: both are semi-joins, nothing indexable is lost
                     jdbc.queryForList("SELECT r.id FROM review_requests r WHERE EXISTS (SELECT 1 FROM groups g WHERE g.rr_id = r.id) "
                         + "OR EXISTS (SELECT 1 FROM people p WHERE p.rr_id = r.id)", p);
-                    // same column on both sides of the OR
-                    jdbc.queryForList("SELECT t.* FROM tracks t WHERE t.track_id = :id OR t.track_id IN "
-                        + "(SELECT f.track_id FROM featured f)", p);
+                    // OR of IN lists and a range: index tests all
+                    jdbc.queryForList("SELECT t.* FROM tracks t WHERE t.track_id IN (:ids) OR t.created_at > :since", p);
                     // two plain columns: a BitmapOr
                     jdbc.queryForList("SELECT t.* FROM tracks t WHERE t.owner_id = :u OR t.label_id = :l", p);
                   }
                 }
                 """).expectNoFindings(6);
+    }
+
+    private static final String DOCTYPE = """
+            <?xml version="1.0" encoding="UTF-8" ?>
+            <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+            """;
+
+    @Test
+    void sameColumnOnBothSidesInAMapper() {
+        // entity_id = ? OR entity_id IN (SELECT ...): no index serves the OR either; one IN over a UNION does
+        LintTestHelper.forRule(OrAcrossAccessPaths.class)
+                .addResource("mapper/AlarmMapper.xml", DOCTYPE + """
+                        <mapper namespace="com.acme.alarms.AlarmMapper">
+                          <select id="findForEntity" resultType="map">
+                            SELECT a.id, a.type, a.severity FROM alarm a
+                            WHERE a.tenant_id = #{tenantId}
+                              <!-- BUG: OrAcrossAccessPaths at OR -->
+                              AND (a.originator_id = #{entityId} OR a.originator_id IN (
+                                    SELECT r.to_id FROM relation r WHERE r.from_id = #{entityId} AND r.relation_type = 'Contains'))
+                            ORDER BY a.created_time DESC
+                          </select>
+                        </mapper>
+                        """)
+                .doTest();
+    }
+
+    @Test
+    void theOrThatBringsInTheSubqueryIsTheOneReported() {
+        helper.addSource("com/acme/TaskQueryDao.java", """
+                package com.acme;
+                import java.util.List;
+                import java.util.Map;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class TaskQueryDao {
+                  private final JdbcTemplate jdbc;
+                  TaskQueryDao(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+                  List<Map<String, Object>> inbox(String user, List<String> groups) {
+                    return jdbc.queryForList(\"""
+                        SELECT t.id, t.name, t.due_date
+                        FROM tasks t
+                        WHERE t.suspended = false
+                          AND (t.assignee = ?
+                               OR t.owner = ?
+                               OR t.delegated_to = ?
+                               -- BUG: OrAcrossAccessPaths at OR
+                               OR EXISTS (SELECT 1 FROM task_candidates c
+                                          WHERE c.task_id = t.id AND c.group_id = ANY(?)))
+                        ORDER BY t.due_date
+                        \""", user, user, user, groups.toArray());
+                  }
+                }
+                """).doTest();
+    }
+
+    @Test
+    void aLongOrChainInAMapperPointsAtTheSubqueryBranchNotTheFirstOr() {
+        LintTestHelper.forRule(OrAcrossAccessPaths.class)
+                .addResource("mapper/TaskMapper.xml", DOCTYPE + """
+                        <mapper namespace="com.acme.tasks.TaskMapper">
+                          <sql id="visibleTo">
+                            (T.ASSIGNEE_ = #{userId}
+                              OR T.OWNER_ = #{userId}
+                              <if test="groups != null">
+                                OR T.CATEGORY_ IN
+                                <foreach collection="groups" item="g" open="(" separator="," close=")">#{g}</foreach>
+                              </if>
+                              <!-- BUG: OrAcrossAccessPaths at OR -->
+                              OR T.ID_ IN (SELECT L.TASK_ID_ FROM ACT_RU_IDENTITYLINK L
+                                           WHERE L.TYPE_ = 'candidate' AND L.USER_ID_ = #{userId}))
+                          </sql>
+                          <select id="selectTasks" resultType="map">
+                            SELECT T.* FROM ACT_RU_TASK T
+                            <where>
+                              <if test="tenantId != null">T.TENANT_ID_ = #{tenantId}</if>
+                              AND <include refid="visibleTo"/>
+                            </where>
+                          </select>
+                        </mapper>
+                        """)
+                .doTest();
+    }
+
+    @Test
+    void twoInSubqueriesOnTwoColumns() {
+        helper.addSource("com/acme/DocumentDao.java", """
+                package com.acme;
+                import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+                class DocumentDao {
+                  private NamedParameterJdbcTemplate jdbc;
+                  Object inReviewFor(java.util.Map<String, ?> p) {
+                    return jdbc.queryForList("SELECT d.id, d.title FROM documents d "
+                        + "WHERE d.author_id IN (SELECT m.user_id FROM team_members m WHERE m.team_id = :team) "
+                        // BUG: OrAcrossAccessPaths at OR
+                        + "OR d.reviewer_id IN (SELECT m.user_id FROM team_members m WHERE m.team_id = :team)", p);
+                  }
+                }
+                """).doTest();
+    }
+
+    @Test
+    void orsInUpdateDeleteCteAndSubquery() {
+        helper.addSource("com/acme/SessionDao.java", """
+                package com.acme;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class SessionDao {
+                  private JdbcTemplate jdbc;
+                  void revoke(long userId) {
+                    // BUG: OrAcrossAccessPaths at OR
+                    jdbc.update("DELETE FROM sessions s WHERE s.user_id = ? OR s.device_id IN "
+                        + "(SELECT d.id FROM devices d WHERE d.owner_id = ?)", userId, userId);
+                    jdbc.update("UPDATE api_tokens t SET revoked = true "
+                        // BUG: OrAcrossAccessPaths at OR
+                        + "WHERE t.user_id = ? OR EXISTS (SELECT 1 FROM devices d WHERE d.id = t.device_id AND d.owner_id = ?)",
+                        userId, userId);
+                  }
+                  Object visible(long userId) {
+                    jdbc.queryForList(\"""
+                        WITH visible AS (
+                          SELECT d.id FROM documents d
+                          -- BUG: OrAcrossAccessPaths at OR
+                          WHERE d.owner_id = ? OR d.id IN (SELECT s.document_id FROM shares s WHERE s.user_id = ?)
+                        )
+                        SELECT c.* FROM comments c JOIN visible v ON v.id = c.document_id
+                        \""", userId, userId);
+                    return jdbc.queryForList("SELECT f.* FROM folders f WHERE f.id IN (SELECT d.folder_id FROM documents d "
+                        // BUG: OrAcrossAccessPaths at OR
+                        + "WHERE d.owner_id = ? OR d.id IN (SELECT s.document_id FROM shares s WHERE s.user_id = ?))", userId, userId);
+                  }
+                }
+                """).doTest();
+    }
+
+    @Test
+    void updatesDeletesAndCtesWithoutTheShapeAreFine() {
+        helper.addSource("com/acme/SessionDao.java", """
+                package com.acme;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class SessionDao {
+                  private JdbcTemplate jdbc;
+                  void queries(long userId) {
+                    // two plain columns: a BitmapOr
+                    jdbc.update("DELETE FROM sessions s WHERE s.user_id = ? OR s.expires_at < now()", userId);
+                    // AND with the subquery: a semi-join
+                    jdbc.update("UPDATE api_tokens t SET revoked = true WHERE t.user_id = ? AND t.device_id IN "
+                        + "(SELECT d.id FROM devices d WHERE d.lost = true)", userId);
+                    // two correlated EXISTS: both sides are semi-joins, no index of sessions is given up
+                    jdbc.update("DELETE FROM sessions s WHERE EXISTS (SELECT 1 FROM bans b WHERE b.user_id = s.user_id) "
+                        + "OR EXISTS (SELECT 1 FROM devices d WHERE d.id = s.device_id AND d.lost = true)");
+                    // a CTE whose OR tests plain columns
+                    jdbc.queryForList("WITH mine AS (SELECT d.id FROM documents d WHERE d.owner_id = ? OR d.editor_id = ?) "
+                        + "SELECT c.* FROM comments c WHERE c.document_id IN (SELECT m.id FROM mine m)", userId, userId);
+                    // the OR is inside the subquery, against the subquery's own table: not two paths to documents
+                    jdbc.queryForList("SELECT d.* FROM documents d WHERE d.id IN "
+                        + "(SELECT s.document_id FROM shares s WHERE s.user_id = ? OR s.group_id = ?)", userId, userId);
+                  }
+                }
+                """).expectNoFindings(5);
     }
 }
