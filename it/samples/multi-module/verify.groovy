@@ -36,7 +36,7 @@ assert findings == [
     'JoinForScalarOnly warning search/src/main/java/com/acme/search/UnreadTopicsDao.java:15:22 medium',
 ]
 def reportsRun = new JsonSlurper().parse(new File(basedir, 'reports/target/sqllint/sqllint.sarif')).runs[0]
-assert reportsRun.results[0].message.text.contains('DISTINCT ON (track_id) over plays (plays is configured as a history table)')
+assert reportsRun.results[0].message.text.contains('DISTINCT ON (p.track_id) over plays p (plays is configured as a history table)')
 
 // the console: build.log holds both builds. With -T 4 the modules' lines interleave, so the two are compared as
 // sorted lists of sqllint's lines (findings with their fix hints, summaries, report paths), timings and the
