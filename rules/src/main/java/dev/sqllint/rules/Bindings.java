@@ -46,14 +46,24 @@ final class Bindings {
     }
 
     private String key(Expression e) {
-        if (Expressions.isValue(e)) return VALUE;
+        // = ANY(?) is a list, not a value: a key covered only through it still holds many rows
+        if (Expressions.isValue(e)) return isList(e) ? null : VALUE;
         Column c = Expressions.column(e);
         if (c == null) return null;
+        if (scope.isOuter(c)) return VALUE; // a correlation: one value each time the subquery runs
         TableRef t = scope.resolve(c);
         if (t == null) return null;
         String k = key(t, Expressions.columnName(c));
         owners.put(k, t);
         return k;
+    }
+
+    /** {@code ANY(?)}, {@code ANY(ARRAY[...])}, {@code SOME(...)}, {@code ALL(...)}: several values. */
+    private static boolean isList(Expression e) {
+        e = Expressions.unwrap(e);
+        if (e instanceof net.sf.jsqlparser.expression.CastExpression cast) return isList(cast.getLeftExpression());
+        return e instanceof net.sf.jsqlparser.expression.Function f && f.getName() != null
+                && List.of("any", "some", "all").contains(f.getName().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String key(TableRef t, String column) {
@@ -101,6 +111,52 @@ final class Bindings {
             }
         }
         return out;
+    }
+
+    /**
+     * The equalities that tie a column of {@code t} to a column of one of {@code others}: {@code t}'s column, the
+     * other table and its column.
+     */
+    List<Link> links(TableRef t, Set<TableRef> others) {
+        List<Link> out = new java.util.ArrayList<>();
+        String prefix = System.identityHashCode(t) + ":" + t.key() + ".";
+        for (Map.Entry<String, Set<String>> e : joinedTo.entrySet()) {
+            if (!e.getKey().startsWith(prefix)) continue;
+            for (String other : e.getValue()) {
+                TableRef o = owners.get(other);
+                if (!others.contains(o)) continue;
+                String otherPrefix = System.identityHashCode(o) + ":" + o.key() + ".";
+                out.add(new Link(e.getKey().substring(prefix.length()), o, other.substring(otherPrefix.length())));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Link::column).thenComparing(Link::otherColumn));
+        return out;
+    }
+
+    /** {@code column} of the table judged equals {@code otherColumn} of {@code other}. */
+    record Link(String column, TableRef other, String otherColumn) {
+    }
+
+    /**
+     * Fixes every column of each table a unique key pins to one row, until nothing changes: a pinned row's other
+     * columns are single values too, so {@code u.username = ? ... us.user_id = u.id} pins {@code us} when
+     * {@code username} is unique. Returns the pinned tables.
+     */
+    Set<TableRef> pinRows(dev.sqllint.schema.KeyModel keys) {
+        Set<TableRef> pinned = new HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (TableRef t : scope.tables) {
+                if (t.table() == null || pinned.contains(t)) continue;
+                Set<String> columns = columnsInEqualities(t);
+                if (keys.uniqueKeyCovered(t.name(), fixedColumns(t, columns)).isEmpty()) continue;
+                pinned.add(t);
+                for (String c : columns) union(key(t, c), VALUE);
+                changed = true;
+            }
+        }
+        return pinned;
     }
 
     /** Every column of {@code t} that appears in an equality. */

@@ -1,17 +1,20 @@
 package dev.sqllint.rules;
 
 import dev.sqllint.extract.Language;
+import dev.sqllint.schema.KeyModel;
 import dev.sqllint.sql.ParsedSql;
 import dev.sqllint.sql.SqlKeywords;
 import dev.sqllint.sql.SqlTree;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
@@ -42,6 +45,10 @@ import net.sf.jsqlparser.statement.select.SelectItem;
         fix = "filter through the to-many table with EXISTS (SELECT 1 ... WHERE fk = outer.id AND ...) and drop DISTINCT")
 public final class DistinctOverFanOutJoin implements Rule {
 
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "array_agg",
+            "string_agg", "group_concat", "listagg", "json_agg", "jsonb_agg", "bool_and", "bool_or", "every",
+            "stddev", "variance", "bit_and", "bit_or");
+
     @Override
     public List<Violation> check(Query query) {
         List<Violation> out = new ArrayList<>();
@@ -49,48 +56,143 @@ public final class DistinctOverFanOutJoin implements Rule {
         for (PlainSelect select : sql.tree().all(PlainSelect.class)) {
             if (select.getJoins() == null || select.getJoins().isEmpty()) continue;
             if (select.getGroupBy() != null) continue; // GROUP BY/HAVING count the fan-out on purpose
-            int distinctAt = distinctKeyword(select, sql);
-            if (distinctAt < 0) continue;
+            Trigger trigger = trigger(select, sql);
+            if (trigger == null) continue;
             SelectScope scope = SelectScope.of(select, sql.tree());
             Bindings bindings = Bindings.of(scope, scope.conditions());
+            // DISTINCT over columns that repeat across the driving table's own rows removes duplicates no join made
+            if (!distinctPerDrivingRow(trigger, scope, bindings, query)) continue;
             Set<TableRef> selected = selectedTables(select, scope);
             List<TableRef> toMany = new ArrayList<>();
-            List<String> reasons = new ArrayList<>();
+            List<KeyModel.Evidence> reasons = new ArrayList<>();
             Set<TableRef> earlier = new HashSet<>();
             for (TableRef t : scope.tables) {
                 Set<TableRef> before = Set.copyOf(earlier);
                 earlier.add(t);
                 // JOIN FETCH loads the collection: its rows are the point, DISTINCT only folds the parents
                 if (t.join() == null || selected.contains(t) || t.join().isFetch()) continue;
+                if (isAntiJoin(t, select, scope, bindings, before, query)) continue;
                 fanOut(t, before, bindings, query).ifPresent(why -> {
                     toMany.add(t);
                     reasons.add(why);
                 });
             }
             if (toMany.isEmpty()) continue;
-            boolean proved = toMany.stream().allMatch(t -> query.keys().declaredKeys(t.name()).isPresent());
-            out.add(new Violation(distinctAt, message(select, toMany, reasons, sql), proved));
+            boolean proved = reasons.stream().allMatch(KeyModel.Evidence::proved);
+            out.add(new Violation(trigger.at(), message(select, scope, toMany, reasons, bindings, query), proved));
         }
         return out;
     }
 
-    /** Why joining {@code t} can yield several rows per outer row, or empty when it is to-one or unknown. */
-    private static Optional<String> fanOut(TableRef t, Set<TableRef> before, Bindings bindings, Query query) {
+    /** Where the DISTINCT is and the expressions it makes distinct. */
+    private record Trigger(int at, List<Expression> over) {
+    }
+
+    /**
+     * {@code SELECT DISTINCT} over its non-aggregate items, or else {@code COUNT(DISTINCT ...)} over its arguments;
+     * null when there is neither ({@code SELECT DISTINCT count(*)} is one row: DISTINCT removes nothing).
+     */
+    private static Trigger trigger(PlainSelect select, ParsedSql sql) {
+        int start = sql.start(select);
+        if (start < 0) return null;
+        if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() == null) {
+            List<Expression> over = new ArrayList<>();
+            for (SelectItem<?> item : select.getSelectItems()) {
+                if (!isAggregate(item.getExpression())) over.add(item.getExpression());
+            }
+            if (!over.isEmpty()) {
+                int at = SqlKeywords.first(sql.sql(), "DISTINCT", start, sql.sql().length());
+                return at < 0 ? null : new Trigger(at, over);
+            }
+        }
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getExpression() instanceof Function f && f.isDistinct() && f.getParameters() != null) {
+                int at = SqlKeywords.first(sql.sql(), "DISTINCT", Math.max(start, sql.start(f)), sql.sql().length());
+                if (at >= 0) return new Trigger(at, new ArrayList<>(f.getParameters()));
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAggregate(Expression e) {
+        return Expressions.unwrap(e) instanceof Function f && f.getName() != null
+                && AGGREGATES.contains(f.getName().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the distinct values are one per row of the driving (first) table: they cover a key of it, with its
+     * columns fixed by equalities, or are the whole row ({@code d.*}, a JPQL entity). Only then are the
+     * duplicates the joins' doing.
+     */
+    private static boolean distinctPerDrivingRow(Trigger trigger, SelectScope scope, Bindings bindings, Query query) {
+        TableRef driving = scope.tables.get(0);
+        if (driving.name() == null) return false; // a derived table: its keys are unknown
+        Set<String> columns = new HashSet<>();
+        for (Expression e : trigger.over()) {
+            if (e instanceof AllColumns) return true;
+            if (e instanceof AllTableColumns all) {
+                if (scope.local(new Column(all.getTable(), "x")) == driving) return true;
+                continue;
+            }
+            Column whole = Expressions.column(e);
+            if (whole != null && Expressions.qualifier(whole) == null && Expressions.columnName(whole).equals(driving.key())
+                    && scope.tables.size() > 1) {
+                return true; // JPQL: select distinct o from Order o
+            }
+            for (Column c : SqlTree.within(e, Column.class, Select.class)) {
+                if (scope.local(c) == driving) columns.add(Expressions.columnName(c));
+            }
+        }
+        columns.addAll(bindings.fixedColumns(driving, bindings.columnsInEqualities(driving)));
+        return query.keys().uniqueKeyCovered(driving.name(), columns).isPresent();
+    }
+
+    /**
+     * {@code LEFT JOIN t ... WHERE t.k IS NULL} with {@code k} a join column or key of {@code t}: the rows kept are
+     * those without a match, one each; the join multiplies nothing.
+     */
+    private static boolean isAntiJoin(TableRef t, PlainSelect select, SelectScope scope, Bindings bindings,
+                                      Set<TableRef> before, Query query) {
+        if (!t.join().isLeft() || select.getWhere() == null) return false;
+        Set<String> joined = bindings.columnsEquatedTo(t, before);
+        for (Expression term : Expressions.conjuncts(select.getWhere())) {
+            if (!(term instanceof IsNullExpression isNull) || isNull.isNot()) continue;
+            Column c = Expressions.column(isNull.getLeftExpression());
+            if (c == null || scope.local(c) != t) continue;
+            String name = Expressions.columnName(c);
+            if (joined.contains(name) || query.keys().uniqueKeyCovered(t.name(), Set.of(name)).isPresent()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Why joining {@code t} yields several rows per outer row, or empty when it is to-one or nothing proves it:
+     * the schema's keys, or a convention strong enough ({@code order_lines.order_id = orders.id}).
+     */
+    private static Optional<KeyModel.Evidence> fanOut(TableRef t, Set<TableRef> before, Bindings bindings, Query query) {
         if (t.isAssociationPath()) {
             // JPQL: JOIN o.items i; a plural property is a collection
             return t.name().endsWith("s") && query.language() == Language.JPQL
-                    ? Optional.of(t.pathOwner() + "." + t.name() + " is a collection")
+                    ? Optional.of(KeyModel.Evidence.convention(t.pathOwner() + "." + t.name() + " is a collection"))
                     : Optional.empty();
         }
         if (t.table() == null) return Optional.empty();
-        Set<String> joined = bindings.columnsEquatedTo(t, before);
-        if (joined.isEmpty()) return Optional.empty(); // no equi-join: not a relation we can judge
-        Set<String> bound = new HashSet<>(joined);
+        List<Bindings.Link> equated = bindings.links(t, before);
+        if (equated.isEmpty()) return Optional.empty(); // no equi-join: not a relation we can judge
+        Set<String> bound = new HashSet<>();
+        List<KeyModel.Link> links = new ArrayList<>();
+        for (Bindings.Link l : equated) {
+            bound.add(l.column());
+            String other = l.other().name();
+            if (other == null) continue;
+            boolean otherKey = query.keys().uniqueKeyCovered(other, Set.of(l.otherColumn())).isPresent();
+            links.add(new KeyModel.Link(l.column(), other, l.otherColumn(), otherKey));
+        }
         bound.addAll(bindings.fixedColumns(t, bindings.columnsInEqualities(t)));
-        if (query.keys().uniqueKeyCovered(t.name(), bound).isPresent()) return Optional.empty();
-        String keys = query.keys().declaredKeys(t.name()).map(e -> "; its keys: " + e.reason()).orElse("");
-        return Optional.of("joined on " + String.join(", ", new TreeSet<>(joined))
-                + ", which is not a key of " + t.name() + keys);
+        return query.keys().manyRowsPer(t.name(), bound, links).map(e -> new KeyModel.Evidence(
+                Advice.table(t) + " joined on " + String.join(", ", new TreeSet<>(bound.stream()
+                        .filter(c -> equated.stream().anyMatch(l -> l.column().equals(c))).toList()))
+                        + ": " + e.reason(), e.proved()));
     }
 
     /** Tables whose columns the select list returns: DISTINCT over them is not only undoing a fan-out. */
@@ -126,37 +228,57 @@ public final class DistinctOverFanOutJoin implements Rule {
         return out;
     }
 
-    /** Offset of DISTINCT in SELECT DISTINCT or COUNT(DISTINCT ...), or -1. */
-    private static int distinctKeyword(PlainSelect select, ParsedSql sql) {
-        int start = sql.start(select);
-        if (start < 0) return -1;
-        if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() == null) {
-            return SqlKeywords.first(sql.sql(), "DISTINCT", start, sql.sql().length());
-        }
-        for (SelectItem<?> item : select.getSelectItems()) {
-            if (item.getExpression() instanceof Function f && f.isDistinct()) {
-                int at = SqlKeywords.first(sql.sql(), "DISTINCT", Math.max(start, sql.start(f)), sql.sql().length());
-                if (at >= 0) return at;
-            }
-        }
-        return -1;
-    }
-
-    private static String message(PlainSelect select, List<TableRef> toMany, List<String> reasons, ParsedSql sql) {
+    private static String message(PlainSelect select, SelectScope scope, List<TableRef> toMany,
+                                  List<KeyModel.Evidence> reasons, Bindings bindings, Query query) {
+        ParsedSql sql = query.sql();
         TableRef t = toMany.get(0);
-        String tables = String.join(", ", toMany.stream().map(TableRef::display).toList());
-        String why = String.join("; ", reasons);
+        String tables = String.join(", ", toMany.stream().map(Advice::table).toList());
+        String why = String.join("; ", reasons.stream().map(KeyModel.Evidence::reason).toList());
         boolean countedOutside = sql.tree().parent(select) instanceof ParenthesedSelect ps
                 && sql.tree().parent(ps) instanceof PlainSelect outer
                 && outer.getFromItem() == ps
                 && outer.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof Function f
                         && f.getName() != null && f.getName().equalsIgnoreCase("count"));
         return String.format(
-                "DISTINCT%s over a JOIN to %s, to-many (%s): the join multiplies rows and DISTINCT sorts or "
-                        + "hashes them all to undo it%s (seed incident: temp tables and full scans). Filter with EXISTS "
-                        + "instead and drop DISTINCT: WHERE EXISTS (SELECT 1 FROM %s WHERE <join condition> AND ...).",
+                "DISTINCT%s over a JOIN to %s, which is to-many (%s): the join multiplies rows and DISTINCT sorts or "
+                        + "hashes them all to undo it%s %s. %s",
                 countedOutside ? " under an outer COUNT" : "", tables, why,
                 countedOutside ? ", and the outer COUNT materialises the whole distinct set first" : "",
-                t.display());
+                Advice.incident("temporary tables and full scans"),
+                Advice.forDatabase(query.dialect(), "filter with EXISTS and drop DISTINCT: " + exists(t, select, scope)
+                        + "."));
+    }
+
+    /**
+     * The EXISTS that replaces the join, in the query's own names: the join's conditions and the WHERE terms
+     * on the joined table moved inside.
+     */
+    private static String exists(TableRef t, PlainSelect select, SelectScope scope) {
+        if (t.isAssociationPath()) {
+            return "WHERE EXISTS (SELECT 1 FROM " + t.pathOwner() + "." + t.name() + " " + t.key() + " WHERE ...)";
+        }
+        List<String> terms = new ArrayList<>();
+        if (t.join().getOnExpressions() != null) {
+            for (Expression on : t.join().getOnExpressions()) {
+                for (Expression term : Expressions.conjuncts(on)) terms.add(Advice.sql(term, 120));
+            }
+        }
+        if (t.join().getUsingColumns() != null) {
+            for (Expression term : scope.usingEqualities(scope.tables.indexOf(t), t.join().getUsingColumns())) {
+                terms.add(Advice.sql(term, 120));
+            }
+        }
+        if (select.getWhere() != null) {
+            for (Expression term : Expressions.conjuncts(select.getWhere())) {
+                boolean onT = false;
+                for (Column c : SqlTree.within(term, Column.class, Select.class)) {
+                    if (scope.local(c) == t) onT = true;
+                }
+                if (onT) terms.add(Advice.sql(term, 120));
+            }
+        }
+        String condition = terms.isEmpty() ? "<join condition>" : String.join(" AND ", terms);
+        if (condition.length() > 240) condition = condition.substring(0, 239) + "…";
+        return "WHERE EXISTS (SELECT 1 FROM " + Advice.table(t) + " WHERE " + condition + ")";
     }
 }

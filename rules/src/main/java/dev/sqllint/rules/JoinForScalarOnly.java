@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
@@ -45,9 +46,10 @@ public final class JoinForScalarOnly implements Rule {
             if (select.getJoins() == null || select.getJoins().isEmpty() || select.getWhere() == null) continue;
             SelectScope scope = SelectScope.of(select, sql.tree());
             Bindings bindings = Bindings.of(scope, scope.conditions());
+            Set<TableRef> pinnedRows = bindings.pinRows(query.keys()); // a pinned row's columns are values too
             for (TableRef t : scope.tables) {
                 if (t.join() == null || t.table() == null || !isInner(t.join())) continue;
-                check(select, scope, t, bindings, query).ifPresent(out::add);
+                check(select, scope, t, bindings, pinnedRows, query).ifPresent(out::add);
             }
         }
         return out;
@@ -57,7 +59,8 @@ public final class JoinForScalarOnly implements Rule {
         return !j.isLeft() && !j.isRight() && !j.isFull() && !j.isOuter() && !j.isCross() && !j.isApply();
     }
 
-    private Optional<Violation> check(PlainSelect select, SelectScope scope, TableRef t, Bindings bindings, Query query) {
+    private Optional<Violation> check(PlainSelect select, SelectScope scope, TableRef t, Bindings bindings,
+                                      Set<TableRef> pinnedRows, Query query) {
         Set<String> fixed = bindings.fixedColumns(t, bindings.columnsInEqualities(t));
         Optional<KeyModel.Evidence> pinned = query.keys().uniqueKeyCovered(t.name(), fixed);
         if (pinned.isEmpty()) return Optional.empty();
@@ -66,7 +69,7 @@ public final class JoinForScalarOnly implements Rule {
         Map<Column, Boolean> allowed = new IdentityHashMap<>();
         List<BinaryExpression> comparisons = new ArrayList<>();
         for (Expression term : Expressions.conjuncts(select.getWhere())) {
-            classify(term, scope, t, bindings, allowed, comparisons);
+            classify(term, scope, t, bindings, pinnedRows, allowed, comparisons);
         }
         for (Join j : select.getJoins()) {
             if (j.getOnExpressions() == null) continue;
@@ -86,20 +89,32 @@ public final class JoinForScalarOnly implements Rule {
             }
         }
         BinaryExpression cmp = comparisons.get(0);
-        String value = Expressions.brief(columnOf(cmp, scope, t), 60);
+        Column read = columnOf(cmp, scope, t);
+        String value = Advice.column(read);
+        String comparison = Advice.sql(cmp, 80);
+        String alias = t.key();
+        String where = String.join(" AND ", new TreeSet<>(fixed).stream().map(c -> alias + "." + c + " = ?").toList());
         String message = String.format(
-                "%s is joined only to read %s, compared in WHERE (%s), and is pinned to one row (%s): the planner "
-                        + "cannot use a value it only learns while joining, so it may join first and filter later "
-                        + "(seed incident: 42k rows hashed, 91 ms). Read %s first and pass it as a parameter: %s "
-                        + "(5 ms in the seed).",
-                t.display(), value, Expressions.brief(cmp, 80), pinned.get().reason(), value,
-                Expressions.brief(cmp, 80).replace(value, "?"));
+                "%s is pinned to one row (%s) and joined only to read %s for %s: the planner does not know that value "
+                        + "when it plans, so it cannot use it to pick an index range or a join order and may join "
+                        + "first and filter later %s. %s",
+                Advice.table(t), pinned.get().reason(), value, comparison,
+                Advice.incident("42k rows hashed, 91 ms; 5 ms once the value was a parameter"),
+                Advice.forDatabase(query.dialect(), String.format(
+                        "read it first (SELECT %s FROM %s WHERE %s) and pass it as a parameter: %s.",
+                        value, Advice.table(t), where, Advice.replacing(cmp, unwrapped(cmp, read), "?", 80))));
         int at = query.sql().start(t.table());
         return Optional.of(new Violation(Math.max(at, 0), message, pinned.get().proved()));
     }
 
+    /** The side of {@code cmp} that is {@code column} (perhaps in parentheses), for the rewrite. */
+    private static Expression unwrapped(BinaryExpression cmp, Column column) {
+        return Expressions.unwrap(cmp.getLeftExpression()) == column ? cmp.getLeftExpression() : cmp.getRightExpression();
+    }
+
     private static void classify(Expression term, SelectScope scope, TableRef t, Bindings bindings,
-                                 Map<Column, Boolean> allowed, List<BinaryExpression> comparisons) {
+                                 Set<TableRef> pinnedRows, Map<Column, Boolean> allowed,
+                                 List<BinaryExpression> comparisons) {
         if (isPinningEquality(term, scope, t, bindings)) {
             markColumns(term, allowed);
             return;
@@ -112,7 +127,9 @@ public final class JoinForScalarOnly implements Rule {
             if (l != null && r != null) {
                 TableRef lt = scope.resolve(l);
                 TableRef rt = scope.resolve(r);
-                if ((lt == t && rt != null && rt != t) || (rt == t && lt != null && lt != t)) {
+                // against another pinned row it compares two values: nothing for an index range to gain
+                TableRef other = lt == t ? rt : lt;
+                if ((lt == t || rt == t) && other != null && other != t && !pinnedRows.contains(other)) {
                     comparisons.add(cmp);
                     allowed.put(lt == t ? l : r, true);
                 }

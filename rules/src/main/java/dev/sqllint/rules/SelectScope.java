@@ -4,6 +4,7 @@ import dev.sqllint.sql.SqlTree;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
@@ -116,14 +117,52 @@ final class SelectScope {
         return null;
     }
 
-    /** The AND-ed terms of WHERE and of every JOIN ... ON: where this select's equalities are read from. */
+    /**
+     * The AND-ed terms of WHERE and of every JOIN ... ON, and the equalities a JOIN ... USING (c) stands for:
+     * where this select's equalities are read from.
+     */
     List<Expression> conditions() {
         List<Expression> out = new ArrayList<>();
         if (where != null) out.addAll(Expressions.conjuncts(where));
         for (Join j : joins) {
             if (j.getOnExpressions() != null) for (Expression on : j.getOnExpressions()) out.addAll(Expressions.conjuncts(on));
         }
+        for (int i = 0; i < tables.size(); i++) {
+            Join j = tables.get(i).join();
+            if (j != null && j.getUsingColumns() != null) out.addAll(usingEqualities(i, j.getUsingColumns()));
+        }
         return out;
+    }
+
+    /** {@code a JOIN b USING (c)}: {@code a.c = b.c}, with {@code a} the earlier table that has {@code c}. */
+    List<Expression> usingEqualities(int joined, List<Column> using) {
+        List<Expression> out = new ArrayList<>();
+        TableRef right = tables.get(joined);
+        if (right.key() == null) return out;
+        for (Column u : using) {
+            String name = Expressions.columnName(u);
+            TableRef left = usingSide(joined, name);
+            if (left == null || left.key() == null) continue;
+            out.add(new EqualsTo(new Column(new Table(left.key()), name), new Column(new Table(right.key()), name)));
+        }
+        return out;
+    }
+
+    /**
+     * The table before {@code joined} a USING column comes from: the only one, else the only one the query names
+     * that column of; unknown (null) otherwise.
+     */
+    private TableRef usingSide(int joined, String column) {
+        if (joined == 1) return tables.get(0);
+        TableRef found = null;
+        for (Column c : SqlTree.within(owner, Column.class, null)) {
+            if (!column.equals(Expressions.columnName(c)) || Expressions.qualifier(c) == null) continue;
+            TableRef t = local(c);
+            if (t == null || tables.indexOf(t) >= joined) continue;
+            if (found != null && found != t) return null;
+            found = t;
+        }
+        return found;
     }
 
     /** The table of this scope a column belongs to, or null (unknown, or from an outer scope). */

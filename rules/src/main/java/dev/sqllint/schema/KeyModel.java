@@ -1,5 +1,6 @@
 package dev.sqllint.schema;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,25 @@ public interface KeyModel {
      */
     default Optional<Evidence> declaredKeys(String table) {
         return Optional.empty();
+    }
+
+    /**
+     * Evidence that {@code table}, bound on {@code bound} (its columns equated to values or to other tables), can
+     * hold many rows per binding: the schema declares its keys and none is covered (proved), or a naming
+     * convention strong enough says so ({@code order_lines.order_id = orders.id}). Empty when a key is covered and
+     * when nothing is known: a guessed key never proves a fan-out.
+     *
+     * @param links the equalities that join {@code table} to the tables before it
+     */
+    default Optional<Evidence> manyRowsPer(String table, Set<String> bound, List<Link> links) {
+        return Optional.empty();
+    }
+
+    /**
+     * An equality joining {@code column} of the table judged to {@code otherColumn} of {@code otherTable}, and
+     * whether that column is the other table's key (so the judged table's rows hang off one row of it).
+     */
+    record Link(String column, String otherTable, String otherColumn, boolean otherColumnIsKey) {
     }
 
     /** Evidence that {@code table} is an append-only history (configured or named like one), or empty. */

@@ -1,14 +1,16 @@
 package dev.sqllint.schema;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The fallback when no schema is known: the conventions most schemas follow. {@code id} (or
- * {@code <table>_id}, as in {@code tracks.track_id}) is the primary key; {@code x_id} is a foreign key to
- * {@code x}; a per-owner table named like {@code user_stats} holds one row per {@code user_id}; a link
+ * The fallback when no schema is known: the conventions most schemas follow. {@code id}, {@code uuid} or
+ * {@code <table>_id} ({@code tracks.track_id}, {@code ID_}, prefixes like {@code m_} aside) is the primary key;
+ * {@code x_id} is a foreign key to {@code x}, so rows joined on it are many per row of {@code x}; a per-owner table named like {@code user_stats} holds one row per {@code user_id}; a link
  * table ({@code topic_users}) is keyed by the foreign keys of the two tables it names. History tables are
  * recognised by name ({@code *_runs}, {@code *_events}, {@code *_history}, ...).
  */
@@ -26,22 +28,71 @@ public final class NamingConventions implements KeyModel {
     @Override
     public Optional<Evidence> uniqueKeyCovered(String table, Set<String> columns) {
         String t = normalize(table);
-        if (columns.contains("id")) return Optional.of(Evidence.convention(t + ".id is taken as its primary key"));
-        String ownKey = singular(t) + "_id";
-        if (columns.contains(ownKey)) {
-            return Optional.of(Evidence.convention(t + "." + ownKey + " is taken as its primary key"));
+        Set<String> cols = new HashSet<>();
+        for (String c : columns) cols.add(column(c));
+        for (String key : List.of("id", "uuid")) {
+            if (cols.contains(key)) return Optional.of(Evidence.convention(t + "." + key + " is taken as its primary key"));
+        }
+        for (String ownKey : ownKeyNames(t)) {
+            if (cols.contains(ownKey)) {
+                return Optional.of(Evidence.convention(t + "." + ownKey + " is taken as its primary key"));
+            }
         }
         int underscore = t.lastIndexOf('_');
         if (underscore > 0 && PER_OWNER_SUFFIXES.contains(t.substring(underscore + 1))) {
             String ownerKey = singular(t.substring(0, underscore)) + "_id";
-            if (columns.contains(ownerKey)) {
+            if (cols.contains(ownerKey)) {
                 return Optional.of(Evidence.convention(t + " is taken as one row per " + ownerKey));
             }
         }
-        if (isLinkTableKey(t, columns)) {
+        if (isLinkTableKey(t, cols)) {
             return Optional.of(Evidence.convention(t + " is taken as a link table keyed by its two foreign keys"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Many rows per row of the other side only when the joined column is named after that side and meets its key
+     * ({@code order_lines.order_id = orders.id}); any other join on a table no schema declares proves nothing.
+     */
+    @Override
+    public Optional<Evidence> manyRowsPer(String table, Set<String> bound, List<Link> links) {
+        if (uniqueKeyCovered(table, bound).isPresent()) return Optional.empty();
+        String t = normalize(table);
+        for (Link link : links) {
+            String other = normalize(link.otherTable());
+            if (!link.otherColumnIsKey() || other.equals(t)) continue;
+            if (ownKeyNames(other).contains(column(link.column()))) {
+                return Optional.of(Evidence.convention(t + "." + link.column() + " is named after " + other
+                        + ", so " + t + " is taken as many rows per " + other + " row (a naming convention: no schema "
+                        + "declares " + t + "'s keys)"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The names a table's own key goes by, besides {@code id}: {@code <table>_id}, {@code <singular>_id}, and the
+     * same without a short prefix ({@code m_loan}: {@code loan_id}; {@code act_ru_task}: {@code task_id}).
+     */
+    static Set<String> ownKeyNames(String table) {
+        Set<String> out = new HashSet<>();
+        String[] words = table.split("_");
+        for (int i = 0; i < words.length; i++) {
+            String rest = String.join("_", java.util.Arrays.asList(words).subList(i, words.length));
+            if (rest.isEmpty()) break;
+            out.add(rest + "_id");
+            out.add(singular(rest) + "_id");
+            if (words[i].length() > 3) break; // only short prefixes (m_, tb_, act_ru_) are stripped
+        }
+        return out;
+    }
+
+    /** A column as conventions compare it: lower case, without the trailing underscore of {@code ID_}. */
+    private static String column(String c) {
+        String n = normalize(c);
+        while (n.endsWith("_") && n.length() > 1) n = n.substring(0, n.length() - 1);
+        return n;
     }
 
     /** {@code topic_users} bound on {@code topic_id} and {@code user_id}. */

@@ -44,6 +44,23 @@ public final class SchemaKeyModel implements KeyModel {
         return t.get().keyCoveredBy(bound).map(k -> Evidence.schema(describe(t.get(), k)));
     }
 
+    /**
+     * A table whose keys the schema declares is to-many exactly when none is covered, and that is proved; a table
+     * it declares without any key (or does not declare) is left to the conventions, which stay quiet unless a
+     * join column is named after the other side.
+     */
+    @Override
+    public Optional<Evidence> manyRowsPer(String table, Set<String> bound, List<Link> links) {
+        Optional<Table> t = schema.table(table);
+        if (t.isEmpty() || (t.get().primaryKey().isEmpty() && t.get().uniqueKeys().isEmpty())) {
+            return fallback.manyRowsPer(table, bound, links);
+        }
+        Set<String> columns = bound.stream().map(Schema::normalize).collect(Collectors.toSet());
+        if (t.get().keyCoveredBy(columns).isPresent()) return Optional.empty();
+        return declaredKeys(table).map(keys -> Evidence.schema("not a key of " + t.get().name() + ", whose keys are: "
+                + keys.reason()));
+    }
+
     @Override
     public Optional<Evidence> declaredKeys(String table) {
         return schema.table(table).map(t -> {

@@ -40,7 +40,7 @@ class MoreSqlSourcesTest {
                           JOIN orders o ON o.customer_id = c.id
                          WHERE o.total > $1\""");
                     // BUG: DistinctOverFanOutJoin at DISTINCT
-                    client.sql("SELECT DISTINCT c.email FROM customers c JOIN orders o ON o.customer_id = c.id WHERE o.status = :status");
+                    client.sql("SELECT DISTINCT c.id, c.email FROM customers c JOIN orders o ON o.customer_id = c.id WHERE o.status = :status");
                   }
                 }
                 """).doTest();

@@ -183,4 +183,28 @@ class SchemaFlipsTest {
                 r.findings().get(0).message());
         assertTrue(r.findings().get(0).proved());
     }
+
+    @Test
+    void orNeverCitesAnIndexTheSchemaDoesNotDeclare() {
+        AnalysisResult r = LintTestHelper.forRule(OrAcrossAccessPaths.class)
+                .addSource("com/acme/DocumentDao.java", """
+                        package com.acme;
+                        import org.springframework.jdbc.core.JdbcTemplate;
+                        class DocumentDao {
+                          JdbcTemplate jdbc;
+                          Object documents() {
+                            // BUG: OrAcrossAccessPaths at OR
+                            return jdbc.queryForList("SELECT d.doc_id FROM documents d WHERE d.title = ? OR d.doc_id IN (SELECT s.doc_id FROM shares s WHERE s.user_id = ?)");
+                          }
+                        }
+                        """)
+                .addResource("db/migration/V1__init.sql", """
+                        CREATE TABLE documents (doc_id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL);
+                        """)
+                .doTest();
+        String message = r.findings().get(0).message();
+        assertTrue(message.contains("no single index serves both sides"), message);
+        assertTrue(!message.contains("index on documents(title)"), message);
+        assertTrue(!r.findings().get(0).proved());
+    }
 }

@@ -17,8 +17,8 @@ public class OrderQueries {
     }
 
     public Object bigSpenders(Connection conn) throws Exception {
-        return run.query(conn, "SELECT DISTINCT c.email FROM customers c JOIN orders o ON o.customer_id = c.id WHERE o.total > ?",
-                new ColumnListHandler<String>(), 100);
+        return run.query(conn, "SELECT DISTINCT c.id, c.email FROM customers c JOIN orders o ON o.customer_id = c.id WHERE o.total > ?",
+                new ColumnListHandler<Long>(), 100);
     }
 
     public void open(long customerId) {

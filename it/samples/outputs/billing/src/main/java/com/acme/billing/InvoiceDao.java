@@ -21,6 +21,6 @@ public class InvoiceDao {
 
     public Long payingCustomers() {
         return jdbc.queryForObject("SELECT COUNT(DISTINCT c.id) FROM customers c JOIN invoices i ON i.customer_id = c.id "
-                + "WHERE i.paid_at IS NOT NULL", Long.class);
+                + "WHERE i.paid_at < CURRENT_DATE", Long.class);
     }
 }
