@@ -62,6 +62,9 @@ public final class Analyzer {
     private final List<Rule> rules;
     private final KeyModel fixedKeys;
     private final MemoryGuard memoryGuard;
+    /** Syntax trees of files parsed on demand kept at once (a few MB each at most), and when the heap runs short. */
+    private static final int LOADED_FILES = 96;
+    private static final int LOADED_FILES_WHEN_SHORT = 8;
 
     /** All rules; keys from the project's schema sources, naming conventions where they are silent. */
     public Analyzer() {
@@ -153,14 +156,22 @@ public final class Analyzer {
     private Analysed analyzeMisses(AnalysisConfig config, SinkCatalog catalog, SourceSelection selection,
                                    List<SourceText> misses, ForkJoinPool pool, SqlParser sqlParser, ResultCache cache,
                                    Map<Path, FileOutcome> outcomes, HeapShortage shortage) {
-        List<SourceText> upFront = selection.upFront(misses);
-        List<Parsed> parsed = inParallel(pool, upFront, t -> shortage.run(t.path(), () -> parseJava(t),
+        // kept parsed all run: the schema and the suppressions need them; every other file is parsed when it is
+        // analysed or asked about, and dropped again (bounded memory)
+        List<SourceText> kept = selection.upFront(List.of());
+        List<Parsed> parsed = inParallel(pool, kept, t -> shortage.run(t.path(), () -> parseJava(t),
                 why -> new Parsed(t.path(), null, new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, t.path(), 0, why))));
-        Map<Path, Parsed> byPath = new LinkedHashMap<>();
+        Map<Path, Parsed> byPath = new ConcurrentHashMap<>();
         for (Parsed p : parsed) byPath.put(p.path(), p);
         List<JavaFile> javaFiles = parsed.stream().map(Parsed::file).filter(java.util.Objects::nonNull).toList();
-        ProjectIndex index = new ProjectIndex(javaFiles, selection.typesOutside(upFront),
-                path -> Optional.ofNullable(selection.text(path)).map(Analyzer::parseJava).map(Parsed::file));
+        ProjectIndex index = new ProjectIndex(javaFiles, selection.typesOutside(kept), path -> {
+            SourceText text = selection.text(path);
+            if (text == null) return Optional.empty();
+            Parsed p = parseJava(text);
+            if (p.file() == null) byPath.put(path, p); // why it failed, for its outcome if it is analysed
+            return Optional.ofNullable(p.file());
+        }, LOADED_FILES);
+        shortage.onShortage(() -> index.shrinkTo(LOADED_FILES_WHEN_SHORT));
         List<Diagnostic> global = Collections.synchronizedList(new ArrayList<>());
         List<JavaFile> mappedFiles = filesOf(selection.mapped(), byPath);
         SchemaLoader.Loaded schema = SchemaLoader.load(config, mappedFiles,
@@ -173,12 +184,15 @@ public final class Analyzer {
         shortage.onShortage(extractor::dropMemos);
         Suppressor suppressor = new Suppressor(filesOf(selection.suppressing(), byPath));
         Duration budget = config.fileTimeBudget();
+        List<SourceText> upFront = selection.upFront(misses); // what the summary counts as parsed up front
         inParallel(pool, misses, t -> {
             Set<Path> reads = new HashSet<>();
-            Parsed p = byPath.get(t.path());
-            FileOutcome outcome = p.file() == null ? FileOutcome.failed(p.failure()) : shortage.run(t.path(),
-                    () -> FileDependencies.recording(reads, () -> analyzeFile(p.file(), extractor, sqlParser, keys,
-                            schema.jpa(), suppressor.in(p.file()), budget, config.dialect())),
+            FileOutcome outcome = shortage.run(t.path(), () -> index.using(t.path(), () -> {
+                        JavaFile file = index.load(t.path()).orElse(null);
+                        if (file == null) return FileOutcome.failed(failure(byPath.get(t.path()), t.path()));
+                        return FileDependencies.recording(reads, () -> analyzeFile(file, extractor, sqlParser, keys,
+                                schema.jpa(), suppressor.in(file), budget, config.dialect()));
+                    }),
                     why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, t.path(), 0, why)));
             Map<String, String> readDigests = new HashMap<>();
             for (Path r : reads) {
@@ -195,7 +209,21 @@ public final class Analyzer {
                         config.dialect()),
                         why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, m.path(), 0, why))));
         return new Analysed(new ResultCache.Global(schema.summary(), schema.notes(), List.copyOf(global),
-                mappers.filesFound(), mapperOutcomes), parsed.size(), index.parsedOnDemand());
+                mappers.filesFound(), mapperOutcomes), upFront.size(), onDemand(index, upFront));
+    }
+
+    /** The files parsed only because an analysis asked about them (not analysed, not kept all run). */
+    private static int onDemand(ProjectIndex index, List<SourceText> upFront) {
+        Set<Path> planned = new HashSet<>();
+        for (SourceText t : upFront) planned.add(t.path());
+        int n = 0;
+        for (Path p : index.loadedPaths()) if (!planned.contains(p)) n++;
+        return n;
+    }
+
+    private static Diagnostic failure(Parsed parsed, Path file) {
+        return parsed != null && parsed.failure() != null ? parsed.failure()
+                : new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, file, 0, "Java does not parse");
     }
 
     private static List<JavaFile> filesOf(List<SourceText> texts, Map<Path, Parsed> parsed) {

@@ -37,8 +37,8 @@ import java.util.Set;
 final class ConstructorFields {
 
     private final StringFolder folder;
-    private final FileDependencies.Memo<VariableDeclarator, List<SqlText>> cache =
-            new FileDependencies.Memo<>(Collections.synchronizedMap(new IdentityHashMap<>()));
+    // by position, not by node: the memo must not keep syntax trees alive
+    private final FileDependencies.Memo<NodeKey, List<SqlText>> cache = FileDependencies.Memo.concurrent();
     // per thread, not in the shared cache: another file's thread must never see a half-folded field
     private final ThreadLocal<Set<VariableDeclarator>> folding =
             ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -69,11 +69,12 @@ final class ConstructorFields {
     }
 
     private List<SqlText> assigned(TypeDeclaration<?> type, VariableDeclarator field, int depth) {
-        List<SqlText> cached = cache.get(field);
+        NodeKey key = NodeKey.of(field);
+        List<SqlText> cached = key == null ? null : cache.get(key);
         if (cached != null) return cached;
         if (!folding.get().add(field)) return List.of(); // a field assigned from itself folds to nothing, not forever
         try {
-            return cache.compute(field, () -> fold(type, field, depth));
+            return key == null ? fold(type, field, depth) : cache.compute(key, () -> fold(type, field, depth));
         } finally {
             folding.get().remove(field);
         }

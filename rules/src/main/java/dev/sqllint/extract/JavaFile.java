@@ -15,6 +15,17 @@ public record JavaFile(Path path, CompilationUnit unit) {
         unit.setData(PATH, path);
     }
 
+    /** The same parse of the same file: comparing (and hashing) the syntax trees would walk them whole. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JavaFile f && f.unit == unit && f.path.equals(path);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode();
+    }
+
     /** The file a node of a parsed {@link JavaFile} is in, if it is in one. */
     public static Path of(Node node) {
         Node root = node.findRootNode();

@@ -47,10 +47,10 @@ public final class StringFolder {
 
     private final ProjectIndex index;
     private final TypeNames typeNames;
-    private final FileDependencies.Memo<ProjectIndex.Constant, List<SqlText>> constantCache = FileDependencies.Memo.concurrent();
-    // identity: JavaParser nodes compare by structure, and two identical methods have different origins
-    private final FileDependencies.Memo<MethodDeclaration, List<SqlText>> methodCache =
-            new FileDependencies.Memo<>(java.util.Collections.synchronizedMap(new IdentityHashMap<>()));
+    // by name and position, not by node: a memo must not keep syntax trees alive (nodes also hash their whole
+    // subtree, and two identical methods have different origins)
+    private final FileDependencies.Memo<String, List<SqlText>> constantCache = FileDependencies.Memo.concurrent();
+    private final FileDependencies.Memo<NodeKey, List<SqlText>> methodCache = FileDependencies.Memo.concurrent();
     private final ConstructorFields constructorFields = new ConstructorFields(this);
 
     StringFolder(ProjectIndex index, TypeNames typeNames) {
@@ -180,8 +180,9 @@ public final class StringFolder {
 
     private Optional<List<SqlText>> constant(String typeName, String name, int depth) {
         return index.constant(typeName, name).map(c -> {
-            List<SqlText> cached = constantCache.get(c);
-            return cached != null ? cached : constantCache.compute(c, () -> foldConstant(c, depth));
+            String key = c.typeName() + "#" + c.name();
+            List<SqlText> cached = constantCache.get(key);
+            return cached != null ? cached : constantCache.compute(key, () -> foldConstant(c, depth));
         });
     }
 
@@ -302,8 +303,10 @@ public final class StringFolder {
 
     /** The variants of every value the method returns; its parameters become placeholders. */
     private List<SqlText> returned(MethodDeclaration d, int depth) {
-        List<SqlText> cached = methodCache.get(d);
-        return cached != null ? cached : methodCache.compute(d, () -> returnedUncached(d, depth));
+        NodeKey key = NodeKey.of(d);
+        if (key == null) return returnedUncached(d, depth);
+        List<SqlText> cached = methodCache.get(key);
+        return cached != null ? cached : methodCache.compute(key, () -> returnedUncached(d, depth));
     }
 
     private List<SqlText> returnedUncached(MethodDeclaration d, int depth) {
