@@ -99,6 +99,7 @@ public final class Analyzer {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
         HeapShortage shortage = new HeapShortage(memoryGuard);
         try (SqlParser sqlParser = new SqlParser(config.statementTimeout())) {
+            warmUp(sqlParser);
             OutlineCache outlines = OutlineCache.open(config.cacheDir());
             List<SourceText> texts = inParallel(pool, sources, s -> shortage.run(s.path(),
                     () -> read(s, reader, relevance, outlines, diagnostics),
@@ -134,6 +135,16 @@ public final class Analyzer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Initialises both parsers' classes (large static tables) before any file is analysed: a class whose
+     * initialiser runs out of heap stays unusable for the rest of the JVM's life, so that must not happen in the
+     * middle of a run whose heap is running short.
+     */
+    private static void warmUp(SqlParser sqlParser) {
+        parse("class A { String s = \"SELECT 1\"; }", false);
+        sqlParser.parse(SqlText.of("SELECT a FROM t WHERE b = ?", Origin.at(Path.of("warm-up"), 1, 1)));
     }
 
     /** The results of the last run, valid only if nothing they depend on beyond their files' reads has changed. */

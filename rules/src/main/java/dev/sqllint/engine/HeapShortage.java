@@ -63,13 +63,14 @@ final class HeapShortage {
         boolean serial = degraded.get();
         try {
             return serial ? serially(work) : work.get();
-        } catch (OutOfMemoryError e) {
+        } catch (OutOfMemoryError | ExceptionInInitializerError | NoClassDefFoundError e) {
+            // a class whose initialiser ran out of heap is unusable from then on: skipped, like running out
             degrade();
         }
         if (!serial) {
             try {
                 return serially(work);
-            } catch (OutOfMemoryError e) {
+            } catch (OutOfMemoryError | ExceptionInInitializerError | NoClassDefFoundError e) {
                 // skipped below
             }
         }
