@@ -194,7 +194,18 @@ abstract class AbstractSqllintMojo extends AbstractMojo {
                 .withCache(cache ? buildDirectory.toPath().resolve("sqllint") : null)
                 .withPreFilter(preFilter)
                 .withFileTimeBudget(Duration.ofMillis(fileTimeBudgetMillis))
-                .withDialect(chosenDialect(), dialectSource);
+                .withDialect(chosenDialect(), dialectSource)
+                .withReactor(includeTests, reactorModules());
+    }
+
+    /** The folders of the build's modules, in build order, when there is more than one: their schema is shared. */
+    private List<Path> reactorModules() {
+        List<Path> modules = new ArrayList<>();
+        if (session == null || session.getProjects() == null || session.getProjects().size() < 2) return modules;
+        for (MavenProject p : session.getProjects()) {
+            if (p.getBasedir() != null) modules.add(p.getBasedir().toPath().toAbsolutePath().normalize());
+        }
+        return modules;
     }
 
     private String dialectSource = AnalysisConfig.DEFAULT_DIALECT_SOURCE;

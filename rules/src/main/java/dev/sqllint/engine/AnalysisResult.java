@@ -73,9 +73,21 @@ public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostic
                 new Work(0, 0, 0, 0, 0, false, List.of(), List.of(), memory));
     }
 
-    /** What the schema sources yielded: counts for the summary line, and where they came from. */
-    public record SchemaSummary(int tables, int keys, int foreignKeys, int indexes, List<String> sources) {
+    /**
+     * What the schema sources yielded: counts for the summary line, where they came from, and the tables the SQL uses
+     * that none of them declares (most used first), which the user may want to point sqllint at.
+     */
+    public record SchemaSummary(int tables, int keys, int foreignKeys, int indexes, List<String> sources,
+                                List<String> undeclaredTables) {
         public static final SchemaSummary NONE = new SchemaSummary(0, 0, 0, 0, List.of());
+
+        public SchemaSummary(int tables, int keys, int foreignKeys, int indexes, List<String> sources) {
+            this(tables, keys, foreignKeys, indexes, sources, List.of());
+        }
+
+        public SchemaSummary withUndeclared(List<String> names) {
+            return new SchemaSummary(tables, keys, foreignKeys, indexes, sources, List.copyOf(names));
+        }
     }
 
     /** The same run reporting other findings (a subset: changed-files mode), every count kept. */

@@ -187,6 +187,7 @@ public final class Analyzer {
         List<JavaFile> mappedFiles = filesOf(selection.mapped(), byPath);
         SchemaLoader.Loaded schema = SchemaLoader.load(config, mappedFiles,
                 (file, line, why) -> global.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)), index);
+        java.util.function.Predicate<String> declared = t -> schema.schema().table(t).isPresent();
         KeyModel keys = fixedKeys != null ? fixedKeys
                 : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
         JavaSqlExtractor extractor = new JavaSqlExtractor(catalog, index, mappedFiles, schema.jpa(),
@@ -202,7 +203,7 @@ public final class Analyzer {
                         JavaFile file = index.load(t.path()).orElse(null);
                         if (file == null) return FileOutcome.failed(failure(byPath.get(t.path()), t.path()));
                         return FileDependencies.recording(reads, () -> analyzeFile(file, extractor, sqlParser, keys,
-                                schema.jpa(), suppressor.in(file), budget, config.dialect()));
+                                schema.jpa(), suppressor.in(file), budget, config.dialect(), declared));
                     }),
                     why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, t.path(), 0, why)));
             Map<String, String> readDigests = new HashMap<>();
@@ -217,7 +218,7 @@ public final class Analyzer {
         MyBatisMappers mappers = MyBatisMappers.read(config, global);
         List<FileOutcome> mapperOutcomes = inParallel(pool, mappers.files(),
                 m -> shortage.run(m.path(), () -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), suppressor, budget,
-                        config.dialect()),
+                        config.dialect(), declared),
                         why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, m.path(), 0, why))));
         return new Analysed(new ResultCache.Global(schema.summary(), schema.notes(), List.copyOf(global),
                 mappers.filesFound(), mapperOutcomes), upFront.size(), onDemand(index, upFront));
@@ -313,14 +314,15 @@ public final class Analyzer {
     }
 
     private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,
-                                    JpaModel jpa, Suppressor.InFile suppressions, Duration budget, Dialect dialect) {
+                                    JpaModel jpa, Suppressor.InFile suppressions, Duration budget, Dialect dialect,
+                                    java.util.function.Predicate<String> declared) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             SourceCounts.Builder counts = new SourceCounts.Builder();
             List<SqlSite> sites = extractor.sites(file, counts::unresolved);
             sites = ScriptAnnotations.expand(sites, MyBatisMappers.problems(diagnostics));
             return analyzeSites(file.path(), sites, sqlParser, keys, jpa, diagnostics, suppressions::mark, counts, budget,
-                    extractor.derivedTally(file.path()), dialect);
+                    extractor.derivedTally(file.path()), dialect, declared);
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, file.path(), 0,
                     "analysis of this file failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
@@ -329,12 +331,13 @@ public final class Analyzer {
 
     /** The statements of one MyBatis XML mapper; its {@code <!-- sqllint:ignore -->} comments suppress. */
     private FileOutcome analyzeMapper(MapperFile mapper, MyBatisMappers mappers, SqlParser sqlParser, KeyModel keys,
-                                      JpaModel jpa, Suppressor suppressor, Duration budget, Dialect dialect) {
+                                      JpaModel jpa, Suppressor suppressor, Duration budget, Dialect dialect,
+                                      java.util.function.Predicate<String> declared) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             Suppressor.InFile suppressions = suppressor.in(mapper.path(), mappers.ignoreComments(mapper));
             return analyzeSites(mapper.path(), mappers.sites(mapper), sqlParser, keys, jpa, diagnostics, suppressions::mark,
-                    new SourceCounts.Builder(), budget, FileOutcome.NO_DERIVED, dialect);
+                    new SourceCounts.Builder(), budget, FileOutcome.NO_DERIVED, dialect, declared);
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, mapper.path(), 0,
                     "analysis of this mapper failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
@@ -358,7 +361,9 @@ public final class Analyzer {
      */
     private FileOutcome analyzeSites(Path file, List<SqlSite> sites, SqlParser sqlParser, KeyModel keys, JpaModel jpa,
                                      List<Diagnostic> diagnostics, Marker suppressions, SourceCounts.Builder counts,
-                                     Duration budget, DerivedQueries.Tally derived, Dialect dialect) {
+                                     Duration budget, DerivedQueries.Tally derived, Dialect dialect,
+                                     java.util.function.Predicate<String> declared) {
+        UsedTables used = new UsedTables(declared);
         sites.forEach(counts::site);
         int parsed = 0;
         int notParsed = 0;
@@ -373,7 +378,7 @@ public final class Analyzer {
                             "the file's time budget (" + budget.toMillis() + " ms) ran out: " + (total - done)
                                     + " of " + total + " statements not analysed"));
                     return new FileOutcome(sites.size(), parsed, notParsed, findings, counts.build(),
-                            List.copyOf(diagnostics), derived);
+                            List.copyOf(diagnostics), derived, used.undeclared());
                 }
                 done++;
                 SqlText sql = PlaceholderNormalizer.normalize(variant, site.entity());
@@ -398,6 +403,7 @@ public final class Analyzer {
                     continue;
                 }
                 parsed++;
+                if (language == Language.SQL) used.add(result.parsed().statement());
                 Query query = new Query(result.parsed(), language, keys, dialect);
                 for (Rule rule : rules) {
                     for (Violation v : safeCheck(rule, query, site, diagnostics)) {
@@ -406,7 +412,8 @@ public final class Analyzer {
                 }
             }
         }
-        return new FileOutcome(sites.size(), parsed, notParsed, findings, counts.build(), List.copyOf(diagnostics), derived);
+        return new FileOutcome(sites.size(), parsed, notParsed, findings, counts.build(), List.copyOf(diagnostics), derived,
+                used.undeclared());
     }
 
     private static List<Violation> safeCheck(Rule rule, Query query, SqlSite site, List<Diagnostic> diagnostics) {
@@ -468,7 +475,7 @@ public final class Analyzer {
         diags.sort(Comparator.comparing((Diagnostic d) -> d.file().toString()).thenComparingInt(Diagnostic::line)
                 .thenComparing(Diagnostic::reason));
         return new AnalysisResult(List.copyOf(findings), List.copyOf(diags), files, sites, parsed, notParsed,
-                (System.nanoTime() - started) / 1_000_000, schema, List.copyOf(notes),
+                (System.nanoTime() - started) / 1_000_000, schema.withUndeclared(UsedTables.merge(outcomes)), List.copyOf(notes),
                 SourceCounts.merge(outcomes.stream().map(FileOutcome::sources).toList()), work);
     }
 }

@@ -81,6 +81,7 @@ final class CacheCodec {
             writeString(out, e.getKey());
             writeString(out, e.getValue());
         }
+        writeStrings(out, o.undeclaredTables());
     }
 
     static FileOutcome readOutcome(DataInputStream in) throws IOException {
@@ -96,7 +97,7 @@ final class CacheCodec {
         Map<String, String> skipped = new TreeMap<>();
         for (int i = in.readInt(); i > 0; i--) skipped.put(readString(in), readString(in));
         return new FileOutcome(sites, parsed, notParsed, List.copyOf(findings), counts, diagnostics,
-                new DerivedQueries.Tally(read, skipped));
+                new DerivedQueries.Tally(read, skipped), readStrings(in));
     }
 
     private static void writeFinding(DataOutputStream out, Finding f) throws IOException {

@@ -44,7 +44,7 @@ final class RunKey {
         k.add("config", List.of(config.baseDir(), config.sourceRoots(), config.includes(), config.excludes(),
                 config.resourceRoots(), config.schemaLocations(), config.historyTables(), config.jpaNaming(),
                 config.encoding(), config.maxFileBytes(), config.statementTimeout(), config.fileTimeBudget(),
-                config.preFilter(), config.dialect()).toString());
+                config.preFilter(), config.dialect(), config.includeTests(), config.reactorModules()).toString());
         for (Rule r : rules) k.add("rule", r.info().name() + " " + r.info().severity());
         k.add("keys", keyModel);
         new TreeMap<>(types).forEach((type, file) -> k.add("type", type + "=" + file));
@@ -52,6 +52,8 @@ final class RunKey {
         List<Path> schemaRoots = new ArrayList<>(config.resourceRoots());
         schemaRoots.addAll(config.schemaLocations());
         for (Path root : schemaRoots) k.addFiles(root, SCHEMA_EXTENSIONS);
+        // scripts found outside the resource roots (a module's schema/ folder) and in the other modules of the build
+        SchemaLoader.sourceFiles(config).stream().sorted().forEach(k::addFile);
         for (Path root : config.sourceRoots()) k.addFiles(root, Set.of("xml")); // MyBatis mappers beside the code
         return HexFormat.of().formatHex(k.digest.digest());
     }

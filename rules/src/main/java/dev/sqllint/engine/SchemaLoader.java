@@ -1,21 +1,22 @@
 package dev.sqllint.engine;
 
 import dev.sqllint.extract.JavaFile;
-import dev.sqllint.schema.FlywayMigrations;
 import dev.sqllint.schema.JpaModel;
-import dev.sqllint.schema.LiquibaseChangelogs;
 import dev.sqllint.schema.JpaNaming;
+import dev.sqllint.schema.discovery.ModuleSchema;
+import dev.sqllint.schema.discovery.ReactorSchema;
+import dev.sqllint.schema.discovery.SchemaSources;
 import dev.sqllint.schema.Schema;
 import dev.sqllint.schema.SchemaProblems;
 import dev.sqllint.schema.Table;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the project's schema with no database connection: SQL migrations and Liquibase changelogs (in
- * their order), then JPA mappings for the tables no migration declares. Migrations win where the two
+ * Reads the project's schema with no database connection: the module's SQL scripts and Liquibase changelogs (in
+ * their order) wherever it keeps them, Hibernate XML mappings, then the tables other modules of the build declare,
+ * then JPA mappings for the tables no script declares. Migrations win where the two
  * disagree; the run says so once, as a note.
  */
 final class SchemaLoader {
@@ -34,28 +35,15 @@ final class SchemaLoader {
     /** {@code javaFiles}: at least every file with a JPA mapping; {@code index}: every type of the sources. */
     static Loaded load(AnalysisConfig config, List<JavaFile> javaFiles, SchemaProblems problems,
                        dev.sqllint.extract.ProjectIndex index) {
-        Schema schema = new Schema();
-        List<String> sources = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        List<Path> sqlLocations = config.schemaLocations().stream()
-                .filter(p -> Files.isDirectory(p) || p.getFileName().toString().toLowerCase().endsWith(".sql")).toList();
-        List<Path> scripts = FlywayMigrations.scripts(config.resourceRoots(), sqlLocations, problems);
-        if (!scripts.isEmpty()) {
-            FlywayMigrations.replay(config.resourceRoots(), sqlLocations, schema, problems);
-            sources.add(scripts.size() + (scripts.size() == 1 ? " SQL migration" : " SQL migrations"));
-        }
-        List<Path> changelogs = new ArrayList<>();
-        LiquibaseChangelogs.findMaster(config.resourceRoots()).ifPresent(changelogs::add);
-        for (Path p : config.schemaLocations()) {
-            String name = p.getFileName().toString().toLowerCase();
-            if (Files.isRegularFile(p) && (name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml")
-                    || name.endsWith(".json"))) {
-                changelogs.add(p);
-            }
-        }
-        for (Path changelog : changelogs) {
-            LiquibaseChangelogs.replay(changelog, config.resourceRoots(), schema, problems);
-            sources.add("Liquibase " + changelog.getFileName());
+        ModuleSchema.Read own = ModuleSchema.read(SchemaSources.discover(search(config), problems), config.resourceRoots(),
+                config.dialect(), problems);
+        Schema schema = own.schema();
+        List<String> sources = new ArrayList<>(own.sources());
+        if (config.reactorModules().size() > 1) {
+            int adopted = schema.adoptMissing(ReactorSchema.of(config.reactorModules(), config.includeTests(),
+                    config.dialect())).size();
+            if (adopted > 0) sources.add(adopted + (adopted == 1 ? " table" : " tables") + " other modules declare");
         }
         JpaModel jpa = JpaModel.read(javaFiles, "jpa".equalsIgnoreCase(config.jpaNaming()) ? JpaNaming.JPA : JpaNaming.SPRING,
                 index);
@@ -65,6 +53,22 @@ final class SchemaLoader {
             sources.add(jpa.entities().size() + " JPA entities");
         }
         return new Loaded(schema, jpa, summary(schema, sources), notes);
+    }
+
+    /** Where this module's schema sources are looked for. */
+    static SchemaSources.Search search(AnalysisConfig config) {
+        return new SchemaSources.Search(config.baseDir(), config.resourceRoots(), config.schemaLocations(),
+                config.includeTests(), config.dialect());
+    }
+
+    /** Every schema file this run reads (its own and the other modules'), for the cache's run key. */
+    static List<Path> sourceFiles(AnalysisConfig config) {
+        List<Path> files = new ArrayList<>(SchemaSources.discover(search(config), SchemaProblems.IGNORE).files());
+        if (config.reactorModules().size() > 1) {
+            ReactorSchema.sources(config.reactorModules(), config.includeTests(), config.dialect())
+                    .forEach(s -> files.addAll(s.files()));
+        }
+        return files;
     }
 
     /** Migrations win over mappings; say once which mapped tables disagree with them. */

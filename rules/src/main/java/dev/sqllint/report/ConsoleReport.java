@@ -70,6 +70,7 @@ public final class ConsoleReport {
                 ? "sqllint: no schema found (migrations, changelogs, JPA entities): keys judged by naming conventions"
                 : String.format("sqllint: schema: %d tables, %d keys, %d foreign keys, %d indexes from %s",
                         schema.tables(), schema.keys(), schema.foreignKeys(), schema.indexes(), String.join(", ", schema.sources())));
+        undeclaredTables(schema).ifPresent(lines::add);
         String sources = SourcesReport.summaryLine(r);
         if (!sources.isEmpty()) lines.add(sources);
         Map<String, Integer> perRule = r.findingsPerRule();
@@ -78,5 +79,27 @@ public final class ConsoleReport {
             lines.add(String.format("  %-24s %d", name, perRule.getOrDefault(name, 0)));
         }
         return lines;
+    }
+
+    /** How many names the summary line and SARIF list. */
+    public static final int UNDECLARED_NAMES_SHOWN = 5;
+
+    /** The hint SARIF and the summary give for tables no schema declares. */
+    public static final String SCHEMA_LOCATIONS_HINT =
+            "point sqllint at their DDL with <schemaLocations> or -Dsqllint.schemaLocations=<folder or file>";
+
+    /**
+     * "sqllint: 3 tables the SQL uses are declared by no schema source (orders, ...): ...": judged by naming
+     * conventions only, so the user knows which DDL would make the findings proved.
+     */
+    static java.util.Optional<String> undeclaredTables(AnalysisResult.SchemaSummary schema) {
+        List<String> names = schema.undeclaredTables();
+        if (names.isEmpty()) return java.util.Optional.empty();
+        List<String> shown = names.subList(0, Math.min(UNDECLARED_NAMES_SHOWN, names.size()));
+        String more = names.size() > shown.size() ? ", and " + (names.size() - shown.size()) + " more" : "";
+        return java.util.Optional.of(String.format("sqllint: %d %s the SQL uses %s declared by no schema source (%s%s), "
+                        + "so naming conventions stand in for their keys; %s",
+                names.size(), names.size() == 1 ? "table" : "tables", names.size() == 1 ? "is" : "are",
+                String.join(", ", shown), more, SCHEMA_LOCATIONS_HINT));
     }
 }

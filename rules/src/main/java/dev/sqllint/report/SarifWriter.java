@@ -101,6 +101,7 @@ public final class SarifWriter {
                 "originalUriBaseIds", map(BASE_ID, map("uri", directoryUri(reactorRoot))),
                 "invocations", List.of(invocation),
                 "results", results);
+        run.put("properties", schemaProperties(result.schema()));
         String module = relativeUri(projectDir, reactorRoot);
         if (!module.isEmpty() && !module.startsWith("/")) run.put("automationDetails", map("id", "sqllint/" + module + "/"));
         return map("$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", List.of(run));
@@ -150,6 +151,15 @@ public final class SarifWriter {
                         "sql", f.sql().length() <= 500 ? f.sql() : f.sql().substring(0, 499) + "…"));
         if (f.isSuppressed()) result.put("suppressions", List.of(suppression(f)));
         return result;
+    }
+
+    /** What the schema held, and which tables the SQL uses that no schema source declares (up to five named). */
+    private static Map<String, Object> schemaProperties(AnalysisResult.SchemaSummary schema) {
+        List<String> names = schema.undeclaredTables();
+        Map<String, Object> p = map("schemaTables", schema.tables(), "undeclaredTables", names.size(),
+                "undeclaredTableNames", names.subList(0, Math.min(ConsoleReport.UNDECLARED_NAMES_SHOWN, names.size())));
+        if (!names.isEmpty()) p.put("undeclaredTablesHint", ConsoleReport.SCHEMA_LOCATIONS_HINT);
+        return p;
     }
 
     /** SARIF's in-source suppression, with the reason an ignore comment gives; the properties say how. */

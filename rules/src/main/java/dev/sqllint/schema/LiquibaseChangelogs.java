@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +43,11 @@ public final class LiquibaseChangelogs {
     private final Deque<Path> including = new ArrayDeque<>();
     private final Set<Path> read = new HashSet<>();
 
-    private LiquibaseChangelogs(List<Path> resourceRoots, Schema schema, SchemaProblems problems) {
+    private final List<String> databaseNames;
+
+    private LiquibaseChangelogs(List<Path> resourceRoots, Schema schema, SchemaProblems problems,
+                                List<String> databaseNames) {
+        this.databaseNames = databaseNames;
         this.resourceRoots = resourceRoots;
         this.schema = schema;
         this.problems = problems;
@@ -72,11 +77,20 @@ public final class LiquibaseChangelogs {
 
     /** Replays {@code changelog} and its includes into {@code schema}, which may already hold tables. */
     public static void replay(Path changelog, List<Path> resourceRoots, Schema schema, SchemaProblems problems) {
+        replay(changelog, resourceRoots, schema, problems, List.of());
+    }
+
+    /**
+     * As above; {@code databaseNames} are the names the project's database goes by in file names ({@code postgres},
+     * {@code postgresql}), tried in turn for a property in an included path ({@code baseline/${db.name}.create.sql}).
+     */
+    public static void replay(Path changelog, List<Path> resourceRoots, Schema schema, SchemaProblems problems,
+                              List<String> databaseNames) {
         if (!Files.isRegularFile(changelog)) {
             problems.report(changelog, 0, "Liquibase changelog not found");
             return;
         }
-        new LiquibaseChangelogs(resourceRoots, schema, problems).changelog(changelog);
+        new LiquibaseChangelogs(resourceRoots, schema, problems, databaseNames).changelog(changelog);
     }
 
     private void changelog(Path file) {
@@ -187,6 +201,17 @@ public final class LiquibaseChangelogs {
      * the classpath (a resource root), else as given, else next to the including file.
      */
     private Optional<Path> resolve(String path, boolean relativeToChangelogFile, Path from) {
+        if (path.contains("${")) {
+            for (String name : databaseNames) {
+                Optional<Path> found = resolveAs(path.replaceAll("\\$\\{[^}]*}", Matcher.quoteReplacement(name)),
+                        relativeToChangelogFile, from);
+                if (found.isPresent()) return found;
+            }
+        }
+        return resolveAs(path, relativeToChangelogFile, from);
+    }
+
+    private Optional<Path> resolveAs(String path, boolean relativeToChangelogFile, Path from) {
         try {
             String p = path.strip().replaceFirst("^classpath\\*?:", "");
             Path folder = from.toAbsolutePath().getParent();

@@ -55,8 +55,7 @@ final class LiquibaseChanges {
     private void apply(ChangeNode c) {
         switch (c.name()) {
             case "createTable" -> required(c, "tableName").ifPresent(t -> {
-                if (schema.table(t).isPresent()) schema.dropTable(t);
-                columns(schema.createTable(t, source(c)), c);
+                columns(schema.replaceTable(t, source(c)), c);
             });
             case "addColumn" -> required(c, "tableName").ifPresent(t -> columns(table(t, c), c));
             case "addPrimaryKey" -> required(c, "tableName").ifPresent(t -> requiredNames(c, "columnNames").ifPresent(

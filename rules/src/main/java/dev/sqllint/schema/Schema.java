@@ -1,6 +1,8 @@
 package dev.sqllint.schema;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +17,50 @@ public final class Schema {
 
     private final Map<String, Table> tables = new TreeMap<>();
 
+    /**
+     * The declared table {@code name} names. A table prefix filled in at run time ({@code ${prefix}ACT_RU_TASK},
+     * which a query folds to {@code sqllint_dynACT_RU_TASK}) names the table after it.
+     */
     public Optional<Table> table(String name) {
-        return Optional.ofNullable(tables.get(normalize(name)));
+        String n = normalize(name);
+        if (n == null) return Optional.empty();
+        Table t = tables.get(n);
+        if (t == null && n.startsWith(DYNAMIC_PREFIX) && n.length() > DYNAMIC_PREFIX.length()) {
+            t = tables.get(n.substring(DYNAMIC_PREFIX.length()));
+        }
+        return Optional.ofNullable(t);
+    }
+
+    /** What a run-time part of a name folds to in a query ({@code Placeholders.DYNAMIC}), lower case. */
+    private static final String DYNAMIC_PREFIX = dev.sqllint.sql.Placeholders.DYNAMIC.toLowerCase(Locale.ROOT);
+
+    /**
+     * Copies in the tables of {@code other} this schema does not declare, each whole (keys are never merged), and
+     * returns their names. {@code other} is left as it was: a schema shared between modules is only read.
+     */
+    public List<String> adoptMissing(Schema other) {
+        List<String> adopted = new ArrayList<>();
+        for (Table t : other.tables.values()) {
+            if (tables.containsKey(t.name())) continue;
+            tables.put(t.name(), t.copy());
+            adopted.add(t.name());
+        }
+        return adopted;
     }
 
     /** Creates the table, or returns the existing one (a repeated CREATE TABLE IF NOT EXISTS). */
     public Table createTable(String name, String source) {
         return tables.computeIfAbsent(normalize(name), n -> new Table(n, source));
+    }
+
+    /**
+     * A table created again (a second script's CREATE TABLE, a dump beside the migrations): the new definition
+     * replaces the old one, and foreign keys of other tables that point at it stay, as they would in the database
+     * that ran both.
+     */
+    public Table replaceTable(String name, String source) {
+        tables.remove(normalize(name));
+        return createTable(name, source);
     }
 
     /** Drops the table and the foreign keys that pointed at it (the database refuses or cascades). */
@@ -72,9 +111,13 @@ public final class Schema {
      * where they are stored and again where they are looked up, so normalising twice must change nothing: the
      * blanks inside quotes ({@code "` id`"}) and after a dot ({@code accounts. id}) go too.
      */
+    /** {@code ${table_prefix}triggers}: a prefix filled in at run time, which queries leave out too. */
+    private static final java.util.regex.Pattern PREFIX_PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{[^}]*}(?=[A-Za-z0-9_])");
+
     public static String normalize(String name) {
         if (name == null) return null;
-        String n = name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "").trim();
+        String n = PREFIX_PLACEHOLDER.matcher(name).replaceAll("");
+        n = n.replace("\"", "").replace("`", "").replace("[", "").replace("]", "").trim();
         int dot = n.lastIndexOf('.');
         return (dot >= 0 ? n.substring(dot + 1).trim() : n).toLowerCase(Locale.ROOT);
     }

@@ -38,7 +38,7 @@ public final class SchemaKeyModel implements KeyModel {
 
     @Override
     public Optional<Evidence> uniqueKeyCovered(String table, Set<String> columns) {
-        Optional<Table> t = schema.table(table);
+        Optional<Table> t = schema.table(table).filter(Table::keysKnown); // a view over a join: as if undeclared
         if (t.isEmpty()) return fallback.uniqueKeyCovered(table, columns);
         Set<String> bound = columns.stream().map(Schema::normalize).collect(Collectors.toSet());
         return t.get().keyCoveredBy(bound).map(k -> Evidence.schema(describe(t.get(), k)));
@@ -51,7 +51,7 @@ public final class SchemaKeyModel implements KeyModel {
      */
     @Override
     public Optional<Evidence> manyRowsPer(String table, Set<String> bound, List<Link> links) {
-        Optional<Table> t = schema.table(table);
+        Optional<Table> t = schema.table(table).filter(Table::keysKnown); // a view over a join: as if undeclared
         if (t.isEmpty() || (t.get().primaryKey().isEmpty() && t.get().uniqueKeys().isEmpty())) {
             return fallback.manyRowsPer(table, bound, links);
         }
@@ -63,7 +63,7 @@ public final class SchemaKeyModel implements KeyModel {
 
     @Override
     public Optional<Evidence> declaredKeys(String table) {
-        return schema.table(table).map(t -> {
+        return schema.table(table).filter(Table::keysKnown).map(t -> {
             StringBuilder sb = new StringBuilder();
             t.primaryKey().ifPresent(k -> sb.append(describe(t, k)));
             for (Key k : t.uniqueKeys()) sb.append(sb.length() == 0 ? "" : "; ").append(describe(t, k));
@@ -114,7 +114,7 @@ public final class SchemaKeyModel implements KeyModel {
 
     @Override
     public Optional<String> indexOn(String table, String column) {
-        return schema.table(table).flatMap(t -> t.indexLeadingWith(column).map(k ->
+        return schema.table(table).filter(Table::keysKnown).flatMap(t -> t.indexLeadingWith(column).map(k ->
                 (k.name() == null ? "the index" : k.name()) + " on " + t.name() + "(" + String.join(", ", k.columns())
                         + ") (" + k.source() + ")"));
     }

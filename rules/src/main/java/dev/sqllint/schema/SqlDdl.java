@@ -24,6 +24,7 @@ import net.sf.jsqlparser.statement.create.table.ForeignKeyIndex;
 import net.sf.jsqlparser.statement.create.table.ForeignKeyReference;
 import net.sf.jsqlparser.statement.create.table.Index;
 import net.sf.jsqlparser.statement.create.table.NamedConstraint;
+import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.drop.Drop;
 
 /**
@@ -43,6 +44,7 @@ public final class SqlDdl {
             + "(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE"
             + "|CREATE\\s+(?:UNIQUE\\s+)?(?:(?:CLUSTERED|NONCLUSTERED)\\s+)?INDEX"
             + "|ALTER\\s+TABLE\\b.*\\b(?:ADD|DROP|RENAME|CHANGE|MODIFY)"
+            + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:MATERIALIZED\\s+)?VIEW"
             + "|DROP\\s+(?:TABLE|INDEX)|RENAME\\s+TABLE)\\b.*");
     private static final Pattern ALTER_INDEX_RENAME = Pattern.compile(
             "(?is)ALTER\\s+INDEX\\s+(?:IF\\s+EXISTS\\s+)?(\\S+)\\s+RENAME\\s+TO\\s+(\\S+)\\s*");
@@ -73,6 +75,11 @@ public final class SqlDdl {
         apply(sql, file, firstLine, "", schema, problems);
     }
 
+    /** Replays a whole script file; an unreadable one is reported. */
+    public static void applyFile(Path file, Schema schema, SchemaProblems problems) {
+        ScriptFiles.text(file, problems).ifPresent(sql -> apply(sql, file, 1, schema, problems));
+    }
+
     /** As above, with {@code sourceSuffix} after each source ({@code " (changeSet 7)"} for Liquibase). */
     static void apply(String sql, Path file, int firstLine, String sourceSuffix, Schema schema,
                       SchemaProblems problems) {
@@ -85,18 +92,33 @@ public final class SqlDdl {
     }
 
     private void replay(SqlScript.Statement statement) {
-        String text = PLACEHOLDER.matcher(statement.text()).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(1).replaceAll("[^A-Za-z0-9_.]", "_")));
+        String text = placeholders(statement.text());
         Statement parsed;
         try {
-            parsed = CCJSqlParserUtil.parse(text, parserThread(), p -> p.withTimeOut(PARSE_TIMEOUT_MS));
+            parsed = parse(text);
+            if (parsed instanceof UnsupportedStatement && SCHEMA_CHANGE.matcher(text).matches()) {
+                Optional<String> respelled = DdlSpellings.respell(text);
+                if (respelled.isPresent()) {
+                    Statement again = parseQuietly(respelled.get());
+                    if (again != null && !(again instanceof UnsupportedStatement)) parsed = again;
+                }
+            }
         } catch (Exception | StackOverflowError e) {
             if (timedOut(e)) {
                 parserThread.shutdownNow();
                 parserThread = null;
+                rejected(statement, text, e);
+                return;
             }
-            rejected(statement, text, e);
-            return;
+            // dumps and other databases' spellings JSqlParser rejects, retried as the spelling it reads
+            Statement again = DdlSpellings.respell(text).map(this::parseQuietly).orElse(null);
+            if (again == null) {
+                String source = file.getFileName() + ":" + statement.line() + sourceSuffix;
+                if (!Views.declareUnparsed(schema, text, source)) keysNowUnknown(text, source);
+                rejected(statement, text, e);
+                return;
+            }
+            parsed = again;
         }
         String source = file.getFileName() + ":" + statement.line() + sourceSuffix;
         try {
@@ -113,6 +135,8 @@ public final class SqlDdl {
             alter(alter, source);
         } else if (parsed instanceof CreateIndex index) {
             createIndex(index, source);
+        } else if (parsed instanceof CreateView view) {
+            Views.create(schema, view, source);
         } else if (parsed instanceof Drop drop) {
             drop(drop);
         } else if (parsed instanceof RenameTableStatement rename) {
@@ -126,6 +150,56 @@ public final class SqlDdl {
                         + SqlScript.head(text, 8));
             }
         }
+    }
+
+    private static final Pattern CREATE_TABLE_NAME = Pattern.compile("(?is)\\s*CREATE\\s+(?:[A-Z]+\\s+){0,3}?TABLE\\s+"
+            + "(?:IF\\s+NOT\\s+EXISTS\\s+)?([^\\s(]+).*");
+    private static final Pattern KEY_CHANGE = Pattern.compile("(?is)\\s*(?:ALTER\\s+TABLE\\s+(?:ONLY\\s+)?(?:IF\\s+EXISTS\\s+)?([^\\s(]+)"
+            + ".*\\b(?:PRIMARY|UNIQUE)\\b.*|CREATE\\s+UNIQUE\\s+.*?\\bINDEX\\b.*?\\bON\\s+(?:ONLY\\s+)?([^\\s(]+).*)");
+
+    /**
+     * A statement that would declare a table or a key did not parse: the table's keys are no longer known (a table
+     * without its primary key would otherwise prove joins to-many).
+     */
+    private void keysNowUnknown(String text, String source) {
+        Matcher create = CREATE_TABLE_NAME.matcher(text);
+        if (create.matches()) {
+            schema.replaceTable(create.group(1), source).keysUnknown();
+            return;
+        }
+        Matcher key = KEY_CHANGE.matcher(text);
+        if (key.matches()) {
+            String name = key.group(1) != null ? key.group(1) : key.group(2);
+            schema.table(name).ifPresent(Table::keysUnknown);
+        }
+    }
+
+    private Statement parse(String text) throws Exception {
+        return CCJSqlParserUtil.parse(text, parserThread(), p -> p.withTimeOut(PARSE_TIMEOUT_MS));
+    }
+
+    private Statement parseQuietly(String text) {
+        try {
+            return parse(text);
+        } catch (Exception | StackOverflowError e) {
+            if (timedOut(e)) {
+                parserThread.shutdownNow();
+                parserThread = null;
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Flyway and Liquibase placeholders become their name, so {@code ${schema}.accounts} still parses; one glued to
+     * the name it prefixes ({@code ${prefix}ACT_RU_TASK}) goes, so the table is named as queries name it.
+     */
+    public static String placeholders(String sql) {
+        return PLACEHOLDER.matcher(sql).replaceAll(m -> {
+            int end = m.end();
+            boolean prefix = end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_');
+            return prefix ? "" : Matcher.quoteReplacement(m.group(1).replaceAll("[^A-Za-z0-9_.]", "_"));
+        });
     }
 
     private ExecutorService parserThread() {
@@ -169,11 +243,8 @@ public final class SqlDdl {
 
     private void createTable(CreateTable create, String source) {
         String name = create.getTable().getName();
-        if (schema.table(name).isPresent()) {
-            if (create.isIfNotExists()) return;
-            schema.dropTable(name);
-        }
-        Table table = schema.createTable(name, source);
+        if (schema.table(name).isPresent() && create.isIfNotExists()) return;
+        Table table = schema.replaceTable(name, source);
         for (ColumnDefinition column : nonNull(create.getColumnDefinitions())) column(table, column, source);
         for (Index index : nonNull(create.getIndexes())) constraint(table, index, source);
     }
@@ -265,8 +336,9 @@ public final class SqlDdl {
     private static List<String> columns(Index index) {
         List<String> columns = new ArrayList<>();
         for (Index.ColumnParams c : nonNull(index.getColumns())) {
-            boolean expression = c.isExpression()
-                    || nonNull(c.getParams()).stream().anyMatch(p -> p.startsWith("("));
+            // MySQL's prefix length (sku(191)) still indexes the column; any other parameter makes it an expression
+            boolean expression = c.isExpression() || nonNull(c.getParams()).stream()
+                    .anyMatch(p -> p.startsWith("(") && !p.matches("\\(\\s*\\d+\\s*\\)"));
             if (expression) {
                 String text = c.isExpression() ? "(" + c.getExpression() + ")" : c.getColumnName() + String.join("", c.getParams());
                 columns.add(text.replaceAll("\\s+", ""));
@@ -363,7 +435,7 @@ public final class SqlDdl {
         String type = drop.getType() == null ? "" : drop.getType().toUpperCase(Locale.ROOT);
         List<net.sf.jsqlparser.schema.Table> names = drop.getNames() != null && !drop.getNames().isEmpty()
                 ? drop.getNames() : drop.getName() == null ? List.of() : List.of(drop.getName());
-        if (type.equals("TABLE")) {
+        if (type.equals("TABLE") || type.endsWith("VIEW")) {
             names.forEach(n -> schema.dropTable(n.getName()));
         } else if (type.equals("INDEX")) {
             List<String> parameters = nonNull(drop.getParameters());

@@ -24,10 +24,35 @@ public final class Table {
     private final List<Key> indexes = new ArrayList<>();
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
     private final String source;
+    private boolean keysKnown = true;
 
     Table(String name, String source) {
         this.name = Schema.normalize(name);
         this.source = source;
+    }
+
+    /** A copy to change without changing this one (a table adopted from a schema other modules share). */
+    Table copy() {
+        Table t = new Table(name, source);
+        t.columns.putAll(columns);
+        t.primaryKey = primaryKey;
+        t.uniqueKeys.addAll(uniqueKeys);
+        t.indexes.addAll(indexes);
+        t.foreignKeys.addAll(foreignKeys);
+        t.keysKnown = keysKnown;
+        return t;
+    }
+
+    /**
+     * Whether the schema says which keys the table has. A view over a join, an aggregate or a union declares a
+     * relation whose keys no statement names: it is known to exist, but "no key" would be a guess.
+     */
+    public boolean keysKnown() {
+        return keysKnown;
+    }
+
+    void keysUnknown() {
+        keysKnown = false;
     }
 
     public String name() {
@@ -106,7 +131,13 @@ public final class Table {
         return List.copyOf(uniqueKeys);
     }
 
+    /** A second index of the same name (an upgrade script creating it again) replaces the first. */
     public void addIndex(Key index) {
+        if (index.name() != null) {
+            for (Key k : List.copyOf(indexes)) {
+                if (index.name().equals(k.name())) removeKey(k);
+            }
+        }
         indexes.add(index);
         if (index.unique()) uniqueKeys.add(index);
     }

@@ -46,6 +46,11 @@ public enum Dialect {
         return displayName;
     }
 
+    /** The names the database goes by in file names ({@code postgresql}, {@code postgres}, {@code pgsql}, {@code pg}). */
+    public List<String> fileTokens() {
+        return fileTokens;
+    }
+
     /** The configured value, case-insensitive, also by a file token ({@code postgres}, {@code mssql}). */
     public static Optional<Dialect> named(String value) {
         if (value == null) return Optional.empty();

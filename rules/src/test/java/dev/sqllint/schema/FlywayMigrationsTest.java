@@ -56,6 +56,8 @@ class FlywayMigrationsTest {
                 account_balances  (V1_1__account_balances.sql:2)
                   primary key (account_id, as_of)  V1_1__account_balances.sql:2
                   foreign key (account_id) -> accounts (id)  V1_1__account_balances.sql:2
+                account_overview  (R__reporting_views.sql:1)
+                  keys unknown
                 accounts  (V1__create_accounts.sql:8)
                   primary key (id)  V1__create_accounts.sql:8
                   unique uq_accounts_account_no (iban)  V2__add_account_no_unique.sql:2
@@ -69,14 +71,13 @@ class FlywayMigrationsTest {
                   foreign key (account_id) -> accounts (id)  V4__audit_events.sql:1
                 clients  (V1__create_accounts.sql:2)
                   primary key pk_customers (customer_no)  V1__create_accounts.sql:2
+                  unique uq_customers_email (email)  V2__add_account_no_unique.sql:6
                   unique ux_customers_email (lower(email))  V3__index_accounts.sql:6
                   unique index ux_customers_email (lower(email))  V3__index_accounts.sql:6
                 currencies  (schema.sql:2)
                   primary key (code)  schema.sql:2
                 """, SchemaText.of(schema));
         assertEquals(List.of(
-                "V2__add_account_no_unique.sql:6: statement skipped, JSqlParser rejects \"INITIALLY\" at line 7: "
-                        + "ALTER TABLE customers ADD CONSTRAINT uq_customers_email UNIQUE (email) ...",
                 "V6_add_notes.sql:0: not named like a Flyway migration (V<version>__<description>.sql or "
                         + "R__<description>.sql), so Flyway does not run it either"),
                 problems.reported.stream().sorted().toList());

@@ -202,7 +202,7 @@ class LiquibaseChangelogsTest {
                     <changeSet id="8" author="dee">
                         <sql splitStatements="true">
                             CREATE TABLE branches (code VARCHAR(8) PRIMARY KEY);
-                            ALTER TABLE branches ADD CONSTRAINT uq_b UNIQUE (code) DEFERRABLE INITIALLY DEFERRED;
+                            ALTER TABLE branches ADD CONSTRAINT uq_b UNIQUE NULLS NOT DISTINCT (code);
                             CREATE UNIQUE INDEX ux_branches_code ON branches (code);
                         </sql>
                         <createTable>
@@ -214,13 +214,14 @@ class LiquibaseChangelogsTest {
         Schema schema = LiquibaseChangelogs.read(List.of(), changelog, problems);
         assertEquals("""
                 branches  (db.changelog-2.0.xml:5 (changeSet 8))
+                  keys unknown
                   primary key (code)  db.changelog-2.0.xml:5 (changeSet 8)
                   unique ux_branches_code (code)  db.changelog-2.0.xml:7 (changeSet 8)
                   unique index ux_branches_code (code)  db.changelog-2.0.xml:7 (changeSet 8)
                 """, SchemaText.of(schema));
         assertEquals(List.of(
-                "db.changelog-2.0.xml:6: statement skipped, JSqlParser rejects \"INITIALLY\" at line 6: "
-                        + "ALTER TABLE branches ADD CONSTRAINT uq_b UNIQUE (code) ...",
+                "db.changelog-2.0.xml:6: statement skipped, JSqlParser rejects \"NULLS\" at line 6: "
+                        + "ALTER TABLE branches ADD CONSTRAINT uq_b UNIQUE NULLS ...",
                 "db.changelog-2.0.xml:9: createTable without tableName skipped (changeSet 8)"), problems.reported);
     }
 

@@ -31,6 +31,7 @@ final class SchemaText {
         StringBuilder out = new StringBuilder();
         for (Table t : schema.tables()) {
             out.append(t.name()).append(sources ? "  (" + t.source() + ")" : "").append('\n');
+            if (!t.keysKnown()) out.append("  keys unknown\n");
             t.primaryKey().ifPresent(k -> line(out, "primary key", k, sources));
             for (Key k : t.uniqueKeys()) line(out, "unique", k, sources);
             for (Key k : t.indexes()) line(out, k.unique() ? "unique index" : "index", k, sources);

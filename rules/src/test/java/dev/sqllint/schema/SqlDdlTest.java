@@ -244,19 +244,36 @@ class SqlDdlTest {
         String schemaText = replay("V2__constraints.sql", """
                 CREATE TABLE accounts (id BIGINT PRIMARY KEY, account_no TEXT, iban TEXT);
 
-                -- JSqlParser 5.4 does not know DEFERRABLE in ALTER TABLE
+                -- JSqlParser 5.4 does not know PostgreSQL 15's NULLS NOT DISTINCT
                 ALTER TABLE accounts
-                    ADD CONSTRAINT uq_accounts_iban UNIQUE (iban) DEFERRABLE INITIALLY DEFERRED;
+                    ADD CONSTRAINT uq_accounts_iban UNIQUE NULLS NOT DISTINCT (iban);
 
                 ALTER TABLE accounts ADD CONSTRAINT uq_accounts_account_no UNIQUE (account_no);
+                """);
+        // a key the parser could not read was declared: the table's keys are no longer known as a whole
+        assertEquals("""
+                accounts  (V2__constraints.sql:1)
+                  keys unknown
+                  primary key (id)  V2__constraints.sql:1
+                  unique uq_accounts_account_no (account_no)  V2__constraints.sql:7
+                """, schemaText);
+        assertEquals(List.of("V2__constraints.sql:4: statement skipped, JSqlParser rejects \"NULLS\" at line 5: "
+                + "ALTER TABLE accounts ADD CONSTRAINT uq_accounts_iban UNIQUE NULLS ..."), problems.reported);
+    }
+
+    @Test
+    void constraintTimingAsPgDumpWritesItIsReadAsTheKeyItDeclares() {
+        String schemaText = replay("V2__constraints.sql", """
+                CREATE TABLE accounts (id BIGINT PRIMARY KEY, iban TEXT);
+                ALTER TABLE accounts
+                    ADD CONSTRAINT uq_accounts_iban UNIQUE (iban) DEFERRABLE INITIALLY DEFERRED;
                 """);
         assertEquals("""
                 accounts  (V2__constraints.sql:1)
                   primary key (id)  V2__constraints.sql:1
-                  unique uq_accounts_account_no (account_no)  V2__constraints.sql:7
+                  unique uq_accounts_iban (iban)  V2__constraints.sql:2
                 """, schemaText);
-        assertEquals(List.of("V2__constraints.sql:4: statement skipped, JSqlParser rejects \"INITIALLY\" at line 5: "
-                + "ALTER TABLE accounts ADD CONSTRAINT uq_accounts_iban UNIQUE (iban) ..."), problems.reported);
+        assertEquals(List.of(), problems.reported);
     }
 
     @Test
@@ -278,7 +295,10 @@ class SqlDdlTest {
                 /* a block comment; /* nested; */ still comment; */
                 CREATE TABLE audit_log (id BIGINT PRIMARY KEY);
                 """);
+        // the view over accounts (not declared here) is declared, its keys unknown
         assertEquals("""
+                active_accounts  (V4__misc.sql:10)
+                  keys unknown
                 audit_log  (V4__misc.sql:15)
                   primary key (id)  V4__misc.sql:15
                 """, schemaText);

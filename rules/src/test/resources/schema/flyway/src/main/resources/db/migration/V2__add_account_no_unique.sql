@@ -2,7 +2,7 @@
 ALTER TABLE accounts
     ADD CONSTRAINT uq_accounts_account_no UNIQUE (account_no);
 
--- JSqlParser 5.4 does not parse DEFERRABLE here: reported and skipped, the rest of the file still applies.
+-- JSqlParser 5.4 does not parse DEFERRABLE here: retried without the timing, which declares no key.
 ALTER TABLE customers
     ADD CONSTRAINT uq_customers_email UNIQUE (email) DEFERRABLE INITIALLY DEFERRED;
 
