@@ -81,7 +81,7 @@ assert log =~ /sqllint: 22 files scanned, 41 SQL sites found, 59 statements pars
 assert log.contains('sqllint: 1 suppressed in the code')
 assert log.contains("[INFO] ${new File(basedir, mapper).absolutePath}:[54,8] [OrAcrossAccessPaths]")
 assert log.contains("[WARNING] ${new File(basedir, mapper).absolutePath}:[17,12] [OrAcrossAccessPaths]")
-assert log.contains('sqllint: schema: 16 tables, 18 keys, 15 foreign keys, 7 indexes from 5 SQL migrations, 3 JPA entities')
+assert log.contains('sqllint: schema: 16 tables, 18 keys, 15 foreign keys, 7 indexes from 5 SQL scripts, 3 JPA entities')
 assert log.contains('sqllint found 9 slow query shapes')
 assert log.contains('BUILD FAILURE')
 return true
