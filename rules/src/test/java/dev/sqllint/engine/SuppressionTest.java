@@ -295,6 +295,57 @@ class SuppressionTest {
     }
 
     @Test
+    void ignoreCommentAboveTheStatementCoversTheSqlOnTheLinesBelow() {
+        helper.addSource("com/acme/TrackDao.java", """
+                package com.acme;
+                import java.util.List;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class TrackDao {
+                  JdbcTemplate jdbc;
+                  Object visible() {
+                    // sqllint:ignore OrAcrossAccessPaths owner and collaborator lists are tiny here
+                    return jdbc.queryForList(
+                        "SELECT t.* FROM tracks t WHERE t.owner_id = ? "
+                        + "OR t.track_id IN (SELECT c.track_id FROM track_collaborators c WHERE c.user_id = ?)",
+                        1, 2);
+                  }
+                  void latest() {
+                    // sqllint:ignore DistinctOnHistoryScan admin page, 20 rows
+                    List<?> rows = jdbc.queryForList(
+                        "SELECT DISTINCT ON (r.published_run_id) r.published_run_id, r.updated_at "
+                        + "FROM saved_runs r WHERE r.workspace_id = ? ORDER BY r.published_run_id, r.updated_at DESC LIMIT 4",
+                        1);
+                  }
+                }
+                """);
+        assertEquals(List.of(
+                "OrAcrossAccessPaths suppressed by // sqllint:ignore OrAcrossAccessPaths owner and collaborator lists are tiny here",
+                "DistinctOnHistoryScan suppressed by // sqllint:ignore DistinctOnHistoryScan admin page, 20 rows"),
+                outcomes(helper.run()));
+    }
+
+    @Test
+    void ignoreCommentAboveABlockDoesNotSilenceWhatIsInside() {
+        helper.addSource("com/acme/TrackDao.java", """
+                package com.acme;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class TrackDao {
+                  JdbcTemplate jdbc;
+                  Object visible(boolean all) {
+                    // sqllint:ignore OrAcrossAccessPaths a comment above an if is not one above its body
+                    if (all) {
+                      return jdbc.queryForList(
+                          "SELECT t.* FROM tracks t WHERE t.owner_id = ? "
+                          + "OR t.track_id IN (SELECT c.track_id FROM track_collaborators c WHERE c.user_id = ?)");
+                    }
+                    return null;
+                  }
+                }
+                """);
+        assertEquals(List.of("OrAcrossAccessPaths reported"), outcomes(helper.run()));
+    }
+
+    @Test
     void ignoreCommentNamingAnotherRuleOrTooFarAwaySuppressesNothing() {
         helper.addSource("com/acme/TrackDao.java", """
                 package com.acme;
