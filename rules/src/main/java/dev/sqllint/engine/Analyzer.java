@@ -7,6 +7,7 @@ import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.sqllint.derived.DerivedQueries;
 import dev.sqllint.extract.ExtractionContext;
+import dev.sqllint.extract.IgnoreComments;
 import dev.sqllint.extract.FileDependencies;
 import dev.sqllint.extract.ProjectIndex;
 import dev.sqllint.extract.SqlRelevance;
@@ -319,6 +320,7 @@ public final class Analyzer {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             SourceCounts.Builder counts = new SourceCounts.Builder();
+            diagnostics.addAll(UnknownRuleNames.in(file));
             List<SqlSite> sites = extractor.sites(file, counts::unresolved);
             sites = ScriptAnnotations.expand(sites, MyBatisMappers.problems(diagnostics));
             return analyzeSites(file.path(), sites, sqlParser, keys, jpa, diagnostics, suppressions::mark, counts, budget,
@@ -335,7 +337,9 @@ public final class Analyzer {
                                       java.util.function.Predicate<String> declared) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
-            Suppressor.InFile suppressions = suppressor.in(mapper.path(), mappers.ignoreComments(mapper));
+            IgnoreComments comments = mappers.ignoreComments(mapper);
+            diagnostics.addAll(UnknownRuleNames.in(mapper.path(), comments));
+            Suppressor.InFile suppressions = suppressor.in(mapper.path(), comments);
             return analyzeSites(mapper.path(), mappers.sites(mapper), sqlParser, keys, jpa, diagnostics, suppressions::mark,
                     new SourceCounts.Builder(), budget, FileOutcome.NO_DERIVED, dialect, declared);
         } catch (RuntimeException | StackOverflowError e) {

@@ -160,6 +160,7 @@ final class CacheCodec {
             writeString(out, d.kind().name());
             writeString(out, d.file().toString());
             out.writeInt(d.line());
+            out.writeInt(d.column());
             writeString(out, d.reason());
         }
     }
@@ -168,7 +169,7 @@ final class CacheCodec {
         List<Diagnostic> out = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             out.add(new Diagnostic(Diagnostic.Kind.valueOf(readString(in)), Path.of(readString(in)), in.readInt(),
-                    readString(in)));
+                    in.readInt(), readString(in)));
         }
         return List.copyOf(out);
     }

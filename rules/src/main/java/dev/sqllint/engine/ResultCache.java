@@ -23,7 +23,7 @@ import java.util.function.Function;
 final class ResultCache {
 
     private static final String MAGIC = "sqllint-results";
-    private static final int FORMAT = 2; // 2: outcomes name the tables no schema declares
+    private static final int FORMAT = 3; // 2: outcomes name the tables no schema declares; 3: a diagnostic's column
     static final String FILE_NAME = "results.bin";
 
     /** One file's outcome and what it was computed from. */

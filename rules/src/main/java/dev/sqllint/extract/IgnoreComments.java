@@ -88,6 +88,11 @@ public final class IgnoreComments {
         return placed.isEmpty() ? NONE : new IgnoreComments(List.copyOf(placed));
     }
 
+    /** Every ignore comment of the file, in the order written. */
+    public List<Placed> placed() {
+        return comments;
+    }
+
     /**
      * The first comment that ignores {@code rule} on {@code line}: on that line, ending on the line above, or
      * above the statement that holds the line.

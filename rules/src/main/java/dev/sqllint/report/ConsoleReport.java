@@ -33,9 +33,14 @@ public final class ConsoleReport {
         return Rules.named(f.rule()).map(r -> "  fix: " + r.info().fix()).orElse("");
     }
 
+    /**
+     * What was not read, or a suppression that names no rule, at the parser's line and column (column 1 when only
+     * the line is known) so that the line is as clickable as a finding's.
+     */
     public static String diagnostic(Diagnostic d) {
-        return d.file().toAbsolutePath() + (d.line() > 0 ? ":[" + d.line() + ",1]" : "") + " skipped ("
-                + d.kind().name().toLowerCase().replace('_', ' ') + "): " + d.reason();
+        String at = d.line() > 0 ? ":[" + d.line() + "," + Math.max(1, d.column()) + "]" : "";
+        String kind = d.kind().name().toLowerCase().replace('_', ' ');
+        return d.file().toAbsolutePath() + at + (d.kind().skips() ? " skipped (" + kind + "): " : " " + kind + ": ") + d.reason();
     }
 
     /** Which database the SQL was read for, and why: {@code sqllint: dialect: PostgreSQL (configured)}. */

@@ -174,7 +174,7 @@ public final class SarifWriter {
         Map<String, Object> n = map("level", "warning",
                 "message", map("text", d.kind().name().toLowerCase().replace('_', ' ') + ": " + d.reason()),
                 "descriptor", map("id", d.kind().name()));
-        n.put("locations", List.of(location(d.file(), Math.max(1, d.line()), 1, baseDir)));
+        n.put("locations", List.of(location(d.file(), Math.max(1, d.line()), Math.max(1, d.column()), baseDir)));
         return n;
     }
 

@@ -56,4 +56,25 @@ class MapperSuppressionTest {
         assertEquals("sqllint: 2 suppressed in the code (@SuppressWarnings, // sqllint:ignore), 1 not suppressed",
                 ConsoleReport.summary(r).get(1));
     }
+
+    @Test
+    void ignoreCommentNamingNoRuleIsReportedAtItsLine() {
+        AnalysisResult r = LintTestHelper.forAllRules()
+                .addResource("db/migration/V1__schema.sql", MapperFindingsTest.MIGRATION)
+                .addResource("mapper/TrackExportMapper.xml", MapperFindingsTest.DOCTYPE + """
+                        <mapper namespace="com.acme.tracks.TrackExportMapper">
+                          <!-- sqllint:ignore OrAcrossAccesPaths nightly export -->
+                          <select id="exportVisible" resultType="map">
+                            SELECT t.* FROM tracks t WHERE t.owner_id = #{userId}
+                              OR t.track_id IN (SELECT c.track_id FROM track_collaborators c WHERE c.collaborator_user_id = #{userId})
+                          </select>
+                        </mapper>
+                        """)
+                .run();
+        assertEquals(List.of("OrAcrossAccessPaths reported"), r.findings().stream()
+                .map(f -> f.rule() + (f.isSuppressed() ? " suppressed" : " reported")).toList());
+        assertEquals(List.of("UNKNOWN_RULE_NAME 4 no rule is named OrAcrossAccesPaths, so <!-- sqllint:ignore OrAcrossAccesPaths "
+                + "nightly export --> suppresses nothing; did you mean OrAcrossAccessPaths?"),
+                r.diagnostics().stream().map(d -> d.kind() + " " + d.line() + " " + d.reason()).toList());
+    }
 }
