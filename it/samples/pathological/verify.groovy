@@ -65,7 +65,7 @@ if (!symlinks) expectedNotes.removeAll { it.contains('/loop:') }
 assert notesOf(app) == expectedNotes
 
 // the console lists each of them as a warning with the file (and line, when there is one), and counts them
-assert log.contains("[WARNING] ${abs(lib + '/Broken.java')}:[17,1] skipped (java not parsed): Java does not parse: Parse error. Found \"<<\", expected \"}\"")
+assert log.contains("[WARNING] ${abs(lib + '/Broken.java')}:[18,1] skipped (java not parsed): Java does not parse: Parse error. Found \"<<\", expected \"}\"")
 assert log.contains("[WARNING] ${abs(lib + '/Thumbnail.java')} skipped (file skipped): binary content, not Java source")
 assert log.contains("[WARNING] ${abs(lib + '/generated/RegionCatalog.java')} skipped (file skipped): larger than the size limit (")
 assert !symlinks || log.contains("[WARNING] ${abs(lib + '/loop')} skipped (file skipped): symbolic link to ../../.. not followed")
@@ -89,7 +89,7 @@ assert notesOf(latin1).isEmpty()
 def generated = sarif('generated-code')
 assert findingsOf(generated) == ['OrAcrossAccessPaths generated-code/src/main/java/com/acme/regions/RegionCatalog.java:260015:81']
 assert notesOf(generated).isEmpty()
-def bigRun = (log =~ /sqllint: 1 files scanned, 1041 SQL sites found, 1041 statements parsed, 0 not parsed, 0 files skipped, 1 findings \((\d+) ms\)/)
+def bigRun = (log =~ /sqllint: 1 file scanned, 1041 SQL sites found, 1041 statements parsed, 0 not parsed, 0 files skipped, 1 finding \((\d+) ms\)/)
 assert bigRun.find()
 assert (bigRun.group(1) as long) < 240_000 : 'a 10 MB source must be analysed in minutes, not hours'
 
@@ -100,7 +100,7 @@ def timedOut = notesOf(slow)
 assert timedOut.size() == 1
 assert timedOut[0].startsWith('SQL_NOT_PARSED slow-sql/src/main/java/com/acme/reports/ReportQueries.java:18 sql not parsed: '
         + 'JdbcTemplate.queryForList: parser time-out in: SELECT a.id FROM albums a WHERE (((')
-assert log =~ /sqllint: 1 files scanned, 1 SQL sites found, 0 statements parsed, 1 not parsed \(reasons under -X and in the SARIF report\), 0 files skipped, 0 findings/
+assert log =~ /sqllint: 1 file scanned, 1 SQL site found, 0 statements parsed, 1 not parsed \(reasons under -X and in the SARIF report\), 0 files skipped, 0 findings/
 
 // --- nothing was fetched, and no entity was expanded: the canary saw no request, its secret appears nowhere ----
 def requests = new File(basedir, 'canary-requests.log')

@@ -172,7 +172,7 @@ public class CheckMojo extends AbstractSqllintMojo {
     private void gate(AnalysisResult result, Gate gate) throws MojoFailureException {
         List<Finding> candidates = result.findings().stream().filter(f -> !baseline.isBaselined(f)).toList();
         Gate.Verdict verdict = gate.judge(candidates);
-        getLog().info(gate.summary(verdict));
+        getLog().info(gate.summary(verdict, failOnViolation));
         if (failOnViolation && verdict.fails()) {
             throw new MojoFailureException(failureMessage(verdict.failing(), gate)
                     + BaselineReport.failureNote(baseline, result.findings(), baselinePath()));

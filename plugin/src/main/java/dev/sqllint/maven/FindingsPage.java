@@ -2,6 +2,7 @@ package dev.sqllint.maven;
 
 import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.Finding;
+import dev.sqllint.report.ConsoleReport;
 import dev.sqllint.rules.Rule;
 import dev.sqllint.rules.RuleInfo;
 import dev.sqllint.rules.Rules;
@@ -55,8 +56,9 @@ final class FindingsPage {
     }
 
     private void summary(Sink sink) {
-        paragraph(sink, String.format("%d files scanned, %d SQL sites found, %d statements parsed, %d not parsed.",
-                result.filesScanned(), result.sqlSites(), result.statementsParsed(), result.statementsNotParsed()));
+        paragraph(sink, ConsoleReport.count(result.filesScanned(), "file") + " scanned, " + ConsoleReport.count(result.sqlSites(), "SQL site")
+                + " found, " + ConsoleReport.count(result.statementsParsed(), "statement") + " parsed, "
+                + result.statementsNotParsed() + " not parsed.");
         long suppressed = result.findings().size() - live.size();
         String found = live.isEmpty() ? "No slow query shapes found."
                 : live.size() + (live.size() == 1 ? " finding in " : " findings in ") + byFile().size()

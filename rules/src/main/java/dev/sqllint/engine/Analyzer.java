@@ -1,8 +1,10 @@
 package dev.sqllint.engine;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.JavaToken;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.sqllint.derived.DerivedQueries;
@@ -296,17 +298,26 @@ public final class Analyzer {
             }
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 Problem p = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
-                int line = p == null ? 0 : p.getLocation().flatMap(l -> l.getBegin().getRange())
-                        .map(r -> r.begin.line).orElse(0);
+                Optional<Position> at = p == null ? Optional.empty() : p.getLocation().flatMap(l -> culprit(l.getBegin()));
                 String why = p == null ? "does not parse" : p.getMessage().lines().findFirst().orElse("does not parse");
-                return new Parsed(source.path(), null,
-                        new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, source.path(), line, "Java does not parse: " + why));
+                return new Parsed(source.path(), null, new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, source.path(),
+                        at.map(q -> q.line).orElse(0), at.map(q -> q.column).orElse(0), "Java does not parse: " + why));
             }
             return new Parsed(source.path(), new JavaFile(source.path(), result.getResult().get()), null);
         } catch (RuntimeException | StackOverflowError e) {
             return new Parsed(source.path(), null, new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, source.path(), 0,
                     "Java parser failed: " + e.getClass().getSimpleName()));
         }
+    }
+
+    /**
+     * Where the parser stopped: a problem's location starts at the last token it accepted, so the token it
+     * rejected ("Found ...") is the next one that is not white space or a comment.
+     */
+    private static Optional<Position> culprit(JavaToken lastAccepted) {
+        Optional<JavaToken> next = lastAccepted.getNextToken();
+        while (next.isPresent() && next.get().getCategory().isWhitespaceOrComment()) next = next.get().getNextToken();
+        return next.or(() -> Optional.of(lastAccepted)).flatMap(JavaToken::getRange).map(r -> r.begin);
     }
 
     private static ParseResult<CompilationUnit> parse(String text, boolean unicodeEscapes) {

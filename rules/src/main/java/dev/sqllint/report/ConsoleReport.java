@@ -52,20 +52,20 @@ public final class ConsoleReport {
         AnalysisResult.Memory memory = r.work().memory();
         if (memory != null && memory.abandoned()) return List.of(memory.summary());
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("sqllint: %d files scanned, %d SQL sites found, %d statements parsed, %d not parsed%s, "
-                        + "%d files skipped, %d findings (%d ms)",
-                r.filesScanned(), r.sqlSites(), r.statementsParsed(), r.statementsNotParsed(),
-                r.statementsNotParsed() > 0 ? " (reasons under -X and in the SARIF report)" : "",
-                r.count(Diagnostic.Kind.FILE_SKIPPED) + r.count(Diagnostic.Kind.JAVA_NOT_PARSED),
-                r.findings().size(), r.elapsedMillis()));
+        long suppressed = r.findings().stream().filter(Finding::isSuppressed).count();
+        lines.add("sqllint: " + count(r.filesScanned(), "file") + " scanned, " + count(r.sqlSites(), "SQL site") + " found, "
+                + count(r.statementsParsed(), "statement") + " parsed, " + r.statementsNotParsed() + " not parsed"
+                + (r.statementsNotParsed() > 0 ? " (reasons under -X and in the SARIF report)" : "") + ", "
+                + count(r.count(Diagnostic.Kind.FILE_SKIPPED) + r.count(Diagnostic.Kind.JAVA_NOT_PARSED), "file") + " skipped, "
+                + count(r.findings().size(), "finding") + (suppressed > 0 ? ", " + suppressed + " of them suppressed" : "")
+                + " (" + r.elapsedMillis() + " ms)");
         AnalysisResult.Work work = r.work();
         if (work.javaFiles() > 0) {
-            lines.add(String.format("sqllint: %d of %d Java files SQL-relevant, %d parsed (%d on demand), %s",
-                    work.roots(), work.javaFiles(), work.parsed(), work.parsedOnDemand(),
+            lines.add(String.format("sqllint: %d of %s SQL-relevant, %d parsed (%d on demand), %s",
+                    work.roots(), count(work.javaFiles(), "Java file"), work.parsed(), work.parsedOnDemand(),
                     work.cacheOn() ? work.cached() + " reused from the cache" : "cache off"));
         }
         if (work.memory() != null) lines.add(work.memory().summary());
-        long suppressed = r.findings().stream().filter(Finding::isSuppressed).count();
         if (suppressed > 0) {
             lines.add(String.format("sqllint: %d suppressed in the code (@SuppressWarnings, // sqllint:ignore), %d not suppressed",
                     suppressed, r.findings().size() - suppressed));
@@ -106,5 +106,10 @@ public final class ConsoleReport {
                         + "so naming conventions stand in for their keys; %s",
                 names.size(), names.size() == 1 ? "table" : "tables", names.size() == 1 ? "is" : "are",
                 String.join(", ", shown), more, SCHEMA_LOCATIONS_HINT));
+    }
+
+    /** {@code 1 file}, {@code 2 files}. */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

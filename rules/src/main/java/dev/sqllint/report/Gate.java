@@ -51,12 +51,21 @@ public final class Gate {
 
     /** One line for the console: what counted and what the gate allows. */
     public String summary(Verdict v) {
+        return summary(v, true);
+    }
+
+    /**
+     * The same line; when the gate is not enforced ({@code failOnViolation=false}) a failing verdict reads "would
+     * fail", so the line never says "fails" just above BUILD SUCCESS.
+     */
+    public String summary(Verdict v, boolean enforced) {
         StringBuilder sb = new StringBuilder("sqllint: gate: ").append(v.failing().size())
                 .append(v.failing().size() == 1 ? " finding" : " findings").append(" at or above ")
                 .append(Severities.name(failOnSeverity)).append(", ").append(maxAllowedViolations).append(" allowed");
         if (v.belowThreshold() > 0) sb.append("; ").append(v.belowThreshold()).append(" below ").append(Severities.name(failOnSeverity));
         if (v.suppressed() > 0) sb.append("; ").append(v.suppressed()).append(" suppressed");
-        return sb.append(v.fails() ? ": fails" : ": passes").toString();
+        if (!v.fails()) return sb.append(": passes").toString();
+        return sb.append(enforced ? ": fails" : ": would fail (failOnViolation=false, so the build goes on)").toString();
     }
 
     public Severity failOnSeverity() {

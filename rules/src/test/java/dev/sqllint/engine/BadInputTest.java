@@ -45,6 +45,23 @@ class BadInputTest {
     }
 
     @Test
+    void skippedJavaFileIsReportedAtTheParsersLineAndColumnInASingularSummary() {
+        AnalysisResult r = LintTestHelper.forAllRules()
+                .addSource("com/acme/TrackDao.java", GOOD_DAO)
+                .addSource("com/acme/Broken.java", "package com.acme;\nimport org.springframework.jdbc.core.JdbcTemplate;\n"
+                        + "class Broken {\n  JdbcTemplate jdbc;\n  void m() { jdbc.update(\"DELETE FROM t\" +* 2); }\n}\n")
+                .run();
+        Diagnostic d = r.diagnostics().get(0);
+        assertEquals(Diagnostic.Kind.JAVA_NOT_PARSED, d.kind());
+        assertEquals("5:43", d.line() + ":" + d.column(), d.reason());
+        String line = dev.sqllint.report.ConsoleReport.diagnostic(d);
+        assertTrue(line.contains("Broken.java:[5,43] skipped (java not parsed): Java does not parse: "), line);
+        String summary = dev.sqllint.report.ConsoleReport.summary(r).get(0);
+        assertTrue(summary.matches("sqllint: 2 files scanned, 1 SQL site found, 1 statement parsed, 0 not parsed, "
+                + "1 file skipped, 1 finding \\(\\d+ ms\\)"), summary);
+    }
+
+    @Test
     void proseThatStartsLikeSqlIsNotASite() {
         AnalysisResult r = LintTestHelper.forAllRules().addSource("com/acme/UploadPage.java", """
                 package com.acme;

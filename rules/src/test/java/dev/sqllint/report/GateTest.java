@@ -66,6 +66,14 @@ class GateTest {
     }
 
     @Test
+    void reportOnlyGateSaysItWouldFailNotThatItFails() {
+        Gate gate = Gate.of("info", 0);
+        assertEquals("sqllint: gate: 1 finding at or above info, 0 allowed: would fail (failOnViolation=false, so the build goes on)",
+                gate.summary(gate.judge(List.of(WARNING)), false));
+        assertEquals("sqllint: gate: 0 findings at or above info, 0 allowed: passes", gate.summary(gate.judge(List.of()), false));
+    }
+
+    @Test
     void badThresholdsFailFast() {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> Gate.of("critical", 0));
         assertEquals("sqllint: failOnSeverity is 'critical'; use error, warning or info", e.getMessage());
