@@ -21,6 +21,34 @@ public final class RuleDocs {
     private RuleDocs() {
     }
 
+    /**
+     * Where sqllint's documentation lives: SARIF's {@code tool.driver.informationUri}, and the base of each rule's
+     * {@code helpUri} (its page under {@code docs/rules/}). One place to change when the repository moves.
+     */
+    public static final String HOME = "https://github.com/sqllint/sqllint";
+
+    /** A rule's page: {@code docs/rules/<Rule>.md} in the repository. */
+    public static String helpUri(RuleInfo i) {
+        return HOME + "/blob/main/docs/rules/" + i.name() + ".md";
+    }
+
+    /** The rule's title; its name split into words when it has none. */
+    public static String title(RuleInfo i) {
+        if (!i.title().isBlank()) return i.title();
+        String words = i.name().replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** {@code "OR across two access paths"} as {@code OrAcrossTwoAccessPaths}. */
+    public static String pascalCase(String words) {
+        StringBuilder out = new StringBuilder();
+        for (String w : words.split("[^A-Za-z0-9]+")) {
+            if (w.isEmpty()) continue;
+            out.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1).toLowerCase());
+        }
+        return out.toString();
+    }
+
     /** The rule reference in Markdown. */
     public static String markdown() {
         StringBuilder md = new StringBuilder();

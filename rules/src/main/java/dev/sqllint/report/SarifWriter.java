@@ -84,7 +84,8 @@ public final class SarifWriter {
             ruleIds.add(r.info().name());
             rules.add(rule(r.info(), precision(r.info().name(), result.findings())));
         }
-        Map<String, Object> driver = map("name", "sqllint", "version", toolVersion, "rules", rules);
+        Map<String, Object> driver = map("name", "sqllint", "version", toolVersion, "informationUri", RuleDocs.HOME,
+                "rules", rules);
         List<Object> results = new ArrayList<>();
         List<String> fingerprints = SarifFingerprints.primaryLocationLineHashes(result.findings(), reactorRoot);
         for (int i = 0; i < result.findings().size(); i++) {
@@ -128,10 +129,11 @@ public final class SarifWriter {
     private static Map<String, Object> rule(RuleInfo i, String precision) {
         return map(
                 "id", i.name(),
-                "name", i.name(),
+                "name", RuleDocs.pascalCase(RuleDocs.title(i)),
                 "shortDescription", map("text", i.summary()),
                 "fullDescription", map("text", i.explanation()),
                 "help", map("text", RuleDocs.ruleText(i), "markdown", RuleDocs.ruleMarkdown(i, "##")),
+                "helpUri", RuleDocs.helpUri(i),
                 "defaultConfiguration", map("level", i.severity().sarifLevel()),
                 "properties", map("tags", List.of("performance", "sql"), "precision", precision,
                         "problem.severity", problemSeverity(i.severity())));

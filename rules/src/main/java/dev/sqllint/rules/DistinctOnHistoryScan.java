@@ -30,6 +30,7 @@ import net.sf.jsqlparser.statement.select.WithItem;
 
 @RuleInfo(
         name = "DistinctOnHistoryScan",
+        title = "Latest row per key read from the whole history",
         summary = "DISTINCT ON over an append-only history table, newest first, to show a few rows: reads and sorts "
                 + "the whole history of the tenant",
         severity = Severity.WARNING,

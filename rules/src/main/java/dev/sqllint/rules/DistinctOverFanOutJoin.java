@@ -25,6 +25,7 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 
 @RuleInfo(
         name = "DistinctOverFanOutJoin",
+        title = "DISTINCT to undo a to-many join",
         summary = "JOIN to a to-many relation, then DISTINCT (or COUNT(DISTINCT), or COUNT over a DISTINCT subquery) "
                 + "to remove the duplicates the join made: use EXISTS",
         severity = Severity.WARNING,

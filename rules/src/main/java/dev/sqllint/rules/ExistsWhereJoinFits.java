@@ -21,6 +21,7 @@ import net.sf.jsqlparser.statement.update.Update;
 
 @RuleInfo(
         name = "ExistsWhereJoinFits",
+        title = "EXISTS where a JOIN fits",
         summary = "Correlated EXISTS on a to-one key (the subquery's primary or unique key): a plain JOIN returns the "
                 + "same rows and lets the planner start from the filtered side",
         severity = Severity.WARNING,

@@ -21,6 +21,7 @@ import net.sf.jsqlparser.statement.select.Select;
 
 @RuleInfo(
         name = "JoinForScalarOnly",
+        title = "Join only to read one value",
         summary = "A table pinned to one row is joined only to read a value compared in WHERE: read the value first and "
                 + "pass it as a parameter",
         severity = Severity.WARNING,

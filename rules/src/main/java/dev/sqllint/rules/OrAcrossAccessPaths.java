@@ -29,6 +29,7 @@ import net.sf.jsqlparser.statement.select.Select;
 
 @RuleInfo(
         name = "OrAcrossAccessPaths",
+        title = "OR across two access paths",
         summary = "OR between an indexed column test and a subquery (IN/EXISTS): no single index serves the OR, so "
                 + "the table is scanned",
         severity = Severity.WARNING,

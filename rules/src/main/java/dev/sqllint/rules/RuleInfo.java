@@ -16,6 +16,12 @@ public @interface RuleInfo {
     /** The rule's name, used in reports and in users' configuration. Never renamed. */
     String name();
 
+    /**
+     * A short title in words, for headings and SARIF's rule {@code name} (in PascalCase there, as SARIF asks for a
+     * readable name that differs from the id).
+     */
+    String title() default "";
+
     /** One line: what is wrong. */
     String summary();
 

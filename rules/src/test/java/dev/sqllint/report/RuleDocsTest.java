@@ -26,7 +26,7 @@ class RuleDocsTest {
         for (Rule r : Rules.all()) {
             RuleInfo i = r.info();
             assertEquals(r.getClass().getSimpleName(), i.name());
-            for (String field : new String[] {i.summary(), i.explanation(), i.before(), i.after(), i.fix()}) {
+            for (String field : new String[] {i.title(), i.summary(), i.explanation(), i.before(), i.after(), i.fix()}) {
                 assertFalse(field.isBlank(), i.name());
             }
         }
