@@ -7,16 +7,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Generates rule documentation from {@link RuleInfo}: the README's rule reference (between the
- * {@code rules:start} and {@code rules:end} markers) and SARIF's rule help. Run {@code main} with the
- * README's path to regenerate it; a test fails when the README is out of date.
+ * Generates rule documentation from {@link RuleInfo}: one page per rule under {@code docs/rules/}, their index
+ * ({@code docs/rules/README.md}), the README's rule table (between the {@code rules:start} and {@code rules:end}
+ * markers, linking to the pages) and SARIF's rule help. Run {@code main} with the repository's root
+ * ({@code mvn -q -pl rules compile exec:java@rule-docs}); a test fails when a generated file is out of date.
  */
 public final class RuleDocs {
 
     public static final String START = "<!-- rules:start (generated from @RuleInfo by RuleDocs; do not edit) -->";
     public static final String END = "<!-- rules:end -->";
+    static final String GENERATED = "<!-- generated from @RuleInfo by RuleDocs (mvn -q -pl rules compile exec:java@rule-docs); do not edit -->";
 
     private RuleDocs() {
     }
@@ -49,17 +53,31 @@ public final class RuleDocs {
         return out.toString();
     }
 
-    /** The rule reference in Markdown. */
-    public static String markdown() {
+    /** The rule table: name (linking to the rule's page under {@code pagesDir}), severity, what it finds. */
+    public static String markdown(String pagesDir) {
         StringBuilder md = new StringBuilder();
         md.append("| Rule | Severity | What it finds |\n| --- | --- | --- |\n");
         for (Rule r : Rules.all()) {
             RuleInfo i = r.info();
-            md.append("| [`").append(i.name()).append("`](#").append(i.name().toLowerCase()).append(") | ")
+            md.append("| [`").append(i.name()).append("`](").append(pagesDir).append(i.name()).append(".md) | ")
                     .append(i.severity().name().toLowerCase()).append(" | ").append(i.summary()).append(" |\n");
         }
-        for (Rule r : Rules.all()) md.append('\n').append(ruleMarkdown(r.info(), "###"));
         return md.toString();
+    }
+
+    /** {@code docs/rules/<Rule>.md}: the rule's page. */
+    public static String page(RuleInfo i) {
+        return GENERATED + "\n\n" + ruleMarkdown(i, "#").replaceFirst("^# " + i.name(), "# " + i.name() + ": " + title(i))
+                + "\nSeverity: `" + i.severity().name().toLowerCase() + "` (change it, or turn the rule off, with `<rules>` "
+                + "in the plugin's configuration: see the [README](../../README.md#configuration)). Suppress one finding "
+                + "with `@SuppressWarnings(\"sqllint:" + i.name() + "\")` or `// sqllint:ignore " + i.name()
+                + " reason` ([suppressions](../suppressions.md)).\n";
+    }
+
+    /** {@code docs/rules/README.md}: the index of the rule pages. */
+    public static String index() {
+        return GENERATED + "\n\n# Rules\n\nThe advice is written for the project's SQL dialect (`sqllint.dialect`; PostgreSQL "
+                + "unless configured or found among the JDBC drivers).\n\n" + markdown("");
     }
 
     /** One rule's help: summary, explanation, fix, and the before/after SQL. */
@@ -78,17 +96,31 @@ public final class RuleDocs {
                 + "\n\nAfter:\n" + i.after();
     }
 
-    /** The README with its rule section replaced by the generated one. */
+    /** The README with its rule table replaced by the generated one. */
     public static String updateReadme(String readme) {
         int start = readme.indexOf(START);
         int end = readme.indexOf(END);
         if (start < 0 || end < start) throw new IllegalArgumentException("README lacks the rules markers");
-        return readme.substring(0, start + START.length()) + "\n" + markdown() + readme.substring(end);
+        return readme.substring(0, start + START.length()) + "\n" + markdown("docs/rules/") + readme.substring(end);
     }
 
+    /** Every generated file, by its path relative to the repository's root, with its content. */
+    public static Map<String, String> pages() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("docs/rules/README.md", index());
+        for (Rule r : Rules.all()) out.put("docs/rules/" + r.info().name() + ".md", page(r.info()));
+        return out;
+    }
+
+    /** Regenerates the README's rule table and the rule pages under the repository root given (default: here). */
     public static void main(String[] args) throws IOException {
-        Path readme = Path.of(args.length > 0 ? args[0] : "README.md");
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        Files.writeString(readme, updateReadme(text), StandardCharsets.UTF_8);
+        Path root = Path.of(args.length > 0 ? args[0] : ".");
+        Path readme = root.resolve("README.md");
+        Files.writeString(readme, updateReadme(Files.readString(readme, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> page : pages().entrySet()) {
+            Path file = root.resolve(page.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A rule's metadata, on the rule class. The README's rule reference and SARIF's rule help are generated
- * from it, never written twice.
+ * A rule's metadata, on the rule class. The rule pages (docs/rules), the README's rule table and SARIF's rule
+ * help are generated from it, never written twice.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
