@@ -3,30 +3,26 @@ package dev.sqllint.rules;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.sql.ParsedSql;
 import dev.sqllint.sql.SqlKeywords;
-import dev.sqllint.sql.SqlTree;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
-import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.MinorThan;
 import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.OrderByElement;
-import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
-import net.sf.jsqlparser.statement.select.WithItem;
 
 @RuleInfo(
         name = "DistinctOnHistoryScan",
@@ -52,11 +48,6 @@ public final class DistinctOnHistoryScan implements Rule {
 
     /** Table names that hold the current state, one row per key, rather than its history. */
     private static final Set<String> CURRENT_STATE_WORDS = Set.of("latest", "current", "last");
-
-    /** How the query names the keys it wants the latest row of, when it does: the fix that fits follows from it. */
-    private record KeysGiven(Kind kind, String source, String from, boolean outerJoin) {
-        enum Kind { LIST, ONE, JOINED }
-    }
 
     /** The tenant the rows are read for: the column, and why it counts. */
     private record Tenant(String column, KeyModel.Evidence evidence) {
@@ -117,7 +108,7 @@ public final class DistinctOnHistoryScan implements Rule {
         }
         // without a LIMIT: the latest row of keys the query names, read by scanning every row of those keys
         if (newest == null || newest.isAsc()) return Optional.empty();
-        KeysGiven given = keysGiven(select, onColumns.get(0), scope, query);
+        KeysGiven given = KeysGiven.of(select, onColumns.get(0), scope, query);
         if (given == null) return Optional.empty();
         String why = historyEvidence.map(KeyModel.Evidence::reason).orElse(null);
         boolean proved = keys.declaredKeys(history.name()).isPresent()
@@ -127,12 +118,12 @@ public final class DistinctOnHistoryScan implements Rule {
 
     /** {@code builds_view}, {@code v_builds}: a view, which takes its indexes from the table behind it. */
     private static boolean isViewName(String table) {
-        String t = table.toLowerCase(java.util.Locale.ROOT);
+        String t = table.toLowerCase(Locale.ROOT);
         return t.endsWith("_view") || t.endsWith("_vw") || t.endsWith("_v") || t.startsWith("v_") || t.startsWith("vw_");
     }
 
     private static boolean isCurrentState(String table) {
-        for (String word : table.toLowerCase(java.util.Locale.ROOT).split("[_.]")) if (CURRENT_STATE_WORDS.contains(word)) return true;
+        for (String word : table.toLowerCase(Locale.ROOT).split("[_.]")) if (CURRENT_STATE_WORDS.contains(word)) return true;
         return false;
     }
 
@@ -195,79 +186,6 @@ public final class DistinctOnHistoryScan implements Rule {
                 + (given.outerJoin() ? "OUTER APPLY" : "CROSS APPLY") + " (" + String.format(top1, outerKey)
                 .replaceFirst("^SELECT ", "SELECT TOP 1 ") + ") " + alias + "." + latestTable;
         return diagnosis + " " + Advice.forDatabase(query.dialect(), pg, mysql, mssql);
-    }
-
-    /**
-     * The keys the DISTINCT ON column is restricted to: an IN list or subquery, {@code = ANY(?)}, one value, a
-     * join to another table's column; or, for a CTE or derived table, the same tests by the query that reads it.
-     */
-    private static KeysGiven keysGiven(PlainSelect select, Column key, SelectScope scope, Query query) {
-        TableRef history = scope.local(key);
-        KeysGiven direct = restriction(scope, history, Expressions.columnName(key), false);
-        if (direct != null) return direct;
-        // the select as a CTE or a derived table: how the reading query restricts its key column
-        SqlTree tree = query.sql().tree();
-        Object parent = tree.parent(select);
-        if (!(parent instanceof ParenthesedSelect ps)) return null;
-        Object holder = tree.parent(ps);
-        String name = Expressions.columnName(key);
-        if (holder instanceof WithItem<?> with && with.getAlias() != null) {
-            String cte = Expressions.lower(with.getAlias().getName());
-            for (PlainSelect reader : tree.all(PlainSelect.class)) {
-                if (reader == select) continue;
-                SelectScope readerScope = SelectScope.of(reader, tree);
-                for (TableRef t : readerScope.tables) {
-                    if (!cte.equals(t.name())) continue;
-                    KeysGiven k = restriction(readerScope, t, name, isOuter(t));
-                    if (k != null) return k;
-                }
-            }
-        } else if (ps.getAlias() != null) {
-            SelectScope readerScope = SelectScope.enclosing(ps, tree);
-            if (readerScope == null) return null;
-            for (TableRef t : readerScope.tables) {
-                if (t.table() == null && ps.getAlias().getName() != null
-                        && Expressions.lower(ps.getAlias().getName()).equals(t.alias())) {
-                    return restriction(readerScope, t, name, isOuter(t));
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean isOuter(TableRef t) {
-        return t.join() != null && (t.join().isLeft() || t.join().isRight() || t.join().isFull());
-    }
-
-    /** How the conditions of {@code scope} restrict column {@code column} of {@code t}, or null. */
-    private static KeysGiven restriction(SelectScope scope, TableRef t, String column, boolean outerJoin) {
-        for (Expression term : scope.conditions()) {
-            if (term instanceof InExpression in && !in.isNot() && isColumnOf(in.getLeftExpression(), t, column, scope)) {
-                String keys = in.getRightExpression() instanceof ParenthesedSelect sub ? Advice.sql(sub, 100) + " AS k(" + column + ")"
-                        : "unnest(?) AS k(" + column + ")";
-                return new KeysGiven(KeysGiven.Kind.LIST, null, keys, outerJoin);
-            }
-            if (term instanceof EqualsTo eq) {
-                for (Expression side : List.of(eq.getLeftExpression(), eq.getRightExpression())) {
-                    if (!isColumnOf(side, t, column, scope)) continue;
-                    Expression other = side == eq.getLeftExpression() ? eq.getRightExpression() : eq.getLeftExpression();
-                    if (other instanceof AnyComparisonExpression || (Expressions.unwrap(other) instanceof net.sf.jsqlparser.expression.Function f
-                            && "any".equalsIgnoreCase(f.getName()))) {
-                        return new KeysGiven(KeysGiven.Kind.LIST, null, "unnest(?) AS k(" + column + ")", outerJoin);
-                    }
-                    if (Expressions.isValue(other)) return new KeysGiven(KeysGiven.Kind.ONE, null, null, outerJoin);
-                    Column c = Expressions.column(other);
-                    TableRef owner = c == null ? null : scope.resolve(c);
-                    if (owner != null && owner != t) return new KeysGiven(KeysGiven.Kind.JOINED, Advice.column(c), Advice.table(owner), outerJoin);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean isColumnOf(Expression e, TableRef t, String column, SelectScope scope) {
-        Column c = Expressions.column(e);
-        return c != null && column.equals(Expressions.columnName(c)) && scope.local(c) == t;
     }
 
     /** A range on a time column of the history: the rows read are bounded by the window, whatever the history holds. */

@@ -3,6 +3,8 @@ package dev.sqllint.rules;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.sql.SqlKeywords;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -201,7 +203,7 @@ public final class ExistsWhereJoinFits implements Rule {
 
         Bindings bindings = Bindings.of(scope, conditions);
         List<Pinned> pinned = new ArrayList<>();
-        Set<TableRef> pinnedTables = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<TableRef> pinnedTables = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean progress = true;
         while (progress && pinned.size() < scope.tables.size()) {
             progress = false;
@@ -218,7 +220,7 @@ public final class ExistsWhereJoinFits implements Rule {
             }
         }
         if (pinned.size() < scope.tables.size()) return Optional.empty();
-        pinned.sort(java.util.Comparator.comparingInt(p -> scope.tables.indexOf(p.table())));
+        pinned.sort(Comparator.comparingInt(p -> scope.tables.indexOf(p.table())));
         return Optional.of(new ToOne(exists, sub, scope, pinned, correlations));
     }
 

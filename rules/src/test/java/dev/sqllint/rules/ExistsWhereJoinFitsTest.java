@@ -1,5 +1,9 @@
 package dev.sqllint.rules;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sqllint.engine.AnalysisResult;
+import dev.sqllint.sql.Dialect;
 import dev.sqllint.testing.LintTestHelper;
 import org.junit.jupiter.api.Test;
 
@@ -144,5 +148,31 @@ class ExistsWhereJoinFitsTest {
                           }
                         }
                         """).expectNoFindings(4);
+    }
+
+    @Test
+    void theRewriteOfADeleteIsInTheProjectDatabasesSyntax() {
+        String dao = """
+                package com.acme;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class LabelDao {
+                  private JdbcTemplate jdbc;
+                  int purge() {
+                    // BUG: ExistsWhereJoinFits at EXISTS
+                    return jdbc.update("DELETE FROM product_labels pl WHERE EXISTS (SELECT 1 FROM products p "
+                        + "WHERE p.id = pl.product_id AND p.archived = true)");
+                  }
+                }
+                """;
+        AnalysisResult postgres = LintTestHelper.forRule(ExistsWhereJoinFits.class)
+                .addResource("db/migration/V1__shop.sql", SHOP_SCHEMA).addSource("com/acme/LabelDao.java", dao).doTest();
+        String pg = postgres.findings().get(0).message();
+        assertTrue(pg.contains("Advice for PostgreSQL: DELETE FROM product_labels pl USING products p "
+                + "WHERE p.id = pl.product_id AND p.archived = true"), pg);
+        AnalysisResult mysql = LintTestHelper.forRule(ExistsWhereJoinFits.class).withDialect(Dialect.MYSQL)
+                .addResource("db/migration/V1__shop.sql", SHOP_SCHEMA).addSource("com/acme/LabelDao.java", dao).doTest();
+        String my = mysql.findings().get(0).message();
+        assertTrue(my.contains("Advice for MySQL: DELETE pl FROM product_labels pl JOIN products p ON p.id = pl.product_id "
+                + "WHERE p.archived = true"), my);
     }
 }

@@ -1,5 +1,10 @@
 package dev.sqllint.rules;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sqllint.engine.AnalysisResult;
+import dev.sqllint.sql.Dialect;
 import dev.sqllint.testing.LintTestHelper;
 import org.junit.jupiter.api.Test;
 
@@ -242,5 +247,37 @@ class OrAcrossAccessPathsTest {
                   }
                 }
                 """).expectNoFindings(5);
+    }
+
+    @Test
+    void theMessageKeepsTheUsersAliasesAndCitesOnlyADeclaredIndex() {
+        String dao = """
+                package com.acme;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class DocumentDao {
+                  private JdbcTemplate jdbc;
+                  Object visible(long userId) {
+                    return jdbc.queryForList("SELECT d.* FROM documents d WHERE d.owner_id = ? "
+                        // BUG: OrAcrossAccessPaths at OR
+                        + "OR d.doc_id IN (SELECT s.doc_id FROM document_shares s WHERE s.user_id = ?)", userId, userId);
+                  }
+                }
+                """;
+        AnalysisResult undeclared = LintTestHelper.forRule(OrAcrossAccessPaths.class)
+                .addSource("com/acme/DocumentDao.java", dao).doTest();
+        String message = undeclared.findings().get(0).message();
+        assertTrue(message.contains("d.owner_id = ? OR d.doc_id = ANY(?)") && message.contains("documents d"), message);
+        assertFalse(message.contains("tracks") || message.contains("seed") || message.contains(" index on "), message);
+
+        AnalysisResult mysql = LintTestHelper.forRule(OrAcrossAccessPaths.class).withDialect(Dialect.MYSQL)
+                .addResource("db/migration/V1__documents.sql", """
+                        CREATE TABLE documents (doc_id BIGINT PRIMARY KEY, owner_id BIGINT NOT NULL);
+                        CREATE INDEX documents_owner_idx ON documents (owner_id);
+                        CREATE TABLE document_shares (doc_id BIGINT NOT NULL, user_id BIGINT NOT NULL, PRIMARY KEY (doc_id, user_id));
+                        """)
+                .addSource("com/acme/DocumentDao.java", dao).doTest();
+        String my = mysql.findings().get(0).message();
+        assertTrue(my.contains("documents_owner_idx on documents(owner_id) (V1__documents.sql:2)"), my);
+        assertTrue(my.contains("Advice for MySQL: fetch the subquery's ids first, then WHERE d.owner_id = ? OR d.doc_id IN (...)"), my);
     }
 }
