@@ -1,6 +1,7 @@
 package dev.sqllint.rules;
 
 import dev.sqllint.sql.Dialect;
+import dev.sqllint.sql.Placeholders;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.Column;
@@ -45,7 +46,16 @@ final class Advice {
 
     /** SQL as the user wrote it (qualifiers and aliases kept), whitespace collapsed, at most {@code max} characters. */
     static String sql(Object node, int max) {
-        return Expressions.brief(node, max);
+        return withoutUnknownPieces(Expressions.brief(node, max));
+    }
+
+    /**
+     * The text without the marker of template pieces the extraction could not read where the marker is glued to a
+     * name: {@code ${prefix}ACT_HI_TASKINST} is parsed as {@code sqllint_dynACT_HI_TASKINST} and shown as
+     * {@code ACT_HI_TASKINST}, the name the user recognises.
+     */
+    static String withoutUnknownPieces(String text) {
+        return text == null ? null : text.replaceAll("(?i)" + Placeholders.DYNAMIC + "(?=\\w)", "");
     }
 
     /** The table as the query names it: {@code documents d}, or {@code documents} when it has no alias. */
@@ -55,7 +65,7 @@ final class Advice {
 
     /** The column as the query names it, with its qualifier: {@code d.doc_id}. */
     static String column(Column c) {
-        return Expressions.brief(c, 200);
+        return withoutUnknownPieces(Expressions.brief(c, 200));
     }
 
     /**

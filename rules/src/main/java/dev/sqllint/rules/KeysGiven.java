@@ -87,11 +87,31 @@ record KeysGiven(Kind kind, String source, String from, boolean outerJoin) {
                     if (Expressions.isValue(other)) return new KeysGiven(KeysGiven.Kind.ONE, null, null, outerJoin);
                     Column c = Expressions.column(other);
                     TableRef owner = c == null ? null : scope.resolve(c);
-                    if (owner != null && owner != t) return new KeysGiven(KeysGiven.Kind.JOINED, Advice.column(c), Advice.table(owner), outerJoin);
+                    // a join names keys only when the joined table is itself filtered (pipelines p WHERE p.project_id
+                    // = ?); a lookup join to a dictionary (JOIN key_dictionary kd ON kd.key_id = a.key) names them all
+                    if (owner != null && owner != t && isFiltered(owner, scope)) {
+                        return new KeysGiven(KeysGiven.Kind.JOINED, Advice.column(c), Advice.table(owner), outerJoin);
+                    }
                 }
             }
         }
         return null;
+    }
+
+    /** Whether a condition of the scope tests a column of {@code t} against a value or a list of values. */
+    private static boolean isFiltered(TableRef t, SelectScope scope) {
+        for (SelectScope s = scope; s != null; s = s.outer) {
+            for (Expression term : s.conditions()) {
+                Expression left = term instanceof EqualsTo eq ? eq.getLeftExpression()
+                        : term instanceof InExpression in && !in.isNot() ? in.getLeftExpression() : null;
+                Expression right = term instanceof EqualsTo eq ? eq.getRightExpression() : null;
+                Column l = left == null ? null : Expressions.column(left);
+                Column r = right == null ? null : Expressions.column(right);
+                if (l != null && s.resolve(l) == t && (right == null || Expressions.isValue(right))) return true;
+                if (r != null && s.resolve(r) == t && Expressions.isValue(left)) return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isColumnOf(Expression e, TableRef t, String column, SelectScope scope) {

@@ -201,9 +201,14 @@ class DistinctOnHistoryScanTest {
                             // a current-state table by its name, not declared
                             jdbc.queryForList("SELECT DISTINCT ON (c.job_id) c.job_id, c.state FROM job_latest_status c "
                                 + "WHERE c.job_id IN (:ids) ORDER BY c.job_id, c.changed_at DESC", p);
+                            // the newest value per attribute over given devices: the DISTINCT ON key is only joined to
+                            // a dictionary for its name, no key is named
+                            jdbc.queryForList("SELECT DISTINCT ON (a.attribute_key) kd.key, a.str_v, a.updated_at "
+                                + "FROM attribute_values a JOIN key_dictionary kd ON a.attribute_key = kd.key_id "
+                                + "WHERE a.entity_id IN (:ids) ORDER BY a.attribute_key, a.updated_at DESC", p);
                           }
                         }
-                        """).expectNoFindings(3);
+                        """).expectNoFindings(4);
     }
 
     @Test

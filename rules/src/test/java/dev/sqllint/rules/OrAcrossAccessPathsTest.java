@@ -280,4 +280,27 @@ class OrAcrossAccessPathsTest {
         assertTrue(my.contains("documents_owner_idx on documents(owner_id) (V1__documents.sql:2)"), my);
         assertTrue(my.contains("Advice for MySQL: fetch the subquery's ids first, then WHERE d.owner_id = ? OR d.doc_id IN (...)"), my);
     }
+
+    @Test
+    void anUpdateInAMapperWithATablePrefixNamesTheTableAsWritten() {
+        AnalysisResult r = LintTestHelper.forRule(OrAcrossAccessPaths.class)
+                .addResource("mapper/DocumentVersionMapper.xml", DOCTYPE + """
+                        <mapper namespace="com.acme.docs.DocumentVersionMapper">
+                          <update id="setPurgeTimeByDocumentId" parameterType="java.util.Map">
+                            update ${prefix}DOC_VERSION
+                              set PURGE_AT_ = #{purgeAt, jdbcType=TIMESTAMP}
+                              where (DOC_ID_ = #{documentId, jdbcType=VARCHAR}
+                                <!-- BUG: OrAcrossAccessPaths at or -->
+                                or PAGE_ID_ in (
+                                  SELECT ID_ FROM ${prefix}DOC_PAGE WHERE DOC_ID_ = #{documentId, jdbcType=VARCHAR}
+                                ))
+                          </update>
+                        </mapper>
+                        """)
+                .doTest();
+        String message = r.findings().get(0).message();
+        assertTrue(message.contains("reads all of DOC_VERSION") && message.contains("FROM DOC_PAGE"), message);
+        assertTrue(message.contains("WHERE DOC_ID_ = ? OR PAGE_ID_ = ANY(?)") && message.contains("once per side"), message);
+        assertFalse(message.contains("sqllint_"), message);
+    }
 }
