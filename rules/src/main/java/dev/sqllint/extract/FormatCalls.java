@@ -2,6 +2,7 @@ package dev.sqllint.extract;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,15 @@ final class FormatCalls {
         } else if (method.equals("formatted") && m.getScope().isPresent()) {
             format = m.getScope().get();
             args = m.getArguments();
+        } else if (method.equals("format") && !m.getArguments().isEmpty()
+                && m.getScope().map(s -> s.toString().endsWith("MessageFormat")).orElse(false)) {
+            return MessageFormats.fold(m, folder, depth);
         } else {
             return Optional.empty();
         }
         List<SqlText> out = new ArrayList<>();
         for (SqlText f : folder.fold(format, depth + 1)) {
-            if (!f.isComplete()) return Optional.empty(); // the format itself is unknown: nothing to fill in
+            if (!MessageFormats.hasText(f)) return Optional.empty(); // the format itself is unknown: nothing to fill in
             out = Variants.union(out, fill(f, args, m, folder, depth));
         }
         return Optional.of(out);
@@ -65,13 +69,39 @@ final class FormatCalls {
                     : s.group(2).contains("<") ? next - 1 : next++;
             Expression arg = index >= 0 && index < args.size() ? args.get(index) : null;
             boolean text1 = conversion == 's' || conversion == 'S';
-            out = Variants.concat(out, arg != null && text1 ? folder.fold(arg, depth + 1)
+            out = Variants.concat(out, arg != null && text1 ? glued(folder.fold(arg, depth + 1), text, s.start(), s.end())
                     : folder.valuePlaceholder(arg != null ? arg : call)); // %d, %x, %f: a number
         }
         return Variants.concat(out, List.of(slice(format, last, text.length())));
     }
 
-    private static SqlText slice(SqlText t, int from, int to) {
+    /**
+     * An unknown value written against a name ({@code "FROM %sjob_details"}, {@code "{0}TRIGGERS"}) is a
+     * prefix of that name: the placeholder is glued to it, unpadded, so the name stays one identifier
+     * that the schema lookup can recognise ({@link dev.sqllint.schema.Schema#table}).
+     */
+    static List<SqlText> glued(List<SqlText> value, String text, int start, int end) {
+        char before = start > 0 ? text.charAt(start - 1) : ' ';
+        char after = end < text.length() ? text.charAt(end) : ' ';
+        if (!Character.isJavaIdentifierPart(before) && !Character.isJavaIdentifierPart(after)) return value;
+        String padded = " " + Placeholders.DYNAMIC + " ";
+        List<SqlText> out = new ArrayList<>();
+        for (SqlText v : value) {
+            if (!v.isComplete() && v.text().equals(padded)) {
+                if (closes(after)) v = v.replace(padded.length() - 1, padded.length(), "");
+                if (closes(before)) v = v.replace(0, 1, "");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** The placeholder's pad is not needed next to this character: a name it continues, a blank, a quote. */
+    private static boolean closes(char c) {
+        return Character.isJavaIdentifierPart(c) || Character.isWhitespace(c) || c == '\'' || c == '"';
+    }
+
+    static SqlText slice(SqlText t, int from, int to) {
         if (from >= to) return SqlText.empty();
         return t.replace(to, t.length(), "").replace(0, from, "");
     }

@@ -73,7 +73,7 @@ public final class JavaSqlExtractor {
         this.supertypes = new Supertypes(index, typeNames);
         this.arguments = new SqlArguments(folder);
         this.constructorSites = new ConstructorSites(this, catalog, typeNames, supertypes, arguments);
-        this.jdbi = new JdbiSqlObjects(this, context.resourceRoots());
+        this.jdbi = new JdbiSqlObjects(this, context.resourceRoots(), catalog, index, supertypes);
         this.fragments = new HibernateFragments(typeNames, context.entityTable());
         this.sinkCalls = new SinkCalls(this, catalog, typeNames, supertypes, arguments);
         this.providers = new MyBatisProviders(this, typeNames, index, folder);
@@ -128,6 +128,7 @@ public final class JavaSqlExtractor {
             if (catalog.isSinkMethodName(call.getNameAsString())) sinkCalls.sites(call, file.path(), out, unresolved);
         }
         constructorSites.sites(file, out, unresolved);
+        jdbi.inheritedSites(file, out, unresolved);
         for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out, unresolved);
         if (derived != null) out.addAll(derived.sites(file));
         // jOOQ: one site per chain; a plain-SQL call read by name above is read here with its receiver's type

@@ -75,6 +75,10 @@ public final class StringFolder {
         if (e instanceof TextBlockLiteralExpr t) return List.of(LiteralText.of(t, fileOf(e)));
         if (e instanceof CharLiteralExpr c) return List.of(SqlText.of(c.asChar() + "", origin(e)));
         if (e instanceof LiteralStringValueExpr lit) return List.of(SqlText.of(lit.getValue(), origin(e)));
+        if (e instanceof com.github.javaparser.ast.expr.UnaryExpr u && u.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.MINUS
+                && u.getExpression() instanceof LiteralStringValueExpr lit && !(lit instanceof StringLiteralExpr)) {
+            return List.of(SqlText.of("-" + lit.getValue(), origin(e))); // int IGNORE_MISFIRE_POLICY = -1
+        }
         if (e instanceof EnclosedExpr en) return fold(en.getInner(), depth + 1);
         if (e instanceof CastExpr cast) return fold(cast.getExpression(), depth + 1);
         if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
@@ -147,6 +151,8 @@ public final class StringFolder {
             return new LocalFlow(this, r, n, depth + 1).variants();
         }
         if (r != null && r.kind() == Declarations.Resolved.Kind.PARAMETER) {
+            List<SqlText> bound = CallerArguments.bound(n);
+            if (bound != null) return bound;
             return r.type() != null && NUMERIC.contains(r.type()) ? valuePlaceholder(n) : placeholder(n);
         }
         return constantInScope(name, n, depth).or(() -> constructorFields.fold(name, n, depth)).orElseGet(() -> placeholder(n));
@@ -231,25 +237,46 @@ public final class StringFolder {
             Optional<List<SqlText>> replaced = replaced(m, depth); // TEMPLATE.replace("$in", "from")
             if (replaced.isPresent()) return replaced.get();
         }
-        return callee(m).map(d -> returned(d, depth)).filter(v -> !v.isEmpty()).orElseGet(() -> placeholder(m));
+        return callee(m).map(d -> returnedFor(d, m, depth)).filter(v -> !v.isEmpty()).orElseGet(() -> placeholder(m));
     }
 
-    /** {@code text.replace("a", "b")} with known text for both: every occurrence, as String.replace does. */
+    /**
+     * What {@code d} returns for this call: when it returns a rewrite of a text parameter
+     * ({@code rtp(SELECT_JOB)} returning {@code MessageFormat.format(query, prefix)}), folded with the call's
+     * known arguments in place of the parameters; otherwise (no parameter read, nothing known passed) the
+     * method's one folding for every caller.
+     */
+    private List<SqlText> returnedFor(MethodDeclaration d, MethodCallExpr m, int depth) {
+        Optional<java.util.Map<String, List<SqlText>>> arguments = CallerArguments.of(d, m, a -> fold(a, depth + 1));
+        if (arguments.isEmpty()) return returned(d, depth);
+        return CallerArguments.binding(d, arguments.get(), () -> returnedUncached(d, depth));
+    }
+
+    /**
+     * {@code text.replace("a", "b")} with known text to replace: every occurrence, as String.replace does. An
+     * unknown replacement ({@code SQL.replace("{table}", table)}) is a placeholder, glued to the name the
+     * replaced token prefixes.
+     */
     private Optional<List<SqlText>> replaced(MethodCallExpr m, int depth) {
         List<SqlText> target = fold(m.getArgument(0), depth + 1);
         List<SqlText> replacement = fold(m.getArgument(1), depth + 1);
-        if (target.size() != 1 || replacement.size() != 1 || !target.get(0).isComplete() || !replacement.get(0).isComplete()
-                || target.get(0).length() == 0) {
+        if (target.size() != 1 || replacement.size() != 1 || !target.get(0).isComplete() || target.get(0).length() == 0) {
             return Optional.empty();
         }
         String from = target.get(0).text();
-        String to = replacement.get(0).text();
+        SqlText to = replacement.get(0);
         List<SqlText> out = new ArrayList<>();
         for (SqlText v : fold(m.getScope().get(), depth + 1)) {
             int at = v.text().indexOf(from);
             while (at >= 0) {
-                v = v.replace(at, at + from.length(), to);
-                at = v.text().indexOf(from, at + to.length());
+                if (to.isComplete()) {
+                    v = v.replace(at, at + from.length(), to.text());
+                    at = v.text().indexOf(from, at + to.length());
+                } else {
+                    SqlText glued = FormatCalls.glued(List.of(to), v.text(), at, at + from.length()).get(0);
+                    v = FormatCalls.slice(v, 0, at).append(glued).append(FormatCalls.slice(v, at + from.length(), v.length()));
+                    at = v.text().indexOf(from, at + glued.length());
+                }
             }
             out.add(v);
         }
@@ -286,12 +313,25 @@ public final class StringFolder {
 
     private Optional<MethodDeclaration> methodIn(String owner, MethodCallExpr call, boolean enclosing) {
         for (String type = owner; type != null; type = enclosing && type.contains(".") ? type.substring(0, type.lastIndexOf('.')) : null) {
-            Optional<TypeDeclaration<?>> decl = index.type(type);
-            if (decl.isPresent()) {
-                for (MethodDeclaration d : decl.get().getMethodsByName(call.getNameAsString())) {
-                    if (d.getParameters().size() == call.getArguments().size() && d.getBody().isPresent()) return Optional.of(d);
-                }
-            }
+            Optional<MethodDeclaration> found = methodInTypeOrSupertypes(type, call, 0);
+            if (found.isPresent()) return found;
+        }
+        return Optional.empty();
+    }
+
+    /** Declared by the type or inherited from a project supertype ({@code rtp(SQL)} in a subclass of the DAO that has it). */
+    private Optional<MethodDeclaration> methodInTypeOrSupertypes(String type, MethodCallExpr call, int level) {
+        Optional<TypeDeclaration<?>> decl = index.type(type);
+        if (decl.isEmpty()) return Optional.empty();
+        for (MethodDeclaration d : decl.get().getMethodsByName(call.getNameAsString())) {
+            if (d.getParameters().size() == call.getArguments().size() && d.getBody().isPresent()) return Optional.of(d);
+        }
+        if (level > 4 || !(decl.get() instanceof ClassOrInterfaceDeclaration c)) return Optional.empty();
+        List<ClassOrInterfaceType> supers = new ArrayList<>(c.getExtendedTypes());
+        supers.addAll(c.getImplementedTypes());
+        for (ClassOrInterfaceType s : supers) {
+            Optional<MethodDeclaration> inherited = methodInTypeOrSupertypes(typeNames.resolve(s.getNameWithScope(), c), call, level + 1);
+            if (inherited.isPresent()) return inherited;
         }
         return Optional.empty();
     }

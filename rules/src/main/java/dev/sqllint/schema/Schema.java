@@ -1,5 +1,6 @@
 package dev.sqllint.schema;
 
+import dev.sqllint.sql.Placeholders;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,16 +24,32 @@ public final class Schema {
      */
     public Optional<Table> table(String name) {
         String n = normalize(name);
-        if (n == null) return Optional.empty();
-        Table t = tables.get(n);
-        if (t == null && n.startsWith(DYNAMIC_PREFIX) && n.length() > DYNAMIC_PREFIX.length()) {
-            t = tables.get(n.substring(DYNAMIC_PREFIX.length()));
-        }
-        return Optional.ofNullable(t);
+        Table exact = n == null ? null : tables.get(n);
+        if (exact != null || n == null) return Optional.ofNullable(exact);
+        return prefixed(n);
     }
 
+    /**
+     * {@code sqllint_dynjob_details}: a name whose prefix is unknown ({@code "{0}JOB_DETAILS"} with the
+     * project's table prefix). It is the table of that name, or the one table ending with it
+     * ({@code qrtz_job_details}); several such tables are ambiguous, so none.
+     */
     /** What a run-time part of a name folds to in a query ({@code Placeholders.DYNAMIC}), lower case. */
-    private static final String DYNAMIC_PREFIX = dev.sqllint.sql.Placeholders.DYNAMIC.toLowerCase(Locale.ROOT);
+    private static final String DYNAMIC_PREFIX = Placeholders.DYNAMIC.toLowerCase(Locale.ROOT);
+
+    private Optional<Table> prefixed(String n) {
+        if (!n.startsWith(DYNAMIC_PREFIX) || n.length() == DYNAMIC_PREFIX.length()) return Optional.empty();
+        String rest = n.substring(DYNAMIC_PREFIX.length());
+        Table exact = tables.get(rest);
+        if (exact != null) return Optional.of(exact);
+        Table found = null;
+        for (Map.Entry<String, Table> e : tables.entrySet()) {
+            if (!e.getKey().endsWith(rest)) continue;
+            if (found != null) return Optional.empty();
+            found = e.getValue();
+        }
+        return Optional.ofNullable(found);
+    }
 
     /**
      * Copies in the tables of {@code other} this schema does not declare, each whole (keys are never merged), and

@@ -247,8 +247,9 @@ class ExtractionTest {
         List<SqlSite> sites = sites("com/acme/LoanReadService.java");
         assertEquals("select  l.id, l.status FROM loans l JOIN clients c ON c.id = l.client_id  where l.status = ?",
                 texts(sites.get(0)).get(0));
-        assertEquals("select l.id, l.status FROM loans l JOIN clients c ON c.id = l.client_id  WHERE l. "
-                + Placeholders.DYNAMIC + "  = ?", texts(sites.get(1)).get(0));
+        // the helper's parameter is what this caller passes
+        assertEquals("select l.id, l.status FROM loans l JOIN clients c ON c.id = l.client_id  WHERE l.kind = ?",
+                texts(sites.get(1)).get(0));
         assertEquals("select count(*) from loans l where l.status = 300", texts(sites.get(2)).get(0));
         Origin join = originOf(sites.get(0).variants().get(0), "JOIN");
         assertEquals(Path.of("com/acme/LoanMapper.java"), join.file());

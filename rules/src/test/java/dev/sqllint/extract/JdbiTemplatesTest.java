@@ -179,7 +179,8 @@ class JdbiTemplatesTest {
         assertEquals(List.of(
                 "SELECT r.region, sum(r.amount) FROM revenue r\nWHERE r.year = :year\nGROUP BY r.region\n",
                 "SELECT r.region, sum(r.amount) FROM revenue r\n\nGROUP BY r.region\n"), texts(sites.get(0)));
-        assertEquals(List.of("SELECT r.id FROM revenue r WHERE r.region = :region\n", "SELECT r.id FROM revenue r \n"),
+        // ST drops the newline before >> as it drops the one after <<
+        assertEquals(List.of("SELECT r.id FROM revenue r WHERE r.region = :region", "SELECT r.id FROM revenue r "),
                 texts(sites.get(1)));
         assertEquals(List.of("SELECT r.id FROM revenue r ORDER BY r.amount DESC LIMIT " + D), texts(sites.get(2)));
         Origin where = originOf(sites.get(1).variants().get(0), "WHERE");
