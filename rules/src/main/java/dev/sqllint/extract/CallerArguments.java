@@ -76,6 +76,32 @@ final class CallerArguments {
         return method == top.method() ? top.values().get(use.getNameAsString()) : null;
     }
 
+    /**
+     * The bound parameter's values where {@code use} reads it: what was passed, or, when the method appends to
+     * it or assigns it first ({@code hql += " where ..."}, {@code sql.append(...)}), what that makes of it.
+     */
+    static List<SqlText> atUse(StringFolder folder, NameExpr use, List<SqlText> passed, int depth) {
+        MethodDeclaration method = use.findAncestor(MethodDeclaration.class).orElse(null);
+        if (method == null || method.getBody().isEmpty()) return passed;
+        String name = use.getNameAsString();
+        Parameter parameter = method.getParameterByName(name).orElse(null);
+        if (parameter == null || !changedIn(method, name)) return passed;
+        return LocalFlow.ofParameter(folder, method, parameter, passed, use, depth + 1);
+    }
+
+    private static boolean changedIn(MethodDeclaration method, String name) {
+        for (com.github.javaparser.ast.expr.AssignExpr a : method.getBody().get().findAll(com.github.javaparser.ast.expr.AssignExpr.class)) {
+            if (a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name)) return true;
+        }
+        for (MethodCallExpr m : method.getBody().get().findAll(MethodCallExpr.class)) {
+            if (m.getScope().filter(s -> s instanceof NameExpr n && n.getNameAsString().equals(name)).isPresent()
+                    && (m.getNameAsString().equals("append") || m.getNameAsString().equals("insert") || m.getNameAsString().equals("setLength"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Set<String> parametersReadByReturns(MethodDeclaration d) {
         Set<String> names = new HashSet<>();
         for (Parameter p : d.getParameters()) names.add(p.getNameAsString());

@@ -142,6 +142,10 @@ public final class JavaSqlExtractor {
 
     /** The declared type of a receiver expression, as written, when it can be read. */
     Optional<String> declaredType(Expression scope) {
+        if (scope instanceof MethodCallExpr m && (m.getScope().isEmpty() || m.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr)) {
+            // getSession().createQuery(hql): the return type of the project's own getSession()
+            return folder.callee(m).map(d -> d.getType().asString()).filter(t -> !t.equals("void"));
+        }
         return Declarations.receiverType(scope);
     }
 

@@ -86,6 +86,9 @@ final class LocalFlow {
     private final List<FlowPath> returned = new ArrayList<>();
     private final Map<Node, List<SqlText>> folded = new IdentityHashMap<>();
     private Declarations.Resolved decl;
+    /** A parameter followed from the method's first statement, starting from what the caller passed. */
+    private MethodDeclaration parameterOf;
+    private List<SqlText> passed;
     private boolean reached;
 
     LocalFlow(StringFolder folder, Declarations.Resolved decl, Node use, int depth) {
@@ -105,11 +108,27 @@ final class LocalFlow {
         this.prune = prune;
     }
 
+    /**
+     * A text parameter of a method folded for one caller ({@link CallerArguments}): its values at {@code use},
+     * from {@code passed} through what the method appends or assigns before it.
+     */
+    static List<SqlText> ofParameter(StringFolder folder, MethodDeclaration method, Parameter parameter, List<SqlText> passed,
+                                     Node use, int depth) {
+        String type = parameter.getType().asString();
+        LocalFlow flow = new LocalFlow(folder, parameter.getNameAsString(), use, depth,
+                type.contains("StringBuilder") || type.contains("StringBuffer"), Set.of(), true);
+        flow.parameterOf = method;
+        flow.passed = passed;
+        return flow.variants();
+    }
+
     List<SqlText> variants() {
         List<FlowPath> end = walk();
         if (end.isEmpty()) { // every path ended before the use: the walk misread the code, so read it without ends
             LocalFlow lenient = new LocalFlow(folder, name, use, depth, builder, inlining, false);
             lenient.decl = decl;
+            lenient.parameterOf = parameterOf;
+            lenient.passed = passed;
             end = lenient.walk();
         }
         List<SqlText> out = new ArrayList<>();
@@ -118,6 +137,11 @@ final class LocalFlow {
     }
 
     private List<FlowPath> walk() {
+        if (parameterOf != null) {
+            List<FlowPath> start = new ArrayList<>();
+            for (SqlText t : passed) start.add(new FlowPath(t, Facts.NONE));
+            return run(parameterOf.getBody().get().getStatements(), 0, start);
+        }
         Facts facts = factsBefore();
         List<FlowPath> start = new ArrayList<>();
         for (SqlText t : initial()) start.add(new FlowPath(t, facts));

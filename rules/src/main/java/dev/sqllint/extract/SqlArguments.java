@@ -34,9 +34,11 @@ final class SqlArguments {
             "java.lang.String", "var");
 
     private final StringFolder folder;
+    private final CallerSites callers;
 
     SqlArguments(StringFolder folder) {
         this.folder = folder;
+        this.callers = new CallerSites(folder);
     }
 
     /**
@@ -92,6 +94,11 @@ final class SqlArguments {
     private Optional<Picked> fold(Expression arg, boolean needSqlLook) {
         Expression e = supplierBody(arg);
         List<SqlText> variants = staticText(folder.fold(e));
+        if (variants.isEmpty() || variants.stream().anyMatch(v -> !v.isComplete())) {
+            // assembled in a helper from what its callers pass: read through them
+            Optional<List<SqlText>> throughCallers = callers.fold(e).map(SqlArguments::staticText).filter(v -> !v.isEmpty());
+            if (throughCallers.isPresent()) variants = throughCallers.get();
+        }
         if (variants.isEmpty()) return Optional.empty();
         if (needSqlLook && variants.stream().noneMatch(v -> SqlLooks.likeSql(v.text()))) return Optional.empty();
         return Optional.of(new Picked(e, variants));

@@ -152,7 +152,7 @@ public final class StringFolder {
         }
         if (r != null && r.kind() == Declarations.Resolved.Kind.PARAMETER) {
             List<SqlText> bound = CallerArguments.bound(n);
-            if (bound != null) return bound;
+            if (bound != null) return CallerArguments.atUse(this, n, bound, depth);
             return r.type() != null && NUMERIC.contains(r.type()) ? valuePlaceholder(n) : placeholder(n);
         }
         return constantInScope(name, n, depth).or(() -> constructorFields.fold(name, n, depth)).orElseGet(() -> placeholder(n));

@@ -161,6 +161,36 @@ class JdbiGroupFilesTest {
     }
 
     @Test
+    void aTestOfATemplateCallIsWhetherItRendersTextAndNamedArgumentsBind() throws IOException {
+        resource("org/acme/dao/AuditDao.sql.stg", """
+                accountField(prefix) ::= "<prefix>account_id"
+                tenantField(prefix) ::= ""
+                auditFields(prefix) ::= <<
+                <prefix>id
+                <if(accountField(prefix))>, <accountField(prefix)><endif>
+                <if(tenantField(prefix))>, <tenantField(prefix)><endif>
+                >>
+                condition(alias, other) ::= "<alias>id = <other>id"
+                insertAudit() ::= <<
+                insert into audit_log (<auditFields("")>) select <auditFields("a.")> from audits a join logs l on <condition(other="l.", alias="a.")>
+                >>
+                """);
+        fx.resources(resources);
+        fx.source("org/acme/dao/AuditDao.java", """
+                package org.acme.dao;
+                import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+                import org.jdbi.v3.stringtemplate4.UseStringTemplateSqlLocator;
+                @UseStringTemplateSqlLocator
+                public interface AuditDao {
+                  @SqlUpdate
+                  void insertAudit();
+                }
+                """);
+        assertEquals(List.of("insert into audit_log (id\n, account_id\n) select a.id\n, a.account_id\n"
+                + " from audits a join logs l on a.id = l.id"), texts(fx.sites("org/acme/dao/AuditDao.java").get(0)));
+    }
+
+    @Test
     void aMissingTemplateIsUnresolvedAtTheAnnotation() throws IOException {
         resource("org/acme/jobs/JobDao.sql.stg", "other() ::= \"SELECT 1\"\n");
         fx.resources(resources);

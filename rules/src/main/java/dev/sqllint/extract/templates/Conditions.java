@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * StringTemplate's {@code <if(...)>} tests: an attribute ({@code x}, {@code x.y}), {@code !}, {@code &&},
- * {@code ||} and parentheses. An attribute is true when it has a value (known text, even empty), false when
+ * StringTemplate's {@code <if(...)>} tests: an attribute ({@code x}, {@code x.y}), a template call
+ * ({@code accountRecordIdField(prefix)}: true when it renders text, as a group that overrides it with
+ * {@code ""} means), {@code !}, {@code &&}, {@code ||} and parentheses. An attribute is true when it has a value (known text, even empty), false when
  * it is absent; one set at run time is unknown unless the statement being rendered already took it one
  * way. An unknown test evaluates to null.
  */
@@ -22,7 +23,8 @@ final class Conditions {
     }
 
     /** {@code present}: whether an attribute has a value, null when that is not known. */
-    static Boolean eval(String condition, Function<String, Boolean> present, Map<String, Boolean> assumed) {
+    static Boolean eval(String condition, Function<String, Boolean> present, Function<String, Boolean> calls,
+                        Map<String, Boolean> assumed) {
         return new Object() {
             final String s = condition;
             int i = 0;
@@ -63,6 +65,17 @@ final class Conditions {
                     return null;
                 }
                 String name = s.substring(start, i);
+                blanks();
+                if (i < s.length() && s.charAt(i) == '(') { // a template call: true when it renders some text
+                    int open = i;
+                    int depth = 0;
+                    for (; i < s.length(); i++) {
+                        if (s.charAt(i) == '(') depth++;
+                        else if (s.charAt(i) == ')' && --depth == 0) break;
+                    }
+                    i = Math.min(s.length(), i + 1);
+                    return calls.apply(name + s.substring(open, i));
+                }
                 if (assumed.containsKey(name)) return assumed.get(name);
                 String root = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
                 Boolean v = present.apply(root);

@@ -33,6 +33,7 @@ public final class StringTemplateCalls {
     private static final int MAX_VARIANTS = 16;
     private static final int MAX_DEPTH = 24;
     private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)", Pattern.DOTALL);
+    private static final Pattern NAMED = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=(.*)", Pattern.DOTALL);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
     /** An attribute's value: text, or absent (a formal parameter nobody passed: false, no text). */
@@ -98,8 +99,10 @@ public final class StringTemplateCalls {
                 Map<String, Value> inside = new HashMap<>(env); // ST scopes attributes dynamically
                 List<String> args = arguments(call.group(2));
                 List<String> params = callee.get().parameters();
+                Map<String, String> named = named(args);
                 for (int i = 0; i < params.size(); i++) {
-                    inside.put(params.get(i), i < args.size() ? argument(args.get(i), env, e) : Value.ABSENT);
+                    String given = !named.isEmpty() ? named.get(params.get(i)) : i < args.size() ? args.get(i) : null;
+                    inside.put(params.get(i), given != null ? argument(given, env, e) : Value.ABSENT);
                 }
                 return render(callee.get(), inside, paths, depth + 1);
             }
@@ -118,8 +121,8 @@ public final class StringTemplateCalls {
                     rest = null;
                     break;
                 }
-                Path taken = assume(b.condition(), true, env, rest);
-                Path skipped = assume(b.condition(), false, env, rest);
+                Path taken = assume(b.condition(), true, env, rest, depth);
+                Path skipped = assume(b.condition(), false, env, rest, depth);
                 if (taken != null) out.addAll(nodes(b.body(), env, List.of(taken), depth));
                 rest = skipped;
             }
@@ -129,11 +132,11 @@ public final class StringTemplateCalls {
     }
 
     /** The path with {@code condition} taken as {@code value}; null when the path already knows otherwise. */
-    private static Path assume(String condition, boolean value, Map<String, Value> env, Path p) {
+    private Path assume(String condition, boolean value, Map<String, Value> env, Path p, int depth) {
         Boolean known = Conditions.eval(condition, n -> {
             Value v = env.get(n);
             return v == null ? null : v != Value.ABSENT;
-        }, p.assumed());
+        }, call -> rendersText(call, env, p, depth), p.assumed());
         if (known != null) return known == value ? p : null;
         String key = Conditions.key(condition);
         boolean atom = key != null;
@@ -142,6 +145,17 @@ public final class StringTemplateCalls {
         Map<String, Boolean> assumed = new HashMap<>(p.assumed());
         assumed.put(key, negated != value);
         return new Path(p.text(), assumed);
+    }
+
+    /** Whether the call {@code <t(args)>} renders some text here: null when that depends on what is not known. */
+    private Boolean rendersText(String call, Map<String, Value> env, Path p, int depth) {
+        Matcher m = CALL.matcher(call);
+        if (depth >= MAX_DEPTH || !m.matches() || group.lookup(m.group(1)).isEmpty()) return null;
+        Expr e = new Expr(call, SqlText.of(call, p.text().length() > 0 ? p.text().originAt(0) : null));
+        List<Path> out = expression(e, env, List.of(new Path(SqlText.empty(), p.assumed())), depth + 1);
+        boolean blank = out.stream().allMatch(x -> x.text().text().isBlank());
+        boolean text = out.stream().noneMatch(x -> x.text().text().isBlank());
+        return blank ? Boolean.FALSE : text ? Boolean.TRUE : null;
     }
 
     private Value argument(String arg, Map<String, Value> env, Expr at) {
@@ -157,6 +171,17 @@ public final class StringTemplateCalls {
             return v == null ? null : v;
         }
         return null;
+    }
+
+    /** {@code t(alias="t.", other=x)}: the arguments by name; empty when they are positional. */
+    private static Map<String, String> named(List<String> args) {
+        Map<String, String> out = new HashMap<>();
+        for (String a : args) {
+            Matcher m = NAMED.matcher(a);
+            if (!m.matches()) return Map.of();
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
     }
 
     /** The comma-separated arguments of a call, strings kept whole. */
