@@ -144,7 +144,9 @@ public final class JavaSqlExtractor {
     Optional<String> declaredType(Expression scope) {
         if (scope instanceof MethodCallExpr m && (m.getScope().isEmpty() || m.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr)) {
             // getSession().createQuery(hql): the return type of the project's own getSession()
-            return folder.callee(m).map(d -> d.getType().asString()).filter(t -> !t.equals("void"));
+            // (Object, a type variable: says nothing of the receiver)
+            return folder.callee(m).map(d -> d.getType().asString())
+                    .filter(t -> !t.equals("void") && !t.equals("Object") && !t.matches("[A-Z][0-9]?"));
         }
         return Declarations.receiverType(scope);
     }
