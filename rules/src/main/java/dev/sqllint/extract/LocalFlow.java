@@ -201,6 +201,15 @@ final class LocalFlow {
             for (FlowPath p : state) {
                 FlowPath t = conditions.assume(ifs.getCondition(), true, p);
                 FlowPath f = conditions.assume(ifs.getCondition(), false, p);
+                if (t != null && f != null) { // undecided: a twin test of the same variables went one way before
+                    Boolean twin = TwinTests.earlier(ifs.getCondition(), p);
+                    if (twin != null) {
+                        if (twin) f = null;
+                        else t = null;
+                    }
+                    if (t != null) t = TwinTests.remember(ifs.getCondition(), true, t);
+                    if (f != null) f = TwinTests.remember(ifs.getCondition(), false, f);
+                }
                 if (t != null) then.add(t);
                 if (f != null) otherwise.add(f);
             }

@@ -260,4 +260,55 @@ class ConditionalAssemblyTest {
                 "select c.id from charge c join (values (' " + D + " ', 0)) as e(id, priority) on e.id = c.id where c.active = true"),
                 texts(fx.sites("org/acme/charge/ChargeReader.java").get(0)));
     }
+
+    @Test
+    void testsOfTheSameVariablesWrittenDifferentlyDecideTogether() {
+        fx.source("org/acme/ts/DatapointReader.java", """
+                package org.acme.ts;
+                import java.util.List;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class DatapointReader {
+                  private final JdbcTemplate jdbc;
+                  DatapointReader(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+                  Object read(Long startTs, Long endTs, List<String> keys) {
+                    StringBuilder sql = new StringBuilder("select dp.id from datapoint dp where dp.entity_id = ?");
+                    if (keys != null && !keys.isEmpty()) {
+                      sql.append(" and (dp.key in (:keys)");
+                    }
+                    if (startTs != null && endTs != null) {
+                      sql.append(" and dp.ts between ? and ?");
+                    }
+                    if (keys != null && keys.size() > 0) {
+                      sql.append(" or dp.key is null)");
+                    }
+                    return jdbc.queryForList(sql.toString());
+                  }
+                }
+                """);
+        assertEquals(List.of(
+                "select dp.id from datapoint dp where dp.entity_id = ? and (dp.key in (:keys) and dp.ts between ? and ? or dp.key is null)",
+                "select dp.id from datapoint dp where dp.entity_id = ? and (dp.key in (:keys) or dp.key is null)",
+                "select dp.id from datapoint dp where dp.entity_id = ? and dp.ts between ? and ?",
+                "select dp.id from datapoint dp where dp.entity_id = ?"),
+                texts(fx.sites("org/acme/ts/DatapointReader.java").get(0)));
+    }
+
+    @Test
+    void testsOfDifferentGettersOfOneObjectStayIndependent() {
+        fx.source("org/acme/ts/Search.java", """
+                package org.acme.ts;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class Search {
+                  private final JdbcTemplate jdbc;
+                  Search(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+                  Object find(Filter filter) {
+                    StringBuilder sql = new StringBuilder("select d.id from device d where d.tenant_id = ?");
+                    if (filter.getType() != null) sql.append(" and d.type = ?");
+                    if (filter.getName() != null) sql.append(" and d.name = ?");
+                    return jdbc.queryForList(sql.toString());
+                  }
+                }
+                """);
+        assertEquals(4, texts(fx.sites("org/acme/ts/Search.java").get(0)).size());
+    }
 }
