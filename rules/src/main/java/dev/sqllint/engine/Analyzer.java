@@ -18,6 +18,7 @@ import dev.sqllint.extract.JavaSqlExtractor;
 import dev.sqllint.extract.Language;
 import dev.sqllint.extract.SinkCatalog;
 import dev.sqllint.extract.SqlSite;
+import dev.sqllint.mybatis.DatabaseIds;
 import dev.sqllint.mybatis.MapperFile;
 import dev.sqllint.mybatis.ScriptAnnotations;
 import dev.sqllint.rules.Query;
@@ -101,7 +102,7 @@ public final class Analyzer {
         SqlRelevance relevance = new SqlRelevance(catalog);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
         HeapShortage shortage = new HeapShortage(memoryGuard);
-        try (SqlParser sqlParser = new SqlParser(config.statementTimeout())) {
+        try (SqlParser sqlParser = new SqlParser(config.statementTimeout(), config.dialect())) {
             warmUp(sqlParser);
             OutlineCache outlines = OutlineCache.open(config.cacheDir());
             List<SourceText> texts = inParallel(pool, sources, s -> shortage.run(s.path(),
@@ -218,7 +219,7 @@ public final class Analyzer {
             cache.put(t.path(), t.digest(), readDigests, outcome);
             return outcome;
         });
-        MyBatisMappers mappers = MyBatisMappers.read(config, global);
+        MyBatisMappers mappers = MyBatisMappers.read(config, global, sqlParser);
         List<FileOutcome> mapperOutcomes = inParallel(pool, mappers.files(),
                 m -> shortage.run(m.path(), () -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), suppressor, budget,
                         config.dialect(), declared),
@@ -333,7 +334,7 @@ public final class Analyzer {
             SourceCounts.Builder counts = new SourceCounts.Builder();
             diagnostics.addAll(UnknownRuleNames.in(file));
             List<SqlSite> sites = extractor.sites(file, counts::unresolved);
-            sites = ScriptAnnotations.expand(sites, MyBatisMappers.problems(diagnostics));
+            sites = ScriptAnnotations.expand(sites, MyBatisMappers.problems(diagnostics), DatabaseIds.of(dialect));
             return analyzeSites(file.path(), sites, sqlParser, keys, jpa, diagnostics, suppressions::mark, counts, budget,
                     extractor.derivedTally(file.path()), dialect, declared);
         } catch (RuntimeException | StackOverflowError e) {

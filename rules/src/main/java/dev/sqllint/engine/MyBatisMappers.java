@@ -6,6 +6,8 @@ import dev.sqllint.mybatis.MapperFile;
 import dev.sqllint.mybatis.MapperFiles;
 import dev.sqllint.mybatis.MapperProblems;
 import dev.sqllint.mybatis.MapperStatements;
+import dev.sqllint.mybatis.MyBatisConfig;
+import dev.sqllint.sql.SqlParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,20 +23,27 @@ final class MyBatisMappers {
     private final int found;
     private final MapperStatements statements;
 
-    private MyBatisMappers(List<MapperFile> files, int found, MapperProblems problems) {
+    private MyBatisMappers(List<MapperFile> files, int found, MapperStatements statements) {
         this.files = List.copyOf(files);
         this.found = found;
-        this.statements = new MapperStatements(files, problems);
+        this.statements = statements;
     }
 
-    static MyBatisMappers read(AnalysisConfig config, List<Diagnostic> diagnostics) {
+    /**
+     * Reads the mappers, and the MyBatis configuration beside them, for the project's database; {@code parser} reads
+     * the {@code ${...}} substitutions nothing defines where they stand.
+     */
+    static MyBatisMappers read(AnalysisConfig config, List<Diagnostic> diagnostics, SqlParser parser) {
         MapperProblems problems = problems(diagnostics);
         List<Path> roots = new ArrayList<>(config.resourceRoots());
         roots.addAll(config.sourceRoots());
         List<Path> paths = MapperFiles.find(roots, config.excludes(), problems);
         List<MapperFile> read = new ArrayList<>();
         for (Path p : paths) MapperFiles.read(p, config.maxFileBytes(), problems).ifPresent(read::add);
-        return new MyBatisMappers(read, paths.size(), problems);
+        MyBatisConfig mybatis = read.isEmpty() ? MyBatisConfig.none(config.dialect())
+                : MyBatisConfig.read(MapperFiles.findConfigurations(roots, config.excludes(), problems), config.resourceRoots(),
+                        config.dialect(), config.maxFileBytes(), problems);
+        return new MyBatisMappers(read, paths.size(), new MapperStatements(read, problems, mybatis, parser));
     }
 
     /** The mappers read (a malformed one is not among them). */

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Expands a statement's dynamic SQL ({@code <if>}, {@code <choose>}, {@code <where>}, {@code <set>},
@@ -35,14 +36,24 @@ final class DynamicSql {
     private final List<Integer> options = new ArrayList<>();
     private final List<Boolean> isIf = new ArrayList<>();
     private final Map<XmlElement, Integer> pointOf = new IdentityHashMap<>();
-    private final Map<String, Integer> ifByTest = new HashMap<>();
+    /** The option of its point under which an if's body is written: 0 when its test is the question asked, 1 when its negation. */
+    private final Map<XmlElement, Integer> writtenUnder = new IdentityHashMap<>();
+    /** An if decided by the database: always written (true) or never (false). */
+    private final Map<XmlElement, Boolean> decided = new IdentityHashMap<>();
+    /** A choose's branches that can be taken, in order; the otherwise (or nothing) is the option after them unless a when always holds. */
+    private final Map<XmlElement, List<XmlElement>> liveWhens = new IdentityHashMap<>();
+    private final Map<XmlElement, Boolean> endsInOtherwise = new IdentityHashMap<>();
+    private final Map<String, Integer> ifByQuestion = new HashMap<>();
+    private final Map<Integer, Boolean> firstAnswer = new HashMap<>();
+    private final DatabaseIds databaseIds;
 
-    private DynamicSql() {
+    private DynamicSql(DatabaseIds databaseIds) {
+        this.databaseIds = databaseIds;
     }
 
     /** The variants of the SQL under {@code statement} (its includes already resolved), distinct, at most the cap. */
-    static List<SqlText> variants(XmlElement statement) {
-        DynamicSql d = new DynamicSql();
+    static List<SqlText> variants(XmlElement statement, DatabaseIds databaseIds) {
+        DynamicSql d = new DynamicSql(databaseIds);
         d.collect(statement);
         Map<String, SqlText> byText = new LinkedHashMap<>();
         SqlText impossible = null;
@@ -64,15 +75,36 @@ final class DynamicSql {
         for (XmlNode n : element.children()) {
             if (!(n instanceof XmlElement e)) continue;
             if (e.name().equals("if")) {
-                String test = String.valueOf(e.attribute("test")).replaceAll("\\s+", " ").strip();
-                Integer point = ifByTest.get(test);
-                if (point == null) {
-                    point = newPoint(2, true);
-                    ifByTest.put(test, point);
+                Optional<Boolean> onDatabase = TestExpressions.onDatabase(e.attribute("test"), databaseIds);
+                if (onDatabase.isPresent()) {
+                    decided.put(e, onDatabase.get());
+                } else {
+                    TestExpressions.Decision decision = TestExpressions.decision(e.attribute("test"));
+                    Integer point = ifByQuestion.get(decision.question());
+                    if (point == null) {
+                        point = newPoint(2, true);
+                        ifByQuestion.put(decision.question(), point);
+                        firstAnswer.put(point, decision.holdsWhenYes());
+                    }
+                    pointOf.put(e, point);
+                    // option 0 (the fullest variant) writes the first if of a question
+                    writtenUnder.put(e, decision.holdsWhenYes() == firstAnswer.get(point) ? 0 : 1);
                 }
-                pointOf.put(e, point);
             } else if (e.name().equals("choose")) {
-                pointOf.put(e, newPoint(e.elements("when").size() + 1, false));
+                List<XmlElement> live = new ArrayList<>();
+                boolean always = false;
+                for (XmlElement when : e.elements("when")) {
+                    Optional<Boolean> onDatabase = TestExpressions.onDatabase(when.attribute("test"), databaseIds);
+                    if (onDatabase.isPresent() && !onDatabase.get()) continue;
+                    live.add(when);
+                    if (onDatabase.isPresent()) {
+                        always = true; // MyBatis takes the first when that holds: the ones after it never run
+                        break;
+                    }
+                }
+                liveWhens.put(e, live);
+                endsInOtherwise.put(e, !always);
+                pointOf.put(e, newPoint(live.size() + (always ? 0 : 1), false));
             }
             collect(e);
         }
@@ -123,19 +155,22 @@ final class DynamicSql {
         private final boolean spaced;
         /** Shared by a variant's nested outputs: set when a list that cannot be empty is. */
         private final boolean[] impossible;
+        /** Shared too: the literal {@code <bind>} values met so far. */
+        private final Map<String, SqlText> binds;
         private SqlText sql = SqlText.empty();
 
         Out(boolean spaced) {
-            this(spaced, new boolean[1]);
+            this(spaced, new boolean[1], new HashMap<>());
         }
 
-        private Out(boolean spaced, boolean[] impossible) {
+        private Out(boolean spaced, boolean[] impossible, Map<String, SqlText> binds) {
             this.spaced = spaced;
             this.impossible = impossible;
+            this.binds = binds;
         }
 
         Out inner() {
-            return new Out(false, impossible);
+            return new Out(false, impossible, binds);
         }
 
         void add(SqlText piece) {
@@ -147,7 +182,7 @@ final class DynamicSql {
 
     private void render(List<XmlNode> nodes, int[] choice, Out out) {
         for (XmlNode n : nodes) {
-            if (n instanceof XmlText t) out.add(t.text());
+            if (n instanceof XmlText t) out.add(IncludeResolver.substitute(t.text(), out.binds));
             else if (n instanceof XmlElement e) render(e, choice, out);
         }
     }
@@ -155,11 +190,12 @@ final class DynamicSql {
     private void render(XmlElement e, int[] choice, Out out) {
         switch (e.name()) {
             case "if" -> {
-                if (choice[pointOf.get(e)] == 0) render(e.children(), choice, out);
+                boolean written = decided.containsKey(e) ? decided.get(e) : choice[pointOf.get(e)] == writtenUnder.get(e);
+                if (written) render(e.children(), choice, out);
             }
             case "choose" -> {
                 int option = choice[pointOf.get(e)];
-                List<XmlElement> whens = e.elements("when");
+                List<XmlElement> whens = liveWhens.get(e);
                 if (option < whens.size()) render(whens.get(option).children(), choice, out);
                 else e.elements("otherwise").stream().findFirst().ifPresent(o -> render(o.children(), choice, out));
             }
@@ -172,7 +208,14 @@ final class DynamicSql {
                 render(e.children(), choice, out);
                 out.add(e.attributes().get("close"));
             }
-            case "bind", "selectKey", "property" -> {
+            case "bind" -> {
+                // no SQL of its own; a literal value is what ${name} writes after it
+                SqlText value = e.attributes().get("value");
+                String name = e.attribute("name");
+                Optional<SqlText> literal = value == null ? Optional.empty() : literal(value);
+                if (name != null && literal.isPresent()) out.binds.put(name.strip(), literal.get());
+            }
+            case "selectKey", "property" -> {
                 // no SQL of their own
             }
             case "include" -> out.add(SqlText.placeholder(e.origin())); // not resolved (a <script> annotation)
@@ -187,6 +230,16 @@ final class DynamicSql {
         SqlText sql = Trim.apply(inner.sql, prefix, suffix, prefixOverrides, suffixOverrides, e.origin());
         if (sql.length() == 0 && mustNotBeEmpty(prefix)) out.impossible[0] = true;
         return sql;
+    }
+
+    /** {@code 'EVT.'} (an OGNL string) as the text {@code EVT.}, each character where it is written; empty for an expression. */
+    static Optional<SqlText> literal(SqlText value) {
+        String v = value.text().strip();
+        if (v.length() < 2 || v.charAt(0) != '\'' || v.charAt(v.length() - 1) != '\'' || v.indexOf('\'', 1) != v.length() - 1) {
+            return Optional.empty();
+        }
+        int start = value.text().indexOf('\'') + 1;
+        return Optional.of(Trim.slice(value, start, start + v.length() - 2));
     }
 
     /** SET, VALUES and an opening parenthesis start lists SQL does not allow empty. */

@@ -26,16 +26,24 @@ final class IncludeResolver {
     private final MapperFile file;
     private final String statement;
     private final MapperProblems problems;
+    /** The configuration's {@code <properties>}: MyBatis replaces them in every text of a statement and its fragments. */
+    private final Map<String, SqlText> configured;
 
     IncludeResolver(SqlFragments fragments, MapperFile file, String statement, MapperProblems problems) {
+        this(fragments, file, statement, problems, Map.of());
+    }
+
+    IncludeResolver(SqlFragments fragments, MapperFile file, String statement, MapperProblems problems,
+                    Map<String, SqlText> configured) {
         this.fragments = fragments;
         this.file = file;
         this.statement = statement;
         this.problems = problems;
+        this.configured = configured;
     }
 
     XmlElement resolve(XmlElement element) {
-        return element.withChildren(nodes(element.children(), Map.of(), false, List.of(), file.namespace()));
+        return element.withChildren(nodes(element.children(), configured, false, List.of(), file.namespace()));
     }
 
     private List<XmlNode> nodes(List<XmlNode> in, Map<String, SqlText> properties, boolean included, List<String> active,
@@ -43,7 +51,7 @@ final class IncludeResolver {
         List<XmlNode> out = new ArrayList<>();
         for (XmlNode n : in) {
             if (n instanceof XmlText t) {
-                out.add(included ? new XmlText(substitute(t.text(), properties)) : t);
+                out.add(new XmlText(substitute(t.text(), properties)));
             } else if (n instanceof XmlElement e && e.name().equals("include")) {
                 out.addAll(include(e, properties, active, fragmentNamespace));
             } else if (n instanceof XmlElement e) {
@@ -60,6 +68,12 @@ final class IncludeResolver {
         // MyBatis qualifies a bare refid with the statement's namespace; a fragment's own namespace is the fallback
         Optional<SqlFragments.Fragment> fragment = fragments.get(SqlFragments.qualify(refid, file.namespace()));
         if (fragment.isEmpty() && !refid.contains(".")) fragment = fragments.get(SqlFragments.qualify(refid, fragmentNamespace));
+        if (fragment.isEmpty() && refid.contains("${")) {
+            // a suffix the application configures ("authCheck${methodSuffix}"): the fragment without it is the default
+            String plain = refid.replaceAll("\\$\\{[^}]*}", "");
+            fragment = fragments.get(SqlFragments.qualify(plain, file.namespace()));
+            if (fragment.isEmpty() && !plain.contains(".")) fragment = fragments.get(SqlFragments.qualify(plain, fragmentNamespace));
+        }
         if (fragment.isEmpty()) return gap(include, "<include refid=\"" + refid + "\"> names no <sql> fragment in the mappers read");
         String id = fragment.get().id();
         if (active.contains(id) || active.size() >= MAX_DEPTH) {

@@ -37,6 +37,15 @@ public final class MapperFiles {
 
     /** The mapper files under the roots, sorted, each once; {@code excludes} are Ant patterns relative to a root. */
     public static List<Path> find(List<Path> roots, List<String> excludes, MapperProblems problems) {
+        return find(roots, excludes, problems, "mapper");
+    }
+
+    /** The MyBatis configuration files ({@code <configuration>}, as {@code mybatis-config.xml}) under the roots. */
+    public static List<Path> findConfigurations(List<Path> roots, List<String> excludes, MapperProblems problems) {
+        return find(roots, excludes, problems, "configuration");
+    }
+
+    private static List<Path> find(List<Path> roots, List<String> excludes, MapperProblems problems, String rootElement) {
         List<AntPattern> skip = excludes == null ? List.of() : excludes.stream().map(AntPattern::compile).toList();
         TreeSet<Path> out = new TreeSet<>();
         for (Path root : roots) {
@@ -50,7 +59,7 @@ public final class MapperFiles {
                             return FileVisitResult.CONTINUE;
                         }
                         String rel = absRoot.relativize(file).toString().replace('\\', '/');
-                        if (skip.stream().noneMatch(p -> p.matches(rel)) && !out.contains(file) && isMapper(file)) {
+                        if (skip.stream().noneMatch(p -> p.matches(rel)) && !out.contains(file) && hasRoot(file, rootElement)) {
                             out.add(file);
                         }
                         return FileVisitResult.CONTINUE;
@@ -95,6 +104,10 @@ public final class MapperFiles {
 
     /** Whether the file's root element (or, failing that, its DOCTYPE) is {@code mapper}. */
     static boolean isMapper(Path file) {
+        return hasRoot(file, "mapper");
+    }
+
+    private static boolean hasRoot(Path file, String rootElement) {
         byte[] head = new byte[SNIFF_BYTES];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -102,7 +115,7 @@ public final class MapperFiles {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-        return "mapper".equals(rootName(decode(java.util.Arrays.copyOf(head, n))));
+        return rootElement.equals(rootName(decode(java.util.Arrays.copyOf(head, n))));
     }
 
     /** The name of the root element as written, skipping the prolog, comments and a DOCTYPE (whose name counts too). */

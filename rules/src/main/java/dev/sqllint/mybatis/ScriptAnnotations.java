@@ -23,6 +23,11 @@ public final class ScriptAnnotations {
 
     /** The sites, with every {@code <script>} variant replaced by its expansions. */
     public static List<SqlSite> expand(List<SqlSite> sites, MapperProblems problems) {
+        return expand(sites, problems, DatabaseIds.of(dev.sqllint.sql.Dialect.POSTGRESQL));
+    }
+
+    /** As above, {@code _databaseId} tests decided for the project's database. */
+    public static List<SqlSite> expand(List<SqlSite> sites, MapperProblems problems, DatabaseIds databaseIds) {
         List<SqlSite> out = null;
         for (int i = 0; i < sites.size(); i++) {
             SqlSite site = sites.get(i);
@@ -32,7 +37,7 @@ public final class ScriptAnnotations {
             }
             if (out == null) out = new ArrayList<>(sites.subList(0, i));
             out.add(new SqlSite(site.file(), site.line(), site.column(), site.api(), site.language(),
-                    expand(site, problems), site.owner(), site.entity(), site.suppressions()));
+                    expand(site, problems, databaseIds), site.owner(), site.entity(), site.suppressions()));
         }
         return out == null ? sites : out;
     }
@@ -41,7 +46,7 @@ public final class ScriptAnnotations {
         return sql.text().stripLeading().startsWith(SCRIPT);
     }
 
-    private static List<SqlText> expand(SqlSite site, MapperProblems problems) {
+    private static List<SqlText> expand(SqlSite site, MapperProblems problems, DatabaseIds databaseIds) {
         Map<String, SqlText> byText = new LinkedHashMap<>();
         for (SqlText variant : site.variants()) {
             if (!isScript(variant)) {
@@ -50,7 +55,7 @@ public final class ScriptAnnotations {
             }
             try {
                 XmlDocument doc = PositionedXmlParser.parse(variant.text(), variant::originAt);
-                for (SqlText v : DynamicSql.variants(doc.root())) {
+                for (SqlText v : DynamicSql.variants(doc.root(), databaseIds)) {
                     SqlText sql = TextSubstitutions.apply(v);
                     if (DynamicSql.hasStaticText(sql) && byText.size() < DynamicSql.MAX_VARIANTS) byText.putIfAbsent(sql.text(), sql);
                 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code GROUP BY account_id DESC}: MySQL before 8 and MariaDB sort groups; the direction is blanked.</li>
  * <li>{@code ALTER TABLE t DROP FOREIGN KEY fk}: MySQL's spelling of {@code DROP CONSTRAINT fk}.</li>
- * <li>{@code map}, {@code script}, {@code settings} as names: plain identifiers in MySQL and PostgreSQL,
- * keywords to JSqlParser; the name is quoted where it stands.</li>
+ * <li>{@code uuid}, {@code map}, {@code script}, {@code settings}, {@code statement}, {@code output} as names:
+ * plain identifiers in MySQL and PostgreSQL, keywords to JSqlParser; the word where the parser stops (or the one
+ * before it) is quoted where it stands, unless SQL reserves it.</li>
  * <li>{@code ilike(a, b)}: a function the application registered (an HQL function, a database function)
  * under a name JSqlParser keeps for an operator; the function name is quoted.</li>
  * <li>{@code UPDATE t SET <unknown> WHERE}: the assignments come from a helper; the unknown part stands for
@@ -24,8 +25,25 @@ import java.util.regex.Pattern;
  */
 final class DialectRepairs {
 
-    /** Words JSqlParser 5 reserves that the databases in use take as column or alias names. */
-    private static final Set<String> RESERVED_HERE_ONLY = Set.of("map", "script", "settings");
+    /** The words JSqlParser's grammar has a token for ({@code <K_SCRIPT>}, {@code <TYPE_UUID>}): the only ones quoting can help. */
+    private static final Set<String> PARSER_WORDS = parserWords();
+
+    /**
+     * Words the databases reserve (PostgreSQL's reserved key words, and MySQL's, Oracle's and SQL Server's that
+     * start or join clauses): never a bare column name, so never quoted to make a statement parse.
+     */
+    private static final Set<String> SQL_RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as",
+            "asc", "asymmetric", "authorization", "between", "binary", "both", "case", "cast", "check", "collate",
+            "column", "concurrently", "connect", "constraint", "create", "cross", "current_date", "current_time",
+            "current_timestamp", "current_user", "default", "deferrable", "delete", "desc", "distinct", "do", "else",
+            "end", "escape", "except", "exists", "false", "fetch", "for", "force", "foreign", "freeze", "from", "full",
+            "grant", "group", "having", "ignore", "ilike", "in", "index", "initially", "inner", "insert", "intersect",
+            "interval", "into", "is", "isnull", "join", "key", "lateral", "leading", "left", "like", "limit", "minus",
+            "natural", "not", "notnull", "null", "nulls", "of", "offset", "on", "only", "or", "order", "outer",
+            "over", "overlaps", "partition", "placing", "primary", "prior", "qualify", "references", "returning",
+            "right", "rownum", "select", "set", "similar", "some", "start", "straight_join", "symmetric", "table",
+            "tablesample", "then", "to", "top", "trailing", "true", "union", "unique", "update", "use", "user", "using",
+            "values", "variadic", "verbose", "when", "where", "window", "with");
     /** Words that are never a function's name: a failure next to one of them is the SQL's, not a name's. */
     private static final Set<String> GRAMMAR = Set.of("select", "from", "where", "and", "or", "not", "in", "exists",
             "values", "on", "join", "using", "group", "order", "by", "having", "union", "case", "when", "then", "else",
@@ -44,9 +62,9 @@ final class DialectRepairs {
         if (at < 0) return Optional.empty();
         return groupByDirection(sql, at)
                 .or(() -> dropForeignKey(sql, at))
-                .or(() -> reservedName(sql, at))
                 .or(() -> failure.contains("<K_") ? functionName(sql, at) : Optional.empty())
-                .or(() -> unknownAssignments(sql, at));
+                .or(() -> unknownAssignments(sql, at))
+                .or(() -> reservedName(sql, at));
     }
 
     static int failureOffset(String text, String failure) {
@@ -94,16 +112,48 @@ final class DialectRepairs {
         return Optional.of(sql.replace(start, end, constraint + " ".repeat(Math.max(0, end - start - constraint.length()))));
     }
 
+    /**
+     * The parser stopped on a name, or on the token after it ({@code SELECT uuid FROM t} stops at FROM: JSqlParser
+     * 5.4 reads {@code uuid} as the start of a typed literal), that it keeps as a keyword while the database takes
+     * it as a plain name: that word is quoted where it stands and the statement parsed again. Words SQL itself
+     * reserves are never quoted, so a statement that is wrong stays wrong.
+     */
     private static Optional<SqlText> reservedName(SqlText sql, int at) {
         String s = sql.text();
         int start = at;
         if (start < s.length() && !isWordChar(s.charAt(start)) && start > 0) start--; // stopped just after it: "map.id"
         while (start > 0 && isWordChar(s.charAt(start - 1))) start--;
+        Optional<SqlText> here = quoteName(sql, start);
+        if (here.isPresent()) return here;
+        int before = start - 1; // the word before the one the parser stopped on: "SELECT uuid FROM" stops at FROM
+        while (before >= 0 && Character.isWhitespace(s.charAt(before))) before--;
+        if (before >= 0 && isWordChar(s.charAt(before))) {
+            while (before > 0 && isWordChar(s.charAt(before - 1))) before--;
+            Optional<SqlText> previous = quoteName(sql, before);
+            if (previous.isPresent()) return previous;
+        }
+        int after = at; // the word after it: "SELECT id, script, name" stops at the comma, "r.script" at the dot
+        while (after < s.length() && isWordChar(s.charAt(after))) after++;
+        while (after < s.length() && (Character.isWhitespace(s.charAt(after)) || s.charAt(after) == ',' || s.charAt(after) == '.')) {
+            after++;
+        }
+        return after > at ? quoteName(sql, after) : Optional.empty();
+    }
+
+    private static Optional<SqlText> quoteName(SqlText sql, int start) {
+        String s = sql.text();
         int end = start;
         while (end < s.length() && isWordChar(s.charAt(end))) end++;
+        if (end == start || !Character.isLetter(s.charAt(start))) return Optional.empty();
         String word = s.substring(start, end);
-        if (!RESERVED_HERE_ONLY.contains(word.toLowerCase(Locale.ROOT))) return Optional.empty();
-        if (start > 0 && (s.charAt(start - 1) == '"' || s.charAt(start - 1) == '`')) return Optional.empty();
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (!PARSER_WORDS.contains(lower) || SQL_RESERVED.contains(lower) || GRAMMAR.contains(lower)) return Optional.empty();
+        if (start > 0 && "\"`:[@$".indexOf(s.charAt(start - 1)) >= 0) return Optional.empty(); // quoted, a parameter
+        int next = end;
+        while (next < s.length() && Character.isWhitespace(s.charAt(next))) next++;
+        if (next < s.length() && (s.charAt(next) == '(' || s.charAt(next) == '\'')) {
+            return Optional.empty(); // a call, a typed literal: not a bare name
+        }
         return Optional.of(sql.replace(start, end, "\"" + word + "\""));
     }
 
@@ -133,6 +183,15 @@ final class DialectRepairs {
         if (!m.find()) return Optional.empty();
         int end = m.start(1);
         return Optional.of(sql.replace(end, end, " = ?"));
+    }
+
+    private static Set<String> parserWords() {
+        Set<String> out = new java.util.HashSet<>();
+        Matcher m = Pattern.compile("<(?:K|TYPE)_([A-Z0-9_]+)>").matcher("");
+        for (String image : net.sf.jsqlparser.parser.CCJSqlParserConstants.tokenImage) {
+            if (m.reset(image).matches()) out.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(out);
     }
 
     private static String wordAt(String s, int at) {

@@ -25,10 +25,17 @@ public final class SqlParser implements AutoCloseable {
     /** Repairs tried on one statement: a few stray placeholders and dialect spellings, not a search. */
     private static final int MAX_REPAIRS = 8;
     private final long timeoutMillis;
+    private final boolean squareBrackets;
     private final ExecutorService executor;
 
     public SqlParser(Duration timeout) {
+        this(timeout, Dialect.POSTGRESQL);
+    }
+
+    /** SQL Server's {@code [name]} quoting is taken only for SQL Server: elsewhere {@code a[1]} is an array index. */
+    public SqlParser(Duration timeout, Dialect dialect) {
         this.timeoutMillis = Math.max(1, timeout.toMillis());
+        this.squareBrackets = dialect == Dialect.SQLSERVER;
         // JSqlParser runs each parse on this executor so it can abandon one that exceeds the time-out.
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sqllint-parse-" + THREADS.incrementAndGet());
@@ -59,12 +66,20 @@ public final class SqlParser implements AutoCloseable {
         return r.ok() ? r : first; // the first failure names what the code wrote
     }
 
+    /**
+     * Where in {@code sql} the parser stopped, as an offset, or -1 when the failure names no position (a
+     * time-out) or the statement parsed.
+     */
+    public static int failureOffset(SqlText sql, Result result) {
+        return result.ok() ? -1 : DialectRepairs.failureOffset(sql.text(), result.failure());
+    }
+
     private Result parseOnce(SqlText normalized) {
         String sql = normalized.text();
         if (sql.isBlank()) return new Result(null, "empty statement");
         try {
             Statement st = CCJSqlParserUtil.parse(sql, executor,
-                    p -> p.withTimeOut(timeoutMillis).withAllowComplexParsing(true));
+                    p -> p.withTimeOut(timeoutMillis).withAllowComplexParsing(true).withSquareBracketQuotation(squareBrackets));
             if (st == null) return new Result(null, "no statement found");
             return new Result(new ParsedSql(st, normalized), null);
         } catch (JSQLParserException e) {

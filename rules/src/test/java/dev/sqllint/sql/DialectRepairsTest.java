@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** MySQL and PostgreSQL spellings JSqlParser does not take are parsed as what they mean; wrong SQL stays wrong. */
 class DialectRepairsTest {
@@ -49,6 +51,36 @@ class DialectRepairsTest {
         SqlParser.Result r = parse("SELECT * FROM user_settings WHERE type = ? AND (settings #> ?) IS NOT NULL");
         assertTrue(r.ok(), r.failure());
         assertTrue(r.parsed().sql().contains("(\"settings\" #> ?)"), r.parsed().sql());
+    }
+
+    /** JSqlParser 5.4 stops on the token after an unqualified {@code uuid}; 5.3 parsed it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"uuid", "map", "script", "settings", "statement", "output", "sample"})
+    void aColumnNamedLikeAParserKeywordParsesUnqualifiedWhereverItStands(String word) {
+        for (String sql : new String[] {"SELECT r." + word + ", " + word + " FROM flow_run r", "SELECT id, " + word + ", name FROM flow_run",
+                "SELECT id FROM flow_run WHERE " + word + " = ?", "SELECT id FROM flow_run ORDER BY " + word,
+                "UPDATE flow_run SET " + word + " = ? WHERE id = ?"}) {
+            SqlParser.Result r = parse(sql);
+            assertTrue(r.ok(), sql + ": " + r.failure());
+        }
+        SqlParser.Result r = parse("SELECT id FROM flow_run WHERE " + word + " = ?");
+        assertEquals("SELECT id FROM flow_run WHERE \"" + word + "\" = ?", r.parsed().sql());
+    }
+
+    @Test
+    void aWordSqlReservesIsNeverQuotedToMakeAStatementParse() {
+        assertFalse(parse("SELECT id FROM flow_run WHERE select = ?").ok());
+        assertFalse(parse("SELECT unique FROM flow_run").ok());
+    }
+
+    @Test
+    void sqlServerBracketsAreQuotedNamesForSqlServerOnly() {
+        String sql = "SELECT [id], [name] FROM [dbo].[users] WHERE [id] = ?";
+        try (SqlParser sqlServer = new SqlParser(Duration.ofSeconds(5), Dialect.SQLSERVER)) {
+            assertTrue(sqlServer.parse(SqlText.of(sql, Origin.at(Path.of("A.xml"), 1, 1))).ok());
+        }
+        assertFalse(parse(sql).ok());
+        assertTrue(parse("SELECT tags[1] FROM flow_run").ok()); // a PostgreSQL array index
     }
 
     @Test
