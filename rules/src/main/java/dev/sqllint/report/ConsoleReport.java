@@ -59,6 +59,8 @@ public final class ConsoleReport {
                 + count(r.count(Diagnostic.Kind.FILE_SKIPPED) + r.count(Diagnostic.Kind.JAVA_NOT_PARSED), "file") + " skipped, "
                 + count(r.findings().size(), "finding") + (suppressed > 0 ? ", " + suppressed + " of them suppressed" : "")
                 + " (" + r.elapsedMillis() + " ms)");
+        String notParsed = NotParsedReasons.summary(r);
+        if (!notParsed.isEmpty()) lines.add("sqllint: not analysed, per reason: " + notParsed);
         AnalysisResult.Work work = r.work();
         if (work.javaFiles() > 0) {
             lines.add(String.format("sqllint: %d of %s SQL-relevant, %d parsed (%d on demand), %s",

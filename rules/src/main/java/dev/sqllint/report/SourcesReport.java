@@ -19,7 +19,8 @@ public final class SourcesReport {
 
     /**
      * {@code sqllint: sources: Spring JDBC 600, JPA/Hibernate 90; 1138 variants analysed, 909 parsed (79.9%);
-     * 12 sites unresolved (per kind and reasons under -X)}; empty when no SQL was found.
+     * 12 sites unresolved (per kind and reasons under -X): 10 entirely dynamic argument, 2 ...}; empty when no SQL
+     * was found.
      */
     public static String summaryLine(AnalysisResult r) {
         SourceCounts s = r.sources();
@@ -28,7 +29,11 @@ public final class SourcesReport {
         s.perKind().forEach((k, c) -> kinds.add(k.label() + " " + c.sites()));
         String line = "sqllint: sources: " + (kinds.isEmpty() ? "none" : String.join(", ", kinds))
                 + String.format("; %d variants analysed, %d parsed (%s)", s.variants(), s.parsed(), percent(s.parsed(), s.variants()));
-        if (!s.unresolved().isEmpty()) line += "; " + s.unresolved().size() + " sites unresolved (per kind and reasons under -X)";
+        if (!s.unresolved().isEmpty()) {
+            List<String> reasons = new ArrayList<>();
+            s.unresolvedPerReason().forEach((reason, n) -> reasons.add(n + " " + reason));
+            line += "; " + s.unresolved().size() + " sites unresolved (per kind and reasons under -X): " + String.join(", ", reasons);
+        }
         return line;
     }
 
@@ -42,6 +47,7 @@ public final class SourcesReport {
             lines.add(String.format("  %-26s %5d sites %6d variants %6d parsed (%s)", e.getKey().label(), c.sites(), c.variants(),
                     c.parsed(), percent(c.parsed(), c.variants())));
         }
+        lines.addAll(NotParsedReasons.listing(r));
         if (s.unresolved().isEmpty()) return lines;
         lines.add("sqllint: sites whose SQL was not read, per reason:");
         s.unresolvedPerReason().forEach((reason, n) -> lines.add(String.format("  %5d  %s", n, reason)));

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * before it) is quoted where it stands, unless SQL reserves it.</li>
  * <li>{@code ilike(a, b)}: a function the application registered (an HQL function, a database function)
  * under a name JSqlParser keeps for an operator; the function name is quoted.</li>
+ * <li>{@code FROM t WITH (FORCESEEK)}: SQL Server table hints JSqlParser does not know are blanked.</li>
  * <li>{@code UPDATE t SET <unknown> WHERE}: the assignments come from a helper; the unknown part stands for
  * them ({@code <unknown> = ?}).</li>
  * </ul>
@@ -64,6 +65,7 @@ final class DialectRepairs {
                 .or(() -> dropForeignKey(sql, at))
                 .or(() -> failure.contains("<K_") ? functionName(sql, at) : Optional.empty())
                 .or(() -> unknownAssignments(sql, at))
+                .or(() -> tableHints(sql, at))
                 .or(() -> reservedName(sql, at));
     }
 
@@ -173,6 +175,22 @@ final class DialectRepairs {
                 return Optional.of(sql.replace(start, end, "\"" + word + "\""));
             }
             start = end; // "... w WHERE ilike(...)": the parser may stop on the word before the call
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * SQL Server's table hints JSqlParser does not know ({@code FROM t WITH (FORCESEEK)}, {@code WITH (UPDLOCK, ROWLOCK)}):
+     * they steer locking and plans, not what the statement reads, so the hint list is blanked.
+     */
+    private static Optional<SqlText> tableHints(SqlText sql, int at) {
+        String s = sql.text();
+        Matcher m = Pattern.compile("(?i)\\bwith\\s*\\(\\s*[A-Za-z_][A-Za-z_0-9]*(?:\\s*,\\s*[A-Za-z_][A-Za-z_0-9]*)*\\s*\\)").matcher(s);
+        while (m.find()) {
+            if (m.start() > at) return Optional.empty();
+            if (at < m.end() && s.indexOf('(', m.start()) < at) {
+                return Optional.of(sql.replace(m.start(), m.end(), " ".repeat(m.end() - m.start())));
+            }
         }
         return Optional.empty();
     }

@@ -69,13 +69,20 @@ class SourceCountsTest {
         assertEquals(Map.of("entirely dynamic argument", 1), s.unresolvedPerReason());
 
         assertEquals("sqllint: sources: JDBC 2, Spring JDBC 1, Spring Data @Query 1, Jdbi 1; 6 variants analysed, 5 parsed (83.3%); "
-                + "1 sites unresolved (per kind and reasons under -X)", SourcesReport.summaryLine(r));
+                + "1 sites unresolved (per kind and reasons under -X): 1 entirely dynamic argument", SourcesReport.summaryLine(r));
+        // the statement that does not parse, counted by why in the summary, with where it is under -X
+        assertTrue(ConsoleReport.summary(r).contains("sqllint: not analysed, per reason: 1 JSqlParser stops at \"SELECT\""),
+                String.join("\n", ConsoleReport.summary(r)));
         assertTrue(ConsoleReport.summary(r).contains(SourcesReport.summaryLine(r)));
         List<String> listing = SourcesReport.listing(r);
         assertEquals("  JDBC                           2 sites      2 variants      1 parsed (50.0%)", listing.get(1));
-        assertEquals("      1  entirely dynamic argument", listing.get(6));
+        assertEquals("sqllint: statements not analysed, per reason (examples):", listing.get(5));
+        assertEquals("      1  JSqlParser stops at \"SELECT\"", listing.get(6));
+        assertTrue(listing.get(7).strip().startsWith(helper.root().resolve("com/acme/app/TrackDao.java").toAbsolutePath()
+                + ":[14,1] Connection.prepareStatement: "), listing.get(7));
+        assertEquals("      1  entirely dynamic argument", listing.get(9));
         assertEquals(helper.root().resolve("com/acme/app/TrackDao.java").toAbsolutePath()
-                + ":[9,23] JdbcTemplate.queryForList: entirely dynamic argument", listing.get(7).strip());
+                + ":[9,23] JdbcTemplate.queryForList: entirely dynamic argument", listing.get(10).strip());
     }
 
     @Test

@@ -84,6 +84,14 @@ class DialectRepairsTest {
     }
 
     @Test
+    void sqlServerTableHintsJSqlParserDoesNotKnowAreBlanked() {
+        SqlParser.Result r = parse("SELECT RES.ID_ FROM ACT_RU_JOB RES WITH (FORCESEEK, UPDLOCK) WHERE RES.LOCK_OWNER_ = ?");
+        assertTrue(r.ok(), r.failure());
+        assertEquals("SELECT RES.ID_ FROM ACT_RU_JOB RES " + " ".repeat("WITH (FORCESEEK, UPDLOCK)".length())
+                + " WHERE RES.LOCK_OWNER_ = ?", r.parsed().sql());
+    }
+
+    @Test
     void aFunctionRegisteredUnderAnOperatorsNameIsQuoted() {
         // an HQL function the application registers as ilike(a, b)
         SqlParser.Result r = parse("SELECT w.id FROM WidgetTypeEntity w WHERE ilike(cast(w.descriptor as string), CONCAT('%', ?, '%')) = true");
