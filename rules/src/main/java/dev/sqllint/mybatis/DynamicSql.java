@@ -14,15 +14,19 @@ import java.util.Optional;
  * Expands a statement's dynamic SQL ({@code <if>}, {@code <choose>}, {@code <where>}, {@code <set>},
  * {@code <trim>}, {@code <foreach>}, {@code <bind>}) into representative variants of the SQL MyBatis can
  * issue, each character keeping its position. Every {@code <if>} is a choice (present or absent; ifs with the
- * same {@code test} decide together, since a mapper often opens and closes a group under one condition),
- * every {@code <choose>} a choice of one branch (or none, without {@code <otherwise>}). When the choices
+ * same {@code test} decide together, since a mapper often opens and closes a group under one condition, and ifs
+ * whose tests negate each other ({@code x != null} / {@code x == null}, {@code flag} / {@code !flag}) are that one
+ * choice taken two ways, so never both written), every {@code <choose>} a choice of one branch (or none, without
+ * {@code <otherwise>}). Tests of {@code _databaseId} alone are decided by the project's database, as MyBatis
+ * decides them. When the choices
  * multiply to at most {@link #MAX_VARIANTS} every combination is taken; otherwise the fullest variant (every
  * if present, the first branches), each other branch alone, the barest variant, then each if absent alone,
  * up to the cap (the same cap as Java string variants).
  *
  * <p>{@code <foreach>} is one item with its open, close and (unused) separator: one {@code #{item}} is as
  * good as many for the shape of the query. {@code <bind>} writes nothing; its name is used as
- * {@code #{name}} (a bind parameter) or {@code ${name}} (an identifier placeholder) like any other.
+ * {@code #{name}} (a bind parameter) or {@code ${name}}: a literal value ({@code value="'EVT.'"}) is the text
+ * {@code ${name}} writes after it, anything else is a substitution like any other.
  * {@code <selectKey>} is not part of the statement's SQL, as in MyBatis.
  *
  * <p>A variant in which a {@code <set>}, or a {@code <trim>} that opens a SET, a VALUES or a parenthesised
