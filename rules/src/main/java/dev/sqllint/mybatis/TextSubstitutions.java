@@ -36,13 +36,18 @@ final class TextSubstitutions {
             if (afterValue(s, open)) {
                 out = out.replace(open, close + 1, "");
                 from = open;
-            } else if (s.startsWith("#{", next)) {
+            } else if (s.startsWith("#{", next) && !gluedToName(s, open)) {
                 out = out.replace(close + 1, close + 1, " =");
                 from = close + 3;
             } else {
                 from = close + 1;
             }
         }
+    }
+
+    /** {@code RES.PERMS_${op}#{p}}: a substitution right after a name is an operator on it, not a column of its own. */
+    private static boolean gluedToName(String s, int open) {
+        return open > 0 && (Character.isLetterOrDigit(s.charAt(open - 1)) || s.charAt(open - 1) == '_');
     }
 
     /** Whether the text before {@code at} ends with a complete value: {@code '...'}, {@code )}, a number, {@code #{...}}. */

@@ -18,8 +18,9 @@ import java.util.List;
  *   <li>where the statement's first keyword must be, and none follows ({@code ${countDistinctStart} RES.ID_ FROM ...}),
  *       it is that keyword's place: read as SELECT;</li>
  *   <li>elsewhere it is first an unknown identifier (a column, an ORDER BY expression); when the statement does not
- *       parse, the substitution nearest before the place the parser stopped becomes empty text instead (a paging or
- *       keyword clause the database would get), and that reading is kept if the parser then gets further.</li>
+ *       parse, the substitution nearest before the place the parser stopped is read as empty text (a paging or
+ *       keyword clause the database would get), then as an operator ({@code RES.PERMS_${bitand}#{perms}}), and a
+ *       reading is kept if the parser then gets further. A name's part is tried as the operator too.</li>
  * </ul>
  * At most {@link #MAX_PARSES} parses per statement variant, so a statement with dozens of substitutions costs a
  * bounded time; what is still ambiguous stays an identifier, as before.
@@ -53,45 +54,52 @@ final class UnknownSubstitutions {
     static SqlText resolve(SqlText sql, SqlParser parser) {
         List<Substitution> subs = find(sql.text());
         if (subs.isEmpty()) return sql;
-        boolean[] empty = new boolean[subs.size()];
-        boolean[] settled = new boolean[subs.size()];
-        for (int i = 0; i < subs.size(); i++) {
-            empty[i] = subs.get(i).glued();
-            settled[i] = subs.get(i).glued() || subs.get(i).opens();
-        }
-        if (parser != null && !allSettled(settled)) search(sql.text(), subs, empty, settled, parser);
+        int[] reading = new int[subs.size()]; // index into readings(sub)
+        int[] tried = new int[subs.size()]; // readings tried so far, the first included
+        for (int i = 0; i < subs.size(); i++) tried[i] = 1;
+        if (parser != null && anyUntried(subs, tried)) search(sql.text(), subs, reading, tried, parser);
+        return apply(sql, subs, reading);
+    }
+
+    /**
+     * The texts a substitution is tried as, in order: a name's part is empty text, or an operator between the name
+     * and a value ({@code RES.PERMS_${bitand}#{perms}}); the statement's opening is SELECT; anything else an
+     * identifier, empty text or an operator.
+     */
+    private static String[] readings(Substitution sub) {
+        if (sub.opens()) return new String[] {"SELECT"};
+        if (sub.glued()) return new String[] {"", " + "};
+        return new String[] {null, "", " + "};
+    }
+
+    private static SqlText apply(SqlText sql, List<Substitution> subs, int[] reading) {
         SqlText out = sql;
         for (int i = subs.size() - 1; i >= 0; i--) {
-            if (subs.get(i).opens()) out = out.replace(subs.get(i).start(), subs.get(i).end(), "SELECT");
-            else if (empty[i]) out = out.replace(subs.get(i).start(), subs.get(i).end(), "");
+            String text = readings(subs.get(i))[reading[i]];
+            if (text != null) out = out.replace(subs.get(i).start(), subs.get(i).end(), text); // null: ${x} stays, an identifier
         }
         return out;
     }
 
-    private static void search(String text, List<Substitution> subs, boolean[] empty, boolean[] settled, SqlParser parser) {
+    private static void search(String text, List<Substitution> subs, int[] reading, int[] tried, SqlParser parser) {
         // each character's origin is its own offset, so where the parser stops maps back through normalising
         Origin[] origins = new Origin[text.length()];
         for (int i = 0; i < origins.length; i++) origins[i] = Origin.at(TRIAL, 1, i + 1);
         SqlText positioned = SqlText.of(text, origins);
-        Trial best = trial(positioned, subs, empty, parser);
+        Trial best = trial(apply(positioned, subs, reading), parser);
         for (int parses = 1; !best.parsed() && parses < MAX_PARSES; parses++) {
-            int candidate = nearestBefore(subs, settled, best.stoppedAt());
+            int candidate = nearestBefore(subs, tried, best.stoppedAt());
             if (candidate < 0) return;
-            settled[candidate] = true;
-            empty[candidate] = !empty[candidate];
-            Trial next = trial(positioned, subs, empty, parser);
+            int previous = reading[candidate];
+            reading[candidate] = tried[candidate]++;
+            Trial next = trial(apply(positioned, subs, reading), parser);
             if (next.betterThan(best)) best = next;
-            else empty[candidate] = !empty[candidate];
+            else reading[candidate] = previous;
         }
     }
 
-    private static Trial trial(SqlText positioned, List<Substitution> subs, boolean[] empty, SqlParser parser) {
-        SqlText t = positioned;
-        for (int i = subs.size() - 1; i >= 0; i--) {
-            if (subs.get(i).opens()) t = t.replace(subs.get(i).start(), subs.get(i).end(), "SELECT");
-            else if (empty[i]) t = t.replace(subs.get(i).start(), subs.get(i).end(), "");
-        }
-        SqlText normalized = PlaceholderNormalizer.normalize(t, null);
+    private static Trial trial(SqlText withReadings, SqlParser parser) {
+        SqlText normalized = PlaceholderNormalizer.normalize(withReadings, null);
         SqlParser.Result r = parser.parse(normalized);
         if (r.ok()) return new Trial(true, Integer.MAX_VALUE);
         int at = SqlParser.failureOffset(normalized, r);
@@ -99,17 +107,17 @@ final class UnknownSubstitutions {
         return new Trial(false, normalized.originAt(at).column() - 1);
     }
 
-    /** The unsettled substitution that starts last at or before {@code offset}; -1 when there is none. */
-    private static int nearestBefore(List<Substitution> subs, boolean[] settled, int offset) {
+    /** The substitution with a reading left to try that starts last at or before {@code offset}; -1 when there is none. */
+    private static int nearestBefore(List<Substitution> subs, int[] tried, int offset) {
         for (int i = subs.size() - 1; i >= 0; i--) {
-            if (!settled[i] && subs.get(i).start() <= offset) return i;
+            if (tried[i] < readings(subs.get(i)).length && subs.get(i).start() <= offset) return i;
         }
         return -1;
     }
 
-    private static boolean allSettled(boolean[] settled) {
-        for (boolean s : settled) if (!s) return false;
-        return true;
+    private static boolean anyUntried(List<Substitution> subs, int[] tried) {
+        for (int i = 0; i < subs.size(); i++) if (tried[i] < readings(subs.get(i)).length) return true;
+        return false;
     }
 
     /** The {@code ${...}} outside quotes and comments. */

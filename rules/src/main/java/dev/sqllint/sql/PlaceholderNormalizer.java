@@ -4,7 +4,8 @@ package dev.sqllint.sql;
  * Rewrites the bind-parameter dialects of the Java data-access world into what JSqlParser accepts, keeping
  * the origin map: {@code ?1}, {@code :name}, {@code $1}, {@code #{x}} become {@code ?}; MyBatis
  * {@code ${x}} (text substitution) becomes an identifier placeholder; Spring Data's {@code #{#entityName}}
- * becomes the entity name. Also blanks tabs and carriage returns (same length) so that the parser's
+ * becomes the entity name. Also blanks tabs, carriage returns and the line breaks of blank lines (same length: a
+ * run of blank lines ends a statement for JSqlParser) so that the parser's
  * line/column arithmetic matches ours, and unwraps JDBC call escapes {@code {call p(?)}}.
  */
 public final class PlaceholderNormalizer {
@@ -53,6 +54,9 @@ public final class PlaceholderNormalizer {
             } else if (c == '\t' || c == '\r' || c == '\f') {
                 end = i + 1;
                 repl = " ";
+            } else if (c == '\n' && followsBlankLine(s, i)) {
+                end = i + 1; // JSqlParser ends a statement at a run of blank lines, which a dynamic tag left out leaves
+                repl = " ";
             } else {
                 i++;
                 continue;
@@ -63,6 +67,13 @@ public final class PlaceholderNormalizer {
             i += repl.length();
         }
         return unwrapCallEscape(out);
+    }
+
+    /** Whether only spaces stand between {@code at} (a line break) and the line break before it. */
+    private static boolean followsBlankLine(String s, int at) {
+        int j = at - 1;
+        while (j >= 0 && s.charAt(j) == ' ') j--;
+        return j >= 0 && s.charAt(j) == '\n';
     }
 
     /** Whether the text before {@code at} ends with the keyword IN (a collection parameter without parentheses). */

@@ -155,4 +155,27 @@ class MyBatisAsRunTest {
         int column = variant.text().indexOf("EVENT_NAME_");
         assertEquals(List.of(3, 31), List.of(variant.originAt(column).line(), variant.originAt(column).column()));
     }
+
+    @Test
+    void aSubstitutionBetweenAColumnAndAValueIsAnOperatorAndBlankLinesEndNoStatement() throws Exception {
+        List<SqlSite> sites = sites(mapper("""
+                <mapper namespace="org.acme.engine.Authorization">
+                  <select id="selectAuthorizedByPerms">
+                    select A.ID_ from ${prefix}ACT_RU_AUTHORIZATION A
+                    <if test="type != null">
+
+
+                    </if>
+
+
+                    where ${bitand1}A.PERMS_${bitand2}#{perms}${bitand3} = #{perms}
+                  </select>
+                </mapper>
+                """), Dialect.POSTGRESQL, Map.of());
+        List<String> texts = texts(sites.get(0));
+        assertEquals("select A.ID_ from ACT_RU_AUTHORIZATION A where A.PERMS_ + #{perms} = #{perms}", texts.get(0));
+        for (SqlText v : sites.get(0).variants()) {
+            assertEquals(true, parser.parse(dev.sqllint.sql.PlaceholderNormalizer.normalize(v, null)).ok(), v.text());
+        }
+    }
 }
