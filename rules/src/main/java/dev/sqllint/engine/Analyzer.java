@@ -419,7 +419,7 @@ public final class Analyzer {
                     continue;
                 }
                 parsed++;
-                if (language == Language.SQL) used.add(result.parsed().statement());
+                if (site.language() == Language.SQL) used.add(result.parsed().statement()); // JPQL may leave paths
                 Query query = new Query(result.parsed(), language, keys, dialect);
                 for (Rule rule : rules) {
                     for (Violation v : safeCheck(rule, query, site, diagnostics)) {
