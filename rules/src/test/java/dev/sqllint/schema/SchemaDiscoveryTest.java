@@ -49,6 +49,8 @@ class SchemaDiscoveryTest {
         write("schema/002-seed.sql", "INSERT INTO app_user (user_id, email) VALUES (1, 'a@b.c');");
         write("src/test/resources/test-schema.sql", "CREATE TABLE test_only (id BIGINT PRIMARY KEY);");
         write("target/classes/schema/001-create-schema.sql", "CREATE TABLE stale_copy (id BIGINT PRIMARY KEY);");
+        write("target-parallel/maven-status/marker", "");
+        write("target-parallel/classes/db/copy.sql", "CREATE TABLE parallel_copy (id BIGINT PRIMARY KEY);");
         write("node_modules/pg-fixtures/init.sql", "CREATE TABLE from_a_package (id BIGINT PRIMARY KEY);");
         write("billing/pom.xml", "<project/>");
         write("billing/schema/init.sql", "CREATE TABLE another_modules (id BIGINT PRIMARY KEY);");

@@ -97,6 +97,8 @@ public final class SchemaFiles {
     static boolean skipped(Path dir, boolean includeTests) {
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
         if (name.startsWith(".") || SKIPPED_FOLDERS.contains(name)) return true;
+        // a Maven build folder under another name (-Dproject.build.directory=target-parallel) holds copies of resources
+        if (Files.isDirectory(dir.resolve("maven-status")) || Files.isDirectory(dir.resolve("maven-archiver"))) return true;
         if (includeTests) return false;
         Path parent = dir.getParent();
         boolean underSrc = parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("src");
