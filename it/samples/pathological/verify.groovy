@@ -53,7 +53,7 @@ assert provedByChangelog*.properties*.precision.unique() == ['very-high']
 // --- app: every input that was not analysed, with its file and reason ---------------------------------------------
 def expectedNotes = [
     // a merge conflict: the line JavaParser stopped on, the last token it could read
-    "JAVA_NOT_PARSED ${lib}/Broken.java:17 java not parsed: Java does not parse: Parse error. Found \"<<\", expected \"}\"",
+    "JAVA_NOT_PARSED ${lib}/Broken.java:18 java not parsed: Java does not parse: Parse error. Found \"<<\", expected \"}\"",
     "FILE_SKIPPED ${lib}/Thumbnail.java:1 file skipped: binary content, not Java source",
     "FILE_SKIPPED ${lib}/generated/RegionCatalog.java:1 file skipped: larger than the size limit (${new File(basedir, lib + '/generated/RegionCatalog.java').length()} > 2097152 bytes)",
     "FILE_SKIPPED ${lib}/loop:1 file skipped: symbolic link to ../../.. not followed: it leads back into its own folder (a loop)",
