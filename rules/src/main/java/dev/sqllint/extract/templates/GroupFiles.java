@@ -63,7 +63,11 @@ public final class GroupFiles {
     /** An import: a classpath path, or (ST3 inheritance) a group name beside the importing file. */
     private Optional<Path> locate(Path importer, String name) {
         if (name.contains("/") || name.endsWith(".stg")) return find(name);
-        Path sibling = importer.resolveSibling(name + (importer.getFileName().toString().endsWith(".sql.stg") ? ".sql.stg" : ".stg"));
-        return Files.isRegularFile(sibling) ? Optional.of(sibling) : Optional.empty();
+        try {
+            Path sibling = importer.resolveSibling(name + (importer.getFileName().toString().endsWith(".sql.stg") ? ".sql.stg" : ".stg"));
+            return Files.isRegularFile(sibling) ? Optional.of(sibling) : Optional.empty();
+        } catch (RuntimeException e) { // an invalid path in a group file (a NUL, say), as find() treats it
+            return Optional.empty();
+        }
     }
 }
