@@ -65,9 +65,15 @@ public final class Schema {
         return adopted;
     }
 
-    /** Creates the table, or returns the existing one (a repeated CREATE TABLE IF NOT EXISTS). */
+    /**
+     * Creates the table, or returns the existing one (a repeated CREATE TABLE IF NOT EXISTS). A name that is only
+     * quotes or a qualifier ({@code ""}, {@code audit.""}) names no table a query can use, and the database refuses
+     * it: the statement works on a table kept out of the schema.
+     */
     public Table createTable(String name, String source) {
-        return tables.computeIfAbsent(normalize(name), n -> new Table(n, source));
+        String n = normalize(name);
+        if (n == null || n.isEmpty()) return new Table("", source);
+        return tables.computeIfAbsent(n, k -> new Table(k, source));
     }
 
     /**
@@ -90,6 +96,8 @@ public final class Schema {
     /** Renames the table; foreign keys of other tables follow it, as they do in the database. */
     public void renameTable(String from, String to) {
         String f = normalize(from);
+        String n = normalize(to);
+        if (n == null || n.isEmpty()) return; // RENAME TO "": the database refuses a name of nothing
         Table t = tables.remove(f);
         if (t == null) return;
         t.rename(to);

@@ -49,6 +49,26 @@ class SqlDdlTest {
     }
 
     @Test
+    void aNameThatIsOnlyQuotesOrAQualifierNamesNoTable() {
+        // found by fuzzing in CI: `""`, `[ ]`, `s.` and a lone ${prefix} normalise to nothing, and a nameless
+        // table in the schema would match no query while breaking every lookup by name
+        replay("V1__odd_names.sql", """
+                CREATE TABLE "" (id BIGINT PRIMARY KEY);
+                CREATE TABLE " " (id BIGINT PRIMARY KEY);
+                CREATE TABLE `` (id BIGINT PRIMARY KEY);
+                CREATE TABLE audit."" (id BIGINT PRIMARY KEY);
+                CREATE VIEW "" AS SELECT id FROM orders;
+                CREATE INDEX ix_blank ON "" (id);
+                CREATE TABLE orders (id BIGINT PRIMARY KEY);
+                ALTER TABLE orders RENAME TO "";
+                """);
+        assertEquals("""
+                orders  (V1__odd_names.sql:7)
+                  primary key (id)  V1__odd_names.sql:7
+                """, SchemaText.of(schema));
+    }
+
+    @Test
     void blanksInsideQuotesAreNotPartOfTheName() {
         // found by fuzzing: the key was stored as " id" but looked up as "id", so it did not cover its own column
         replay("V1__orders.sql", """
