@@ -71,8 +71,8 @@ public final class FlywayMigrations {
             } else if (Files.isRegularFile(location)) {
                 if (migration(location) != null) {
                     found.putIfAbsent(key(location), location);
-                } else {
-                    plain.add(location);
+                } else if (!UNDO.matcher(location.getFileName().toString()).matches()) {
+                    plain.add(location); // an undo script never runs forward, wherever it is found
                 }
             } else {
                 problems.report(location, 0, "configured Flyway location does not exist");

@@ -166,6 +166,41 @@ class SchemaDiscoveryTest {
     }
 
     @Test
+    void aFolderNamedInSchemaLocationsIsReadWhateverItsScriptsAreCalled() throws IOException {
+        // a MySQL tool's dump kept in the repository's docs, outside every module: what the summary tells users to name
+        write("docs/database/shop.sql", """
+                /* exported by a GUI client; Target Server Type: MySQL */
+                SET NAMES utf8mb4;
+                DROP TABLE IF EXISTS `pms_brand`;
+                CREATE TABLE `pms_brand`  (
+                  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+                  `name` varchar(64) CHARACTER SET utf8 COLLATE utf8_general_ci NULL DEFAULT NULL,
+                  PRIMARY KEY (`id`) USING BTREE
+                ) ENGINE = InnoDB AUTO_INCREMENT = 1 CHARACTER SET = utf8 COMMENT = 'brands' ROW_FORMAT = DYNAMIC;
+                DROP TABLE IF EXISTS `pms_product_brand_relation`;
+                CREATE TABLE `pms_product_brand_relation`  (
+                  `product_id` bigint(20) NOT NULL,
+                  `brand_id` bigint(20) NOT NULL,
+                  PRIMARY KEY (`product_id`, `brand_id`) USING BTREE
+                ) ENGINE = InnoDB ROW_FORMAT = DYNAMIC;
+                INSERT INTO `pms_brand` VALUES (1, 'acme');
+                """);
+        write("docs/database/V2__brand_logo.sql", "ALTER TABLE pms_brand ADD COLUMN logo VARCHAR(255);");
+        write("docs/database/U2__brand_logo.sql", "ALTER TABLE pms_brand DROP COLUMN logo; DROP TABLE pms_brand;");
+        Path resources = module.resolve("src/main/resources");
+        SchemaSources sources = SchemaSources.discover(new SchemaSources.Search(null, List.of(resources),
+                List.of(module.resolve("docs/database")), false, Dialect.MYSQL), problems);
+        ModuleSchema.Read read = ModuleSchema.read(sources, List.of(resources), Dialect.MYSQL, problems);
+        assertEquals("""
+                pms_brand
+                  primary key (id)
+                pms_product_brand_relation
+                  primary key (product_id, brand_id)
+                """, SchemaText.facts(read.schema()));
+        assertEquals(List.of("2 SQL scripts"), read.sources());
+    }
+
+    @Test
     void aDropwizardConfigurationNamesTheMigrationsOutsideTheModule() throws IOException {
         write("config.yml", """
                 server:

@@ -39,7 +39,13 @@ public record SchemaSources(List<Path> scripts, Map<String, List<Path>> fallback
                 search.resourceRoots(), search.dialect(), problems);
         List<Path> locations = new ArrayList<>();
         for (Path p : search.schemaLocations()) {
-            if (Files.isDirectory(p) || p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) locations.add(p);
+            if (Files.isDirectory(p)) {
+                // a folder the user names holds their DDL whatever its scripts are called (a dump's mall.sql), not
+                // only Flyway-named migrations: every script in it that creates or alters tables
+                locations.addAll(SchemaFiles.find(null, List.of(p), search.includeTests(), SchemaProblems.IGNORE).sqlScripts());
+            } else if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+                locations.add(p);
+            }
         }
         locations.addAll(settings.flywayLocations());
         for (Path p : locations) {
