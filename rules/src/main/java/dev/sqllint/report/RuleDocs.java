@@ -20,6 +20,15 @@ public final class RuleDocs {
 
     public static final String START = "<!-- rules:start (generated from @RuleInfo by RuleDocs; do not edit) -->";
     public static final String END = "<!-- rules:end -->";
+    /**
+     * How the docs and the messages name the incident behind a rule: the user never saw the write-ups we started
+     * from, so they are "a production incident", told on the rule's page.
+     */
+    public static final String INCIDENT = "a production incident";
+    static final String INCIDENT_HEADING = "The production incident";
+    static final String INCIDENT_ANCHOR = "the-production-incident";
+    /** Where the incident's numbers come from, said after it (with the link when the address is known). */
+    private static final String WRITE_UP = "Told from the developers' public write-up";
     static final String GENERATED = "<!-- generated from @RuleInfo by RuleDocs (mvn -q -pl rules compile exec:java@rule-docs); do not edit -->";
 
     private RuleDocs() {
@@ -67,7 +76,8 @@ public final class RuleDocs {
 
     /** {@code docs/rules/<Rule>.md}: the rule's page. */
     public static String page(RuleInfo i) {
-        return GENERATED + "\n\n" + ruleMarkdown(i, "#").replaceFirst("^# " + i.name(), "# " + i.name() + ": " + title(i))
+        return GENERATED + "\n\n" + ruleMarkdown(i, "#", "#" + INCIDENT_ANCHOR)
+                .replaceFirst("^# " + i.name(), "# " + i.name() + ": " + title(i))
                 + "\nSeverity: `" + i.severity().name().toLowerCase() + "` (change it, or turn the rule off, with `<rules>` "
                 + "in the plugin's configuration: see the [README](../../README.md#configuration)). Suppress one finding "
                 + "with `@SuppressWarnings(\"sqllint:" + i.name() + "\")` or `// sqllint:ignore " + i.name()
@@ -80,20 +90,39 @@ public final class RuleDocs {
                 + "unless configured or found among the JDBC drivers).\n\n" + markdown("");
     }
 
-    /** One rule's help: summary, explanation, fix, and the before/after SQL. */
+    /** One rule's help for SARIF's {@code help.markdown}: its incident linked on the rule's page. */
     public static String ruleMarkdown(RuleInfo i, String heading) {
+        return ruleMarkdown(i, heading, helpUri(i) + "#" + INCIDENT_ANCHOR);
+    }
+
+    /**
+     * One rule's help: summary, explanation (its "a production incident" a link to {@code incidentLink}), fix, the
+     * before/after SQL, and the incident.
+     */
+    static String ruleMarkdown(RuleInfo i, String heading, String incidentLink) {
         return heading + " " + i.name() + "\n\n"
                 + "**" + i.summary() + ".**\n\n"
-                + i.explanation() + "\n\n"
+                + linked(i.explanation(), incidentLink) + "\n\n"
                 + "Fix: " + i.fix() + ".\n\n"
                 + "Before:\n\n```sql\n" + i.before() + "\n```\n\n"
-                + "After:\n\n```sql\n" + i.after() + "\n```\n";
+                + "After:\n\n```sql\n" + i.after() + "\n```\n\n"
+                + heading + "# " + INCIDENT_HEADING + "\n\n"
+                + i.incident() + " " + (i.incidentSource().isEmpty() ? WRITE_UP + "."
+                        : "[" + WRITE_UP + "](" + i.incidentSource() + ").") + "\n";
     }
 
     /** Plain-text help, for SARIF {@code help.text}. */
     public static String ruleText(RuleInfo i) {
         return i.summary() + ".\n\n" + i.explanation() + "\n\nFix: " + i.fix() + ".\n\nBefore:\n" + i.before()
-                + "\n\nAfter:\n" + i.after();
+                + "\n\nAfter:\n" + i.after() + "\n\n" + INCIDENT_HEADING + ": " + i.incident() + " " + WRITE_UP
+                + (i.incidentSource().isEmpty() ? "." : ": " + i.incidentSource());
+    }
+
+    /** The explanation with its first {@value #INCIDENT} as a Markdown link. */
+    static String linked(String explanation, String target) {
+        int at = explanation.indexOf(INCIDENT);
+        if (at < 0) return explanation;
+        return explanation.substring(0, at) + "[" + INCIDENT + "](" + target + ")" + explanation.substring(at + INCIDENT.length());
     }
 
     /** The README with its rule table replaced by the generated one. */

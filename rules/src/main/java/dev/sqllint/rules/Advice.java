@@ -9,8 +9,8 @@ import net.sf.jsqlparser.schema.Column;
 /**
  * How a finding speaks to the user (issue 14): its advice says which database it is for and is worded for that
  * one where databases differ; the incident behind a rule is evidence, named "a production incident" (the user
- * never saw our seeds); and SQL in a message is the user's own, with their tables, columns and aliases, so a
- * rewrite can be pasted back ({@code OR d.doc_id = ANY(?)}, never {@code OR doc_id = ANY(?)}).
+ * never read the write-ups we started from; the rule's page tells it); and SQL in a message is the user's own,
+ * with their tables, columns and aliases, so a rewrite can be pasted back ({@code OR d.doc_id = ANY(?)}, never {@code OR doc_id = ANY(?)}).
  */
 final class Advice {
 

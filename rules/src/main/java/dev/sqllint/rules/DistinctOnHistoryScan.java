@@ -27,15 +27,27 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 @RuleInfo(
         name = "DistinctOnHistoryScan",
         title = "Latest row per key read from the whole history",
-        summary = "DISTINCT ON over an append-only history table, newest first, to show a few rows: reads and sorts "
-                + "the whole history of the tenant",
+        summary = "DISTINCT ON to keep the newest row per key of an append-only history table: the database reads "
+                + "and sorts every row of those keys' history first",
         severity = Severity.WARNING,
-        explanation = "SELECT DISTINCT ON (x) ... ORDER BY x, ts DESC LIMIT n over a history table (runs, events, "
-                + "versions) must read every matching row of the tenant and sort it before the first distinct row can "
-                + "be emitted: the LIMIT does not cut the scan. In the seed incident a workspace had 1.78M runs but 1-3 "
-                + "distinct workflows; the home page spent 2.39 s in a parallel seq scan and an on-disk sort to show 4 "
-                + "cards. No rewrite of the query fixes it, because the work is O(history). Keep a small table of the "
-                + "latest row per key (upserted on every write) and read that.",
+        explanation = "SELECT DISTINCT ON (k) ... ORDER BY k, ts DESC over a history table (rows only added, many "
+                + "per key) keeps the newest row per key only after reading and sorting every matching row: the work "
+                + "grows with the history. With a LIMIT (on the select or a query around it), over a table the schema "
+                + "or historyTables call a history, or read per tenant newest first: the LIMIT does not cut the scan, "
+                + "so keep the latest row per key in a small table, upserted on every insert, and read that; in a "
+                + "production incident this shape sorted 1.78M rows to show 4. Without a LIMIT, when the query names "
+                + "its keys (IN, = ANY(?), = ?, a join to a filtered table), directly or where a CTE or derived table "
+                + "is read, from a table or a view: read one row per key with a top-1 on an index (k, ts DESC), "
+                + "LATERAL ... LIMIT 1 or, on SQL Server, APPLY with TOP 1. Quiet when the DISTINCT ON columns (and "
+                + "those fixed) are a unique key, a time range bounds the rows, on current-state tables (latest_, "
+                + "current_) and in migrations.",
+        incident = "A workflow application's home page showed the four workflows a workspace had used most recently. "
+                + "It derived them from its table of saved runs (7.4M rows) with DISTINCT ON the published workflow, "
+                + "newest first, LIMIT 4. One workspace had 1.78M runs of a single workflow: PostgreSQL read them all "
+                + "in a parallel sequential scan and sorted them on disk, 2.39 s on every home-page load, to return 4 "
+                + "rows. The developers replaced the query with a small table holding one row per workspace and "
+                + "workflow and its last-used time, upserted whenever a run is saved; the page then reads between 1 and "
+                + "240 rows.",
         before = "SELECT DISTINCT ON (r.published_run_id) r.published_run_id, r.updated_at\n"
                 + "FROM saved_runs r WHERE r.workspace_id = ?\n"
                 + "ORDER BY r.published_run_id, r.updated_at DESC LIMIT 4",
@@ -179,13 +191,24 @@ public final class DistinctOnHistoryScan implements Rule {
         String pg = "read one row per key with a LATERAL top-1 on " + index + ": SELECT " + alias + ".* FROM " + given.from() + " "
                 + (given.outerJoin() ? "LEFT JOIN LATERAL " + lateral + " ON true" : "CROSS JOIN LATERAL " + lateral)
                 + "." + latestTable;
-        String mysql = "read one row per key with a LATERAL top-1 (MySQL 8.0.14+) on " + index + ": "
-                + (joined ? "FROM " + given.from() + " " : "") + (given.outerJoin() ? "LEFT JOIN" : "JOIN") + " LATERAL "
-                + lateral + " ON true." + latestTable;
-        String mssql = "read one row per key with a top-1 on " + index + ": " + (joined ? "FROM " + given.from() + " " : "")
-                + (given.outerJoin() ? "OUTER APPLY" : "CROSS APPLY") + " (" + String.format(top1, outerKey)
+        String mysql = "read one row per key with a LATERAL top-1 (MySQL 8.0.14+) on " + index + ": SELECT " + alias
+                + ".* FROM " + keysFrom(given, keyName, "ROW(?)") + " " + (given.outerJoin() ? "LEFT JOIN" : "JOIN")
+                + " LATERAL " + lateral + " ON true." + latestTable;
+        String mssql = "read one row per key with a top-1 on " + index + ": SELECT " + alias + ".* FROM "
+                + keysFrom(given, keyName, "(?)") + " " + (given.outerJoin() ? "OUTER APPLY" : "CROSS APPLY") + " ("
+                + String.format(top1, outerKey)
                 .replaceFirst("^SELECT ", "SELECT TOP 1 ") + ") " + alias + "." + latestTable;
         return diagnosis + " " + Advice.forDatabase(query.dialect(), pg, mysql, mssql);
+    }
+
+    /**
+     * Where the keys come from, as a FROM item of the project's database: PostgreSQL's {@code unnest(?)} of an
+     * array parameter is a VALUES list of {@code row} elsewhere ({@code ROW(?)} on MySQL 8.0.19+, {@code (?)} on
+     * SQL Server); a subquery or a joined table stays as the query wrote it.
+     */
+    private static String keysFrom(KeysGiven given, String keyName, String row) {
+        if (given.kind() != KeysGiven.Kind.LIST || !given.from().startsWith("unnest(")) return given.from();
+        return "(VALUES " + row + ", " + row + ", ...) AS k(" + keyName + ")";
     }
 
     /** A range on a time column of the history: the rows read are bounded by the window, whatever the history holds. */

@@ -6,6 +6,7 @@ import dev.sqllint.sql.ParsedSql;
 import dev.sqllint.sql.SqlKeywords;
 import dev.sqllint.sql.SqlTree;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -31,11 +33,19 @@ import net.sf.jsqlparser.statement.select.SelectItem;
         severity = Severity.WARNING,
         explanation = "Joining review_requests to review_request_target_groups (many rows per request) only to filter "
                 + "multiplies every request by its matches; DISTINCT then sorts or hashes the whole multiplied set to "
-                + "undo it. Under COUNT(*) over the DISTINCT subquery the database materialises that set first (in the "
-                + "seed incident MySQL built temporary tables with full scans). EXISTS asks the same question without "
+                + "undo it. Under COUNT(*) over the DISTINCT subquery the database materialises that set first (in a "
+                + "production incident MySQL built temporary tables with full scans). EXISTS asks the same question without "
                 + "producing duplicates, stops at the first match, and lets the outer COUNT(*) be a plain count. This "
                 + "is the mirror of ExistsWhereJoinFits: when the joined key is unique (a to-one join) DISTINCT is not "
                 + "undoing a fan-out and this rule stays quiet.",
+        incident = "A code-review server (Review Board) listed the review requests a user may see by LEFT OUTER "
+                + "JOINs to to-many relations: the review groups a request targets, the people it names. A request "
+                + "matched through several of them came back once per match, so the queries carried DISTINCT; to count "
+                + "the results the ORM wrapped the DISTINCT query in COUNT(*), and on MySQL that built a temporary table "
+                + "with a full scan. The developers replaced the joins with EXISTS subqueries and dropped DISTINCT; on a "
+                + "database of 500,000 review requests the new queries were never slower than the old ones on MySQL "
+                + "or PostgreSQL, and often much faster.",
+        incidentSource = "https://reviews.reviewboard.org/r/13435/",
         before = "SELECT COUNT(*) FROM (\n"
                 + "  SELECT DISTINCT rr.id FROM review_requests rr\n"
                 + "  LEFT JOIN review_request_target_groups tg ON tg.review_request_id = rr.id\n"
@@ -232,54 +242,154 @@ public final class DistinctOverFanOutJoin implements Rule {
     private static String message(PlainSelect select, SelectScope scope, List<TableRef> toMany,
                                   List<KeyModel.Evidence> reasons, Bindings bindings, Query query) {
         ParsedSql sql = query.sql();
-        TableRef t = toMany.get(0);
-        String tables = String.join(", ", toMany.stream().map(Advice::table).toList());
+        List<String> names = toMany.stream().map(Advice::table).toList();
         String why = String.join("; ", reasons.stream().map(KeyModel.Evidence::reason).toList());
         boolean countedOutside = sql.tree().parent(select) instanceof ParenthesedSelect ps
                 && sql.tree().parent(ps) instanceof PlainSelect outer
                 && outer.getFromItem() == ps
                 && outer.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof Function f
                         && f.getName() != null && f.getName().equalsIgnoreCase("count"));
+        String joins = names.size() == 1 ? "a JOIN to " + names.get(0) + ", which is to-many"
+                : "JOINs to " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1)
+                        + (names.size() == 2 ? ", both to-many" : ", all to-many");
         return String.format(
-                "DISTINCT%s over a JOIN to %s, which is to-many (%s): the join multiplies rows and DISTINCT sorts or "
-                        + "hashes them all to undo it%s %s. %s",
-                countedOutside ? " under an outer COUNT" : "", tables, why,
+                "DISTINCT%s over %s (%s): the join%s multipl%s rows and DISTINCT sorts or hashes them all to undo it%s %s. %s",
+                countedOutside ? " under an outer COUNT" : "", joins, why, names.size() == 1 ? "" : "s",
+                names.size() == 1 ? "ies" : "y",
                 countedOutside ? ", and the outer COUNT materialises the whole distinct set first" : "",
                 Advice.incident("temporary tables and full scans"),
-                Advice.forDatabase(query.dialect(), "filter with EXISTS and drop DISTINCT: " + exists(t, select, scope)
-                        + "."));
+                Advice.forDatabase(query.dialect(), rewrite(toMany, select, scope) + "."));
     }
 
     /**
-     * The EXISTS that replaces the join, in the query's own names: the join's conditions and the WHERE terms
-     * on the joined table moved inside.
+     * The EXISTS that replace the joins, in the query's own names. Every multiplying join moves inside one, with
+     * its conditions, the WHERE terms on it and the joins that hang off it (a lookup joined to the to-many table);
+     * joins chained by their ON conditions share one EXISTS, the others each have their own. A WHERE term that
+     * ORs tests of two of them ({@code g.id IN (?) OR p.user_id = ?}) becomes an OR of two EXISTS; a LEFT JOIN
+     * nothing filters is dropped, not turned into an EXISTS.
      */
-    private static String exists(TableRef t, PlainSelect select, SelectScope scope) {
-        if (t.isAssociationPath()) {
-            return "WHERE EXISTS (SELECT 1 FROM " + t.pathOwner() + "." + t.name() + " " + t.key() + " WHERE ...)";
+    private static String rewrite(List<TableRef> toMany, PlainSelect select, SelectScope scope) {
+        if (toMany.stream().anyMatch(TableRef::isAssociationPath)) {
+            TableRef t = toMany.get(0);
+            return "filter with EXISTS and drop DISTINCT: WHERE EXISTS (SELECT 1 FROM " + t.pathOwner() + "." + t.name() + " " + t.key() + " WHERE ...)";
         }
-        List<String> terms = new ArrayList<>();
-        if (t.join().getOnExpressions() != null) {
-            for (Expression on : t.join().getOnExpressions()) {
-                for (Expression term : Expressions.conjuncts(on)) terms.add(Advice.sql(term, 120));
+        List<TableRef> moved = new ArrayList<>(toMany);
+        Set<TableRef> selected = selectedTables(select, scope);
+        for (TableRef t : scope.tables) {
+            if (t.join() == null || moved.contains(t) || selected.contains(t)) continue;
+            if (joinTerms(t, scope).stream().anyMatch(term -> touches(term, moved, scope))) moved.add(t);
+        }
+        moved.sort(Comparator.comparingInt(scope.tables::indexOf));
+        // groups: tables an ON condition chains together move into the same EXISTS
+        List<Group> groups = new ArrayList<>();
+        for (TableRef t : moved) {
+            List<Group> tied = groups.stream().filter(g -> joinTerms(t, scope).stream()
+                    .anyMatch(term -> touches(term, g.tables, scope))).toList();
+            Group into = tied.isEmpty() ? new Group() : tied.get(0);
+            if (tied.isEmpty()) groups.add(into);
+            for (Group other : tied.subList(Math.min(1, tied.size()), tied.size())) {
+                into.tables.addAll(other.tables);
+                into.terms.addAll(other.terms);
+                groups.remove(other);
             }
+            into.tables.add(t);
+        }
+        List<Expression> ors = new ArrayList<>();
+        for (Expression term : select.getWhere() == null ? List.<Expression>of() : Expressions.conjuncts(select.getWhere())) {
+            List<Group> touched = groups.stream().filter(g -> touches(term, g.tables, scope)).toList();
+            if (touched.size() == 1) {
+                touched.get(0).terms.add(term);
+            } else if (touched.size() > 1 && eachDisjunctInOneGroup(term, groups, scope)) {
+                ors.add(term);
+            } else if (touched.size() > 1) {
+                for (Group other : touched.subList(1, touched.size())) {
+                    touched.get(0).tables.addAll(other.tables);
+                    touched.get(0).terms.addAll(other.terms);
+                    groups.remove(other);
+                }
+                touched.get(0).terms.add(term);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (Group g : groups) {
+            g.tables.sort(Comparator.comparingInt(scope.tables::indexOf));
+            boolean inOr = ors.stream().anyMatch(term -> touches(term, g.tables, scope));
+            boolean outer = g.tables.get(0).join().isLeft();
+            // an inner join keeps only rows with a match, whatever the WHERE says; a LEFT JOIN only through its terms
+            if (!g.terms.isEmpty() || !outer) out.add(existsOf(g, List.of(), scope));
+            else if (outer && !inOr) dropped.add(Advice.table(g.tables.get(0)));
+        }
+        for (Expression term : ors) {
+            List<String> either = new ArrayList<>();
+            for (Expression d : Expressions.disjuncts(term)) {
+                Group g = groups.stream().filter(x -> touches(d, x.tables, scope)).findFirst().orElse(null);
+                either.add(g == null ? Advice.sql(d, 120) : existsOf(g, List.of(d), scope));
+            }
+            out.add("(" + String.join(" OR ", either) + ")");
+        }
+        String drop = dropped.isEmpty() ? "" : " the LEFT JOIN to " + String.join(", ", dropped) + " (it filters nothing)";
+        if (out.isEmpty()) return "drop DISTINCT and" + drop;
+        return "filter with EXISTS and drop DISTINCT" + (drop.isEmpty() ? "" : " and" + drop) + ": WHERE "
+                + String.join(" AND ", out);
+    }
+
+    /** Tables that move into one EXISTS, and the WHERE terms that go with them. */
+    private static final class Group {
+        final List<TableRef> tables = new ArrayList<>();
+        final List<Expression> terms = new ArrayList<>();
+    }
+
+    /** {@code EXISTS (SELECT 1 FROM first JOIN next ON ... WHERE <first's join> AND <terms> AND <extra>)}. */
+    private static String existsOf(Group g, List<Expression> extra, SelectScope scope) {
+        TableRef first = g.tables.get(0);
+        StringBuilder from = new StringBuilder(Advice.table(first));
+        for (TableRef t : g.tables.subList(1, g.tables.size())) {
+            List<Expression> on = joinTerms(t, scope);
+            from.append(t.join().isLeft() ? " LEFT JOIN " : " JOIN ").append(Advice.table(t)).append(" ON ")
+                    .append(on.isEmpty() ? "<join condition>" : String.join(" AND ", terms(on)));
+        }
+        List<Expression> all = new ArrayList<>(joinTerms(first, scope));
+        all.addAll(g.terms);
+        all.addAll(extra);
+        String condition = all.isEmpty() ? "<join condition>" : String.join(" AND ", terms(all));
+        String text = "EXISTS (SELECT 1 FROM " + from + " WHERE " + condition + ")";
+        return text.length() <= 300 ? text : text.substring(0, 298) + "…)";
+    }
+
+    /** An OR whose every side reads at most one group's tables: each side can be its own EXISTS. */
+    private static boolean eachDisjunctInOneGroup(Expression term, List<Group> groups, SelectScope scope) {
+        List<Expression> sides = Expressions.disjuncts(term);
+        if (sides.size() < 2) return false;
+        for (Expression d : sides) {
+            if (groups.stream().filter(g -> touches(d, g.tables, scope)).count() > 1) return false;
+        }
+        return true;
+    }
+
+    /** The conditions that join {@code t}: its ON terms, or the equalities its USING columns stand for. */
+    private static List<Expression> joinTerms(TableRef t, SelectScope scope) {
+        List<Expression> out = new ArrayList<>();
+        if (t.join().getOnExpressions() != null) {
+            for (Expression on : t.join().getOnExpressions()) out.addAll(Expressions.conjuncts(on));
         }
         if (t.join().getUsingColumns() != null) {
-            for (Expression term : scope.usingEqualities(scope.tables.indexOf(t), t.join().getUsingColumns())) {
-                terms.add(Advice.sql(term, 120));
-            }
+            out.addAll(scope.usingEqualities(scope.tables.indexOf(t), t.join().getUsingColumns()));
         }
-        if (select.getWhere() != null) {
-            for (Expression term : Expressions.conjuncts(select.getWhere())) {
-                boolean onT = false;
-                for (Column c : SqlTree.within(term, Column.class, Select.class)) {
-                    if (scope.local(c) == t) onT = true;
-                }
-                if (onT) terms.add(Advice.sql(term, 120));
-            }
+        return out;
+    }
+
+    /** The terms as the query writes them, an OR in parentheses so that it stays one term among ANDs. */
+    private static List<String> terms(List<Expression> terms) {
+        return terms.stream().map(term -> Expressions.unwrap(term) instanceof OrExpression
+                ? "(" + Advice.sql(Expressions.unwrap(term), 118) + ")" : Advice.sql(term, 120)).toList();
+    }
+
+    /** Whether the condition reads a column of one of the tables. */
+    private static boolean touches(Expression term, List<TableRef> tables, SelectScope scope) {
+        for (Column c : SqlTree.within(term, Column.class, Select.class)) {
+            if (tables.contains(scope.local(c))) return true;
         }
-        String condition = terms.isEmpty() ? "<join condition>" : String.join(" AND ", terms);
-        if (condition.length() > 240) condition = condition.substring(0, 239) + "…";
-        return "WHERE EXISTS (SELECT 1 FROM " + Advice.table(t) + " WHERE " + condition + ")";
+        return false;
     }
 }

@@ -31,9 +31,15 @@ import net.sf.jsqlparser.statement.update.Update;
                 + "subquery table's key, so at most one row can match: the EXISTS is a to-one lookup wearing a "
                 + "semi-join's clothes. Nested like this (task_run -> flow_run -> flow), the planner deduplicates and "
                 + "probes level by level instead of driving from the selective filter. A JOIN on the same key cannot "
-                + "add rows and plans as a normal join: in the seed incident a count went from 7,259 ms to 183 ms "
+                + "add rows and plans as a normal join: in a production incident a count went from 7,259 ms to 183 ms "
                 + "(~40x). When the correlated key is not unique (a to-many relation), EXISTS is right: it stops at the "
                 + "first match and never duplicates rows, and this rule stays quiet.",
+        incident = "The server of a workflow orchestrator (Prefect) counted task runs for its UI's filters with "
+                + "correlated EXISTS subqueries nested task run -> flow run -> flow, each correlated on the parent's "
+                + "primary key. On an instance with about 780k task runs and 140k flow runs, a count filtered by flow "
+                + "name took 7,259 ms. Rewritten as plain JOINs on the same keys it took 183 ms (about 40x faster), and "
+                + "a count filtered by the flow run's state went from 2,394 ms to 630 ms.",
+        incidentSource = "https://github.com/PrefectHQ/prefect/pull/19548",
         before = "SELECT count(*) FROM task_run tr WHERE EXISTS (\n"
                 + "  SELECT 1 FROM flow_run fr WHERE fr.id = tr.flow_run_id AND EXISTS (\n"
                 + "    SELECT 1 FROM flow f WHERE f.id = fr.flow_id AND f.name LIKE ?))",

@@ -27,8 +27,20 @@ public @interface RuleInfo {
 
     Severity severity() default Severity.WARNING;
 
-    /** Why it is slow and when it applies, a paragraph. */
+    /**
+     * Why it is slow, what the rule looks for and when it stays quiet, a paragraph. It names the incident behind the
+     * rule "a production incident"; the rule page links those words to {@link #incident()}.
+     */
     String explanation();
+
+    /**
+     * The production incident the rule was written from, told in our own words (never the write-up's): the system,
+     * the query's shape, how slow it was and what fixed it. The numbers the messages quote come from here.
+     */
+    String incident();
+
+    /** The incident's public write-up, when its address is known; else empty. */
+    String incidentSource() default "";
 
     /** A query that triggers the rule. */
     String before();

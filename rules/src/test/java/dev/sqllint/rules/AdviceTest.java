@@ -2,6 +2,7 @@ package dev.sqllint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sqllint.report.RuleDocs;
 import dev.sqllint.sql.Dialect;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.BinaryExpression;
@@ -22,6 +23,7 @@ class AdviceTest {
                 Advice.forDatabase(Dialect.SQLSERVER, "use = ANY(?)", "use IN (...)", "use a table-valued parameter"));
         assertEquals("Advice for Oracle: use EXISTS", Advice.forDatabase(Dialect.ORACLE, "use EXISTS"));
         assertEquals("(in a production incident: 42k rows hashed, 91 ms)", Advice.incident("42k rows hashed, 91 ms"));
+        assertEquals(RuleDocs.INCIDENT, Advice.INCIDENT, "the messages name the incident as the rule pages do");
     }
 
     @Test
