@@ -1,6 +1,6 @@
 package dev.sqllint.engine;
 
-import dev.sqllint.extract.SqlRelevance;
+import dev.sqllint.extract.sinks.SqlRelevance;
 import dev.sqllint.source.JavaOutline;
 import java.nio.file.Path;
 import java.util.ArrayList;

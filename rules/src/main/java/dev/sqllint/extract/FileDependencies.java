@@ -32,7 +32,7 @@ public final class FileDependencies {
         }
     }
 
-    static void read(Path file) {
+    public static void read(Path file) {
         Set<Path> current = CURRENT.get();
         if (current != null && file != null) current.add(file);
     }
@@ -41,7 +41,7 @@ public final class FileDependencies {
      * A cache shared by the files of a run whose hits still count as reads: a value computed for one file (a
      * folded constant) remembers the files it read, and every later file that uses it reads them too.
      */
-    static final class Memo<K, V> {
+    public static final class Memo<K, V> {
         private record Entry<V>(V value, Set<Path> reads) {
         }
 
@@ -53,16 +53,16 @@ public final class FileDependencies {
             this.entries = typed;
         }
 
-        static <K, V> Memo<K, V> concurrent() {
+        public static <K, V> Memo<K, V> concurrent() {
             return new Memo<>(new ConcurrentHashMap<K, Object>());
         }
 
-        void clear() {
+        public void clear() {
             entries.clear();
         }
 
         /** The cached value, its reads replayed; null when absent. */
-        V get(K key) {
+        public V get(K key) {
             Entry<V> e = entries.get(key);
             if (e == null) return null;
             Set<Path> current = CURRENT.get();
@@ -74,7 +74,7 @@ public final class FileDependencies {
          * Computes the value, recording its reads with it. Not computeIfAbsent: computing a value may compute
          * others in the same memo (a constant built from constants).
          */
-        V compute(K key, Supplier<V> work) {
+        public V compute(K key, Supplier<V> work) {
             Set<Path> reads = new HashSet<>();
             V value = recording(reads, work);
             entries.putIfAbsent(key, new Entry<>(value, Set.copyOf(reads)));

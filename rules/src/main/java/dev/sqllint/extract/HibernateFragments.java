@@ -8,6 +8,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import dev.sqllint.extract.sinks.SinkCatalog;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;

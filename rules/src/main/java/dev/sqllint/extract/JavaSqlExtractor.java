@@ -17,6 +17,16 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.sqllint.derived.DerivedQueries;
+import dev.sqllint.extract.fluent.CriteriaQueries;
+import dev.sqllint.extract.fluent.FluentContext;
+import dev.sqllint.extract.fluent.JooqChains;
+import dev.sqllint.extract.fluent.JooqRoots;
+import dev.sqllint.extract.java.Declarations;
+import dev.sqllint.extract.java.StringFolder;
+import dev.sqllint.extract.java.Variants;
+import dev.sqllint.extract.jdbi.JdbiSqlObjects;
+import dev.sqllint.extract.sinks.SinkCatalog;
+import dev.sqllint.extract.sinks.SqlLooks;
 import dev.sqllint.schema.JpaModel;
 import dev.sqllint.schema.Schema;
 import dev.sqllint.sql.Origin;
@@ -201,7 +211,7 @@ public final class JavaSqlExtractor {
     }
 
     /** An annotation value folded (array values joined), for the readers of other annotation forms. */
-    List<SqlText> foldValue(Expression value) {
+    public List<SqlText> foldValue(Expression value) {
         return foldAnnotationValue(value);
     }
 
@@ -218,7 +228,7 @@ public final class JavaSqlExtractor {
         return out;
     }
 
-    static Optional<Expression> attribute(AnnotationExpr a, String name) {
+    public static Optional<Expression> attribute(AnnotationExpr a, String name) {
         if (a instanceof SingleMemberAnnotationExpr single) {
             return name.equals("value") ? Optional.of(single.getMemberValue()) : Optional.empty();
         }
@@ -258,14 +268,14 @@ public final class JavaSqlExtractor {
         return out;
     }
 
-    SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
+    public SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
         Position p = at.getBegin().orElse(new Position(1, 1));
         Origin o = Origin.at(file, p.line, p.column);
         return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null,
                 Suppressions.enclosing(context));
     }
 
-    static String owner(Node n) {
+    public static String owner(Node n) {
         String member = null;
         for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
             if (member == null && p instanceof CallableDeclaration<?> c) member = c.getNameAsString();

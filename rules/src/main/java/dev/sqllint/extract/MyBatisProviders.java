@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import dev.sqllint.extract.java.StringFolder;
 import dev.sqllint.sql.SqlText;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.sqllint.extract;
 
+import dev.sqllint.extract.sinks.SinkCatalog;
 import java.util.List;
 
 /**

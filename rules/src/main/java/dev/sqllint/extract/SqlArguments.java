@@ -10,7 +10,11 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import dev.sqllint.extract.SinkCatalog.SqlArgument;
+import dev.sqllint.extract.java.CallerSites;
+import dev.sqllint.extract.java.Declarations;
+import dev.sqllint.extract.java.StringFolder;
+import dev.sqllint.extract.sinks.SinkCatalog.SqlArgument;
+import dev.sqllint.extract.sinks.SqlLooks;
 import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
@@ -24,7 +28,7 @@ import java.util.Set;
  * handler)}); or every statement ({@code jdbc.batchUpdate(DELETE_ITEMS, DELETE_ORDER)}, or an array of them).
  * A supplier lambda ({@code client.sql(() -> "...")}) is read through its body.
  */
-final class SqlArguments {
+public final class SqlArguments {
 
     /** One SQL argument: where it is written and what it folds to (only variants with static text). */
     record Picked(Expression at, List<SqlText> variants) {
@@ -112,7 +116,7 @@ final class SqlArguments {
     }
 
     /** Drops variants that hold nothing but placeholders: no SQL is known there. */
-    static List<SqlText> staticText(List<SqlText> variants) {
+    public static List<SqlText> staticText(List<SqlText> variants) {
         List<SqlText> out = new ArrayList<>();
         for (SqlText v : variants) {
             String known = v.text().replace(Placeholders.DYNAMIC, "").strip();

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * So {@code class UserQuery extends MappingSqlQuery<User>} and {@code class AuditQuery extends UserQuery}
  * both reach {@code org.springframework.jdbc.object.MappingSqlQuery}.
  */
-final class Supertypes {
+public final class Supertypes {
 
     private static final int MAX_LEVELS = 8;
 
@@ -30,7 +30,7 @@ final class Supertypes {
     }
 
     /** The type itself, then its ancestors nearest first. */
-    List<String> lineage(String qualified) {
+    public List<String> lineage(String qualified) {
         Set<String> out = new LinkedHashSet<>();
         List<String> level = List.of(qualified);
         for (int depth = 0; depth <= MAX_LEVELS && !level.isEmpty(); depth++) {
@@ -62,7 +62,7 @@ final class Supertypes {
     }
 
     /** The qualified name of the named class or interface that encloses {@code n}, if any. */
-    static Optional<TypeDeclaration<?>> enclosingType(Node n) {
+    public static Optional<TypeDeclaration<?>> enclosingType(Node n) {
         for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
             if (p instanceof TypeDeclaration<?> t) return Optional.of(t);
             if (p instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {

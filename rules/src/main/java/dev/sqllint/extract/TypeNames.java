@@ -54,7 +54,7 @@ public final class TypeNames {
     }
 
     /** The type a static import brings in for {@code member}, if any: {@code import static a.B.member} or {@code a.B.*}. */
-    Optional<String> staticImportOwner(String member, Node context) {
+    public Optional<String> staticImportOwner(String member, Node context) {
         CompilationUnit cu = context.findCompilationUnit().orElse(null);
         if (cu == null) return Optional.empty();
         for (ImportDeclaration imp : cu.getImports()) {
@@ -70,7 +70,7 @@ public final class TypeNames {
         return Optional.empty();
     }
 
-    static String stripGenerics(String type) {
+    public static String stripGenerics(String type) {
         int lt = type.indexOf('<');
         String s = lt < 0 ? type : type.substring(0, lt);
         return s.replace("[]", "").trim();

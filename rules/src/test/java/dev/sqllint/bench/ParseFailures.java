@@ -5,7 +5,7 @@ import com.github.javaparser.ParserConfiguration;
 import dev.sqllint.extract.JavaFile;
 import dev.sqllint.extract.JavaSqlExtractor;
 import dev.sqllint.extract.Language;
-import dev.sqllint.extract.SinkCatalog;
+import dev.sqllint.extract.sinks.SinkCatalog;
 import dev.sqllint.extract.SqlSite;
 import dev.sqllint.sql.JpqlToSql;
 import dev.sqllint.sql.PlaceholderNormalizer;

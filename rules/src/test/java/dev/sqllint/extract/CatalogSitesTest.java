@@ -1,13 +1,14 @@
 package dev.sqllint.extract;
 
-import static dev.sqllint.extract.ExtractorFixture.summary;
-import static dev.sqllint.extract.ExtractorFixture.texts;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.sqllint.extract.sinks.SinkCatalog;
 import dev.sqllint.sql.Placeholders;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static dev.sqllint.extract.ExtractorFixture.summary;
+import static dev.sqllint.extract.ExtractorFixture.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** One test per catalogue family beyond JDBC/JPA/Spring Data: the sites it yields, at which argument, with which SQL. */
 class CatalogSitesTest {

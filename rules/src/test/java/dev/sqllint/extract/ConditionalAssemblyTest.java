@@ -1,11 +1,11 @@
 package dev.sqllint.extract;
 
-import static dev.sqllint.extract.ExtractorFixture.texts;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.sqllint.sql.Placeholders;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static dev.sqllint.extract.ExtractorFixture.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Statements assembled under conditions, as read-platform services write them: the variants are the

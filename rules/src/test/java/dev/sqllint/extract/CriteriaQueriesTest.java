@@ -1,10 +1,8 @@
 package dev.sqllint.extract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
+import dev.sqllint.extract.sinks.SinkCatalog;
 import dev.sqllint.schema.JpaModel;
 import dev.sqllint.schema.JpaNaming;
 import dev.sqllint.schema.Schema;
@@ -14,6 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * JPA Criteria queries as the JPQL they stand for, read through the real extractor: the query a method builds

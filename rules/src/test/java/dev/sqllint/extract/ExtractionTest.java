@@ -1,10 +1,8 @@
 package dev.sqllint.extract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
+import dev.sqllint.extract.sinks.SinkCatalog;
 import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
@@ -14,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every folding form the foundation promises, read through the real extractor. */
 class ExtractionTest {

@@ -2,6 +2,7 @@ package dev.sqllint.extract;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
+import dev.sqllint.extract.sinks.SinkCatalog;
 import dev.sqllint.sql.SqlText;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,29 +13,29 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Java sources in memory run through the real extractor, with the unresolved sites it reports. */
-final class ExtractorFixture {
+public final class ExtractorFixture {
 
     private final Map<String, String> sources = new LinkedHashMap<>();
     private List<Path> resourceRoots = List.of();
     private Function<String, Optional<String>> entityTables = c -> Optional.empty();
-    final List<UnresolvedSite> unresolved = new ArrayList<>();
+    public final List<UnresolvedSite> unresolved = new ArrayList<>();
 
-    ExtractorFixture source(String path, String text) {
+    public ExtractorFixture source(String path, String text) {
         sources.put(path, text);
         return this;
     }
 
-    ExtractorFixture resources(Path root) {
+    public ExtractorFixture resources(Path root) {
         resourceRoots = List.of(root);
         return this;
     }
 
-    ExtractorFixture entityTables(Map<String, String> tableByClass) {
+    public ExtractorFixture entityTables(Map<String, String> tableByClass) {
         entityTables = c -> Optional.ofNullable(tableByClass.get(c));
         return this;
     }
 
-    List<SqlSite> sites(String path) {
+    public List<SqlSite> sites(String path) {
         JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
         List<JavaFile> files = new ArrayList<>();
         for (Map.Entry<String, String> e : sources.entrySet()) {
@@ -46,16 +47,16 @@ final class ExtractorFixture {
         return extractor.sites(file, unresolved::add);
     }
 
-    static List<String> texts(SqlSite site) {
+    public static List<String> texts(SqlSite site) {
         return site.variants().stream().map(SqlText::text).toList();
     }
 
     /** {@code api line:column: first variant}, one per site: what a reader checks. */
-    static List<String> summary(List<SqlSite> sites) {
+    public static List<String> summary(List<SqlSite> sites) {
         return sites.stream().map(s -> s.api() + " " + s.line() + ":" + s.column() + ": " + s.variants().get(0).text()).toList();
     }
 
-    List<String> unresolvedSummary() {
+    public List<String> unresolvedSummary() {
         return unresolved.stream().map(u -> u.api() + " " + u.line() + ":" + u.column() + ": " + u.reason()
                 + (u.detail().isEmpty() ? "" : " (" + u.detail() + ")")).toList();
     }

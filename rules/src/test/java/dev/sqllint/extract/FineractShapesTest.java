@@ -1,14 +1,14 @@
 package dev.sqllint.extract;
 
-import static dev.sqllint.extract.ExtractorFixture.texts;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static dev.sqllint.extract.ExtractorFixture.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Shapes from Apache Fineract whose SQL folded into text that did not parse, because of the folding, not

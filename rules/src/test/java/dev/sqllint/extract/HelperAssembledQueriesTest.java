@@ -1,11 +1,11 @@
 package dev.sqllint.extract;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 import static dev.sqllint.extract.ExtractorFixture.summary;
 import static dev.sqllint.extract.ExtractorFixture.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * HQL assembled in a helper: the callers pass a prefix, the helper appends conditions and issues it on a

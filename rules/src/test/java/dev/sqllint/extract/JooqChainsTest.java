@@ -1,10 +1,8 @@
 package dev.sqllint.extract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
+import dev.sqllint.extract.sinks.SinkCatalog;
 import dev.sqllint.schema.ForeignKey;
 import dev.sqllint.schema.Key;
 import dev.sqllint.schema.Schema;
@@ -17,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * jOOQ chains as the SQL they render, read through the real extractor: generated names without the generated

@@ -1,12 +1,12 @@
 package dev.sqllint.extract;
 
-import static dev.sqllint.extract.ExtractorFixture.texts;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.SqlText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static dev.sqllint.extract.ExtractorFixture.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** String literals and text blocks read exactly as javac reads them, each character at its place; found by fuzzing. */
 class LiteralEscapesTest {

@@ -1,11 +1,11 @@
 package dev.sqllint.extract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.testing.LintTestHelper;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MyBatis {@code @SelectProvider}: the statement is what the provider method returns. */
 class MyBatisProvidersTest {

@@ -1,9 +1,9 @@
 package dev.sqllint.extract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An unqualified call to a method the class or a project superclass declares is that method, not a library sink. */
 class OwnMethodCallsTest {

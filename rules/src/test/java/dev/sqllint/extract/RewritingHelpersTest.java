@@ -1,12 +1,12 @@
 package dev.sqllint.extract;
 
-import static dev.sqllint.extract.ExtractorFixture.summary;
-import static dev.sqllint.extract.ExtractorFixture.texts;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.sqllint.schema.Schema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static dev.sqllint.extract.ExtractorFixture.summary;
+import static dev.sqllint.extract.ExtractorFixture.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * SQL that reaches the driver through a project method rewriting it: a table-prefix helper in another class

@@ -1,11 +1,11 @@
 package dev.sqllint.extract;
 
-import static dev.sqllint.extract.ExtractorFixture.texts;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.sqllint.sql.Placeholders;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static dev.sqllint.extract.ExtractorFixture.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A statement whose start a generator decides at run time ({@code buildSelect(columns) + from + where}) is

@@ -1,11 +1,11 @@
 package dev.sqllint.extract;
 
-import static dev.sqllint.extract.ExtractorFixture.texts;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.sqllint.sql.Placeholders;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static dev.sqllint.extract.ExtractorFixture.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Queries assembled from templates: {@code String.format} and {@code String.replace} on known text are

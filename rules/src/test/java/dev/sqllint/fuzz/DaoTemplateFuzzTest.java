@@ -127,7 +127,7 @@ class DaoTemplateFuzzTest {
      */
     private static void expect(List<SqlSite> sites, int line, String sql) {
         if (sql.replace(Placeholders.DYNAMIC, "").isBlank()) return;
-        if (!dev.sqllint.extract.StatementStart.isKnown(sql, dev.sqllint.extract.Language.SQL)) return;
+        if (!dev.sqllint.extract.sinks.StatementStart.isKnown(sql, dev.sqllint.extract.Language.SQL)) return;
         List<SqlSite> here = sites.stream().filter(s -> s.line() == line).toList();
         Set<String> variants = here.stream().flatMap(s -> s.variants().stream()).map(SqlText::text).collect(Collectors.toSet());
         FuzzChecks.check(variants.contains(sql), "line " + line + " should fold to [" + sql + "] but folds to " + variants);

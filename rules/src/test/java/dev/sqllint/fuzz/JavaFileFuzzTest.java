@@ -8,7 +8,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import dev.sqllint.extract.ExtractionContext;
 import dev.sqllint.extract.JavaFile;
 import dev.sqllint.extract.JavaSqlExtractor;
-import dev.sqllint.extract.SinkCatalog;
+import dev.sqllint.extract.sinks.SinkCatalog;
 import dev.sqllint.extract.SqlSite;
 import dev.sqllint.mybatis.ScriptAnnotations;
 import dev.sqllint.schema.JpaModel;

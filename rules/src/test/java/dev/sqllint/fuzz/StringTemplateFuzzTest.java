@@ -2,9 +2,9 @@ package dev.sqllint.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sqllint.extract.Language;
-import dev.sqllint.extract.templates.GroupFiles;
-import dev.sqllint.extract.templates.StringTemplateCalls;
-import dev.sqllint.extract.templates.StringTemplateGroup;
+import dev.sqllint.extract.jdbi.templates.GroupFiles;
+import dev.sqllint.extract.jdbi.templates.StringTemplateCalls;
+import dev.sqllint.extract.jdbi.templates.StringTemplateGroup;
 import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.SqlText;
 import java.io.IOException;
