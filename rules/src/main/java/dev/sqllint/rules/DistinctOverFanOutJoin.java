@@ -354,7 +354,9 @@ public final class DistinctOverFanOutJoin implements Rule {
         all.addAll(extra);
         String condition = all.isEmpty() ? "<join condition>" : String.join(" AND ", terms(all));
         String text = "EXISTS (SELECT 1 FROM " + from + " WHERE " + condition + ")";
-        return text.length() <= 300 ? text : text.substring(0, 298) + "…)";
+        // room for a real one whole (a to-many chain with an anti-join hanging off it is ~330 characters): a cut
+        // rewrite cannot be pasted back
+        return text.length() <= 480 ? text : text.substring(0, 478) + "…)";
     }
 
     /** An OR whose every side reads at most one group's tables: each side can be its own EXISTS. */

@@ -105,6 +105,50 @@ class DistinctOverFanOutJoinShapesTest {
     }
 
     @Test
+    void theExistsTakesTheJoinsThatHangOffTheToManyTableWithThem() {
+        AnalysisResult r = LintTestHelper.forRule(DistinctOverFanOutJoin.class)
+                .addResource("db/changelog/V1__leases.sql", """
+                        CREATE TABLE leases (id BIGINT PRIMARY KEY, status INT NOT NULL, archived BOOLEAN);
+                        CREATE TABLE lease_settings (id BIGINT PRIMARY KEY, lease_id BIGINT NOT NULL UNIQUE, auto_post BOOLEAN);
+                        CREATE TABLE lease_periods (id BIGINT PRIMARY KEY, lease_id BIGINT NOT NULL REFERENCES leases (id));
+                        CREATE TABLE period_adjustments (id BIGINT PRIMARY KEY,
+                            period_id BIGINT NOT NULL REFERENCES lease_periods (id), due_on DATE);
+                        CREATE TABLE lease_postings (id BIGINT PRIMARY KEY, lease_id BIGINT NOT NULL, posted_on DATE,
+                            kind INT, reversed BOOLEAN);
+                        """)
+                .addSource("com/acme/rent/PostingService.java", """
+                        package com.acme.rent;
+                        import java.time.LocalDate;
+                        import java.util.List;
+                        import org.springframework.jdbc.core.JdbcTemplate;
+                        class PostingService {
+                          private final JdbcTemplate jdbc;
+                          PostingService(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+                          List<Long> leasesWithUnpostedAdjustments(LocalDate today) {
+                            StringBuilder sql = new StringBuilder()
+                                // BUG: DistinctOverFanOutJoin at distinct
+                                .append(" select distinct lease.id from leases as lease ")
+                                .append(" inner join lease_settings as ls on (ls.lease_id = lease.id and ls.auto_post = true) ")
+                                .append(" inner join lease_periods as lp on lp.lease_id = lease.id ")
+                                .append(" inner join period_adjustments as adj on adj.period_id = lp.id ")
+                                .append(" left join lease_postings as post on (post.reversed <> true and post.kind = 7 ")
+                                .append("   and post.lease_id = lease.id and post.posted_on = adj.due_on) ")
+                                .append(" where lease.status = 300 and lease.archived = false ")
+                                .append(" and adj.due_on is not null and post.posted_on is null and adj.due_on < ? ");
+                            return jdbc.queryForList(sql.toString(), Long.class, today);
+                          }
+                        }
+                        """).doTest();
+        String m = r.findings().get(0).message();
+        assertTrue(m.contains("DISTINCT over JOINs to lease_periods lp and period_adjustments adj, both to-many"), m);
+        // the adjustments and the anti-join on their date move into the EXISTS with the periods they hang off
+        assertTrue(m.contains("WHERE EXISTS (SELECT 1 FROM lease_periods lp JOIN period_adjustments adj ON adj.period_id = lp.id "
+                + "LEFT JOIN lease_postings post ON post.reversed <> true AND post.kind = 7 AND post.lease_id = lease.id "
+                + "AND post.posted_on = adj.due_on WHERE lp.lease_id = lease.id AND adj.due_on IS NOT NULL "
+                + "AND post.posted_on IS NULL AND adj.due_on < ?)"), m);
+    }
+
+    @Test
     void aKeyCoveredByTheJoinAndAWhereEqualityPinsOneRow() {
         LintTestHelper.forRule(DistinctOverFanOutJoin.class)
                 .addResource("db/migration/V1__accounts.sql", ACCOUNTS)
