@@ -2,6 +2,7 @@ package dev.sqllint.rules;
 
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.sql.SqlKeywords;
+import dev.sqllint.sql.SqlTree;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -15,10 +16,12 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
 
 @RuleInfo(
@@ -98,7 +101,9 @@ public final class ExistsWhereJoinFits implements Rule {
                 String on = String.join(" AND ", t.correlations());
                 Join j = t.table().join();
                 if (j != null && j.getOnExpressions() != null) {
-                    for (Expression e : j.getOnExpressions()) on = on.isEmpty() ? Advice.sql(e, 80) : on + " AND " + Advice.sql(e, 80);
+                    for (Expression e : j.getOnExpressions()) {
+                        on = on.isEmpty() ? qualified(e, level.scope(), 80) : on + " AND " + qualified(e, level.scope(), 80);
+                    }
                 }
                 joins.add(new JoinPart(Advice.table(t.table()), on));
                 keys.add(t.evidence().reason());
@@ -106,7 +111,7 @@ public final class ExistsWhereJoinFits implements Rule {
             }
             for (Expression term : Expressions.conjuncts(level.sub().getWhere())) {
                 if (level.correlations().stream().noneMatch(c -> c == term) && !(term instanceof ExistsExpression)) {
-                    conditions.add(Advice.sql(term, 60));
+                    conditions.add(qualified(term, level.scope(), 60));
                 }
             }
         }
@@ -202,7 +207,7 @@ public final class ExistsWhereJoinFits implements Rule {
             if (local == null) continue;
             TableRef t = scope.local(local);
             bound.computeIfAbsent(t, k -> new HashSet<>()).add(Expressions.columnName(local));
-            correlated.computeIfAbsent(t, k -> new ArrayList<>()).add(Advice.sql(eq, 80));
+            correlated.computeIfAbsent(t, k -> new ArrayList<>()).add(qualified(eq, scope, 80));
             correlations.add(term);
         }
         if (correlations.isEmpty()) return Optional.empty(); // uncorrelated: evaluated once, not this rule
@@ -228,6 +233,32 @@ public final class ExistsWhereJoinFits implements Rule {
         if (pinned.size() < scope.tables.size()) return Optional.empty();
         pinned.sort(Comparator.comparingInt(p -> scope.tables.indexOf(p.table())));
         return Optional.of(new ToOne(exists, sub, scope, pinned, correlations));
+    }
+
+    /**
+     * A term of the subquery as the join needs it: a column the subquery leaves unqualified ({@code ID_}, clear
+     * there because its one table has it) is qualified with its table, as it would be ambiguous once that table
+     * joins the outer query's tables ({@code RES.ID_}, {@code EXEC2.ID_}).
+     */
+    private static String qualified(Expression term, SelectScope sub, int max) {
+        List<Column> bare = new ArrayList<>();
+        for (Column c : SqlTree.within(term, Column.class, Select.class)) {
+            TableRef t = sub.local(c);
+            if (Expressions.qualifier(c) == null && t != null && t.table() != null) bare.add(c);
+        }
+        if (bare.isEmpty()) return Advice.sql(term, max);
+        List<Table> written = new ArrayList<>();
+        for (Column c : bare) written.add(c.getTable());
+        try {
+            // printed with the qualifier set for the moment only: the statement stays as parsed for the other rules
+            for (Column c : bare) {
+                Table t = sub.local(c).table();
+                c.setTable(new Table(t.getAlias() != null ? t.getAlias().getName() : t.getName()));
+            }
+            return Advice.sql(term, max);
+        } finally {
+            for (int i = 0; i < bare.size(); i++) bare.get(i).setTable(written.get(i));
+        }
     }
 
     private static boolean isInner(Join j) {

@@ -109,6 +109,34 @@ class ExistsWhereJoinFitsTest {
     }
 
     @Test
+    void theJoinQualifiesTheColumnsTheSubqueryLeftBare() {
+        AnalysisResult r = helper.addResource("org/acme/wf/db/create/acme.postgres.create.engine.sql", """
+                        create table WF_RU_RUN (ID_ varchar(64) not null, SUPER_RUN_ varchar(64), DEF_ID_ varchar(64),
+                            BUSINESS_KEY_ varchar(255), primary key (ID_));
+                        """)
+                .addResource("org/acme/wf/queries/runs.xml", """
+                        <?xml version="1.0" encoding="UTF-8" ?>
+                        <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+                        <mapper namespace="org.acme.wf.queries">
+                          <select id="selectCalledRuns" resultType="string">
+                            select RES.ID_ from ${prefix}WF_RU_RUN RES
+                            where RES.ID_ = RES.SUPER_RUN_
+                            <!-- BUG: ExistsWhereJoinFits at EXISTS -->
+                            and EXISTS (
+                              select ID_ from ${prefix}WF_RU_RUN
+                              where DEF_ID_ = #{parentDefinitionId} and RES.SUPER_RUN_ = ID_
+                            )
+                          </select>
+                        </mapper>
+                        """)
+                .doTest();
+        String m = r.findings().get(0).message();
+        // ID_ alone would be ambiguous next to RES.ID_ once the table joins the outer query
+        assertTrue(m.contains("replace the EXISTS with JOIN WF_RU_RUN ON RES.SUPER_RUN_ = WF_RU_RUN.ID_, "
+                + "with WF_RU_RUN.DEF_ID_ = ? in WHERE"), m);
+    }
+
+    @Test
     void existsInAnUpdateOfAMapper() {
         helper.addResource("db/migration/V1__shop.sql", SHOP_SCHEMA)
                 .addResource("mapper/OrderMapper.xml", """
