@@ -84,4 +84,16 @@ assert log.contains("[WARNING] ${new File(basedir, mapper).absolutePath}:[17,12]
 assert log.contains('sqllint: schema: 16 tables, 18 keys, 15 foreign keys, 7 indexes from 5 SQL scripts, 3 JPA entities')
 assert log.contains('sqllint found 9 slow query shapes')
 assert log.contains('BUILD FAILURE')
+
+// the README shows this run's first JoinForScalarOnly line and its fix, eliding only the path and the middle
+def top = basedir.canonicalFile
+while (top != null && !(new File(top, 'README.md').isFile() && new File(top, 'it/demo').isDirectory())) top = top.parentFile
+assert top : 'the repository holding the demo (the invoker runs a copy under it/target)'
+def readme = new File(top, 'README.md').text
+def shown = readme.readLines().find { it.startsWith('[WARNING] /…/it/demo/') && it.contains('[JoinForScalarOnly]') }
+assert shown : 'the README shows a finding of the demo'
+def findingLine = log.readLines().find { it.contains('TopicTrackingDao.java:[21,22] [JoinForScalarOnly]') }
+shown.substring('[WARNING] /…/it/demo/'.length()).split('…').each { part -> assert findingLine.contains(part.trim()) : part }
+def fixShown = readme.readLines().find { it.startsWith('[WARNING]   fix: ') }
+assert log.readLines()[log.readLines().indexOf(findingLine) + 1] == fixShown
 return true

@@ -15,7 +15,7 @@ assert !run.invocations[0].toolExecutionNotifications.any { it.descriptor.id == 
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('sqllint: sources: JPA/Hibernate 1, Jdbi 2, Vert.x SQL client 1, Commons DbUtils 1; '
-        + '5 variants analysed, 5 parsed (100.0%); 1 sites unresolved (per kind and reasons under -X)')
+        + '5 variants analysed, 5 parsed (100.0%); 1 site unresolved (per kind and reasons under -X)')
 // under -X: the listing per source kind and every unresolved site with its reason
 assert log.contains('[DEBUG] sqllint: SQL per source kind (sites, statement variants, parsed):')
 assert log =~ /\[DEBUG\]   Jdbi +2 sites +2 variants +2 parsed \(100\.0%\)/

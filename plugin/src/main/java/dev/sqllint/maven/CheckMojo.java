@@ -131,7 +131,8 @@ public class CheckMojo extends AbstractSqllintMojo {
         for (String note : result.notes()) getLog().debug("sqllint: " + note);
         for (String note : result.work().cacheNotes()) getLog().debug("sqllint: " + note);
         if (getLog().isDebugEnabled() && result.work().cacheOn()) {
-            getLog().debug("sqllint: analysed (not from the cache): " + result.work().analysed().size() + " files"
+            getLog().debug("sqllint: analysed (not from the cache): " + result.work().analysed().size()
+                    + (result.work().analysed().size() == 1 ? " file" : " files")
                     + (result.work().analysed().isEmpty() ? "" : ", e.g. " + result.work().analysed().get(0)));
         }
         if (getLog().isDebugEnabled()) SourcesReport.listing(result).forEach(getLog()::debug);

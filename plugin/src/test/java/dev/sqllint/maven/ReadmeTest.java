@@ -80,6 +80,13 @@ class ReadmeTest {
         }
     }
 
+    /** The README is the user's guide, at most 300 lines (issue 14); detail goes to docs/, linked from it. */
+    @Test
+    void readmeIsAShortUsersGuide() throws IOException {
+        long lines = readme().lines().count();
+        assertTrue(lines <= 300, "README.md has " + lines + " lines; move detail to docs/");
+    }
+
     @Test
     void relativeLinksInTheReadmeAndDocsResolve() throws IOException {
         List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));

@@ -32,7 +32,7 @@ public final class SourcesReport {
         if (!s.unresolved().isEmpty()) {
             List<String> reasons = new ArrayList<>();
             s.unresolvedPerReason().forEach((reason, n) -> reasons.add(n + " " + reason));
-            line += "; " + s.unresolved().size() + " sites unresolved (per kind and reasons under -X): " + String.join(", ", reasons);
+            line += "; " + s.unresolved().size() + (s.unresolved().size() == 1 ? " site" : " sites") + " unresolved (per kind and reasons under -X): " + String.join(", ", reasons);
         }
         return line;
     }

@@ -69,7 +69,7 @@ class SourceCountsTest {
         assertEquals(Map.of("entirely dynamic argument", 1), s.unresolvedPerReason());
 
         assertEquals("sqllint: sources: JDBC 2, Spring JDBC 1, Spring Data @Query 1, Jdbi 1; 6 variants analysed, 5 parsed (83.3%); "
-                + "1 sites unresolved (per kind and reasons under -X): 1 entirely dynamic argument", SourcesReport.summaryLine(r));
+                + "1 site unresolved (per kind and reasons under -X): 1 entirely dynamic argument", SourcesReport.summaryLine(r));
         // the statement that does not parse, counted by why in the summary, with where it is under -X
         assertTrue(ConsoleReport.summary(r).contains("sqllint: not analysed, per reason: 1 JSqlParser stops at \"SELECT\""),
                 String.join("\n", ConsoleReport.summary(r)));
