@@ -44,10 +44,23 @@ final class SelectScope {
         this.owner = update;
         this.where = update.getWhere();
         this.outer = outer;
-        add(update.getTable(), null);
+        // SQL Server's UPDATE RES SET ... FROM ACT_HI_DEC_IN RES: the target is an alias of the FROM, not a table
+        if (!targetIsAlias(update)) add(update.getTable(), null);
         addJoins(update.getStartJoins());
         add(update.getFromItem(), null);
         addJoins(update.getJoins());
+    }
+
+    private static boolean targetIsAlias(Update update) {
+        Table target = update.getTable();
+        if (target == null || target.getSchemaName() != null || target.getName() == null) return false;
+        List<FromItem> items = new ArrayList<>();
+        if (update.getFromItem() != null) items.add(update.getFromItem());
+        if (update.getJoins() != null) for (Join j : update.getJoins()) items.add(j.getRightItem());
+        for (FromItem item : items) {
+            if (item.getAlias() != null && target.getName().equalsIgnoreCase(item.getAlias().getName())) return true;
+        }
+        return false;
     }
 
     /** DELETE FROM t [USING ...] [JOIN ...] WHERE. */

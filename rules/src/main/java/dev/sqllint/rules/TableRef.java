@@ -22,7 +22,10 @@ record TableRef(String name, String alias, Table table, Join join, String pathOw
         // a name glued to a template piece the extraction could not read (${prefix}ACT_RU_TASK) is shown without it
         String written = table == null || table.getName() == null ? name : table.getName().replace("\"", "").replace("`", "");
         String shownName = Advice.withoutUnknownPieces(written);
-        String shownAlias = Advice.withoutUnknownPieces(alias);
+        // the alias as written (RES, not res): a rewrite pasted back must keep the user's spelling
+        String writtenAlias = table != null && table.getAlias() != null && alias != null
+                && table.getAlias().getName().equalsIgnoreCase(alias) ? table.getAlias().getName() : alias;
+        String shownAlias = Advice.withoutUnknownPieces(writtenAlias);
         if (shownName == null || shownName.isEmpty()) return shownAlias == null || shownAlias.isEmpty() ? "the table" : shownAlias;
         boolean synthetic = alias != null && alias.startsWith("sqllint_"); // a link table the JPQL translation joined
         return alias != null && !alias.equals(name) && !synthetic ? shownName + " " + shownAlias : shownName;

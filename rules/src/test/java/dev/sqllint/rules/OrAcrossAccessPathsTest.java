@@ -303,4 +303,33 @@ class OrAcrossAccessPathsTest {
         assertTrue(message.contains("WHERE DOC_ID_ = ? OR PAGE_ID_ = ANY(?)") && message.contains("once per side"), message);
         assertFalse(message.contains("sqllint_"), message);
     }
+
+    @Test
+    void aSqlServerUpdateOfAnAliasNamesTheTableTheFromDeclares() {
+        AnalysisResult r = LintTestHelper.forRule(OrAcrossAccessPaths.class).withDialect(Dialect.SQLSERVER)
+                .addResource("org/acme/rules/db/create/acme.mssql.create.history.sql", """
+                        create table RL_HI_INPUT (ID_ nvarchar(64) not null, EVAL_ID_ nvarchar(64), PURGE_AT_ datetime2,
+                            primary key (ID_));
+                        create index RL_IDX_HI_INPUT_EVAL on RL_HI_INPUT(EVAL_ID_);
+                        create table RL_HI_EVAL (ID_ nvarchar(64) not null, ROOT_EVAL_ID_ nvarchar(64), primary key (ID_));
+                        """)
+                .addResource("org/acme/rules/mapping/HistoricInput.xml", DOCTYPE + """
+                        <mapper namespace="org.acme.rules.HistoricInput">
+                          <update id="setPurgeTimeByRootEvaluationId" parameterType="java.util.Map">
+                            update RES set
+                              RES.PURGE_AT_ = #{purgeAt, jdbcType=TIMESTAMP}
+                              FROM ${prefix}RL_HI_INPUT RES WITH (FORCESEEK)
+                              where RES.EVAL_ID_ IN (
+                                SELECT ID_ FROM ${prefix}RL_HI_EVAL WHERE ROOT_EVAL_ID_ = #{rootEvaluationId, jdbcType=VARCHAR}
+                              )
+                              <!-- BUG: OrAcrossAccessPaths at or -->
+                              or RES.EVAL_ID_ = #{rootEvaluationId, jdbcType=VARCHAR}
+                          </update>
+                        </mapper>
+                        """)
+                .doTest();
+        String message = r.findings().get(0).message();
+        // RES is the alias the FROM gives RL_HI_INPUT, not a table of its own
+        assertTrue(message.contains("reads all of RL_HI_INPUT RES"), message);
+    }
 }
