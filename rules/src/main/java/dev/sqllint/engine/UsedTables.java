@@ -11,17 +11,31 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * The tables one file's SQL reads or writes that no schema source declares: what the user could point sqllint at
  * ({@code schemaLocations}) so that its findings rest on declared keys rather than on naming conventions. CTE
- * names, table functions and names built entirely at run time are not tables.
+ * names, table functions and names built entirely at run time are not tables; nor are the database's own catalog
+ * views ({@code information_schema.columns}, {@code pg_tables}, Oracle's {@code all_tables}), which no project
+ * declares, nor SQL Server's {@code UPDATE RES SET ... FROM ACT_HI_DEC_IN RES}, whose target is an alias.
  */
 final class UsedTables {
 
     private static final String DYNAMIC = Placeholders.DYNAMIC.toLowerCase(Locale.ROOT);
     private static final Set<String> NOT_TABLES = Set.of("dual", DYNAMIC);
+    /** Schemas that hold the database's catalog, whatever the project. */
+    private static final Set<String> CATALOG_SCHEMAS = Set.of("information_schema", "pg_catalog", "sys", "mysql",
+            "performance_schema", "sysibm", "syscat", "sysibmadm");
+    /** Catalog views read without their schema: PostgreSQL's pg_*, Oracle's data dictionary. */
+    private static final Set<String> CATALOG_VIEWS = Set.of("all_tables", "all_tab_columns", "all_indexes",
+            "all_ind_columns", "all_constraints", "all_cons_columns", "all_objects", "all_sequences", "all_views",
+            "user_tables", "user_tab_columns", "user_indexes", "user_ind_columns", "user_constraints",
+            "user_cons_columns", "user_objects", "user_sequences", "user_views", "dba_tables", "sysobjects",
+            "syscolumns", "sysindexes");
 
     private final Predicate<String> declared;
     private final Set<String> undeclared = new TreeSet<>();
@@ -37,12 +51,40 @@ final class UsedTables {
         } catch (RuntimeException | StackOverflowError e) {
             return; // a shape the finder does not know, or an OR of ten thousand terms: nothing we can report
         }
+        Set<String> aliasTargets = aliasTargets(statement);
         for (String name : names) {
             String n = Schema.normalize(name);
             if (n == null || n.isEmpty() || NOT_TABLES.contains(n) || n.contains(" ")) continue;
+            if (isCatalog(name, n) || aliasTargets.contains(n)) continue;
             if (n.startsWith(DYNAMIC) && n.length() > DYNAMIC.length()) n = n.substring(DYNAMIC.length()); // ${prefix}X
             if (!declared.test(name) && !n.contains(DYNAMIC)) undeclared.add(n);
         }
+    }
+
+    private static boolean isCatalog(String written, String name) {
+        String lower = written.replace("\"", "").replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        if (dot > 0) {
+            String schema = lower.substring(0, dot);
+            schema = schema.substring(schema.lastIndexOf('.') + 1).trim();
+            if (CATALOG_SCHEMAS.contains(schema)) return true;
+        }
+        return name.startsWith("pg_") || CATALOG_VIEWS.contains(name);
+    }
+
+    /** {@code UPDATE RES SET ... FROM ACT_HI_DEC_IN RES} (SQL Server): the target names an alias of the FROM. */
+    private static Set<String> aliasTargets(Statement statement) {
+        if (!(statement instanceof Update u) || u.getTable() == null || u.getTable().getSchemaName() != null) return Set.of();
+        String target = Schema.normalize(u.getTable().getName());
+        List<FromItem> items = new ArrayList<>();
+        if (u.getFromItem() != null) items.add(u.getFromItem());
+        if (u.getJoins() != null) for (Join j : u.getJoins()) items.add(j.getRightItem());
+        for (FromItem item : items) {
+            if (item.getAlias() != null && target != null && target.equals(Schema.normalize(item.getAlias().getName()))) {
+                return Set.of(target);
+            }
+        }
+        return Set.of();
     }
 
     List<String> undeclared() {
