@@ -1,5 +1,6 @@
 package dev.sqllint.extract.jdbi;
 
+import dev.sqllint.extract.jdbi.templates.TemplateExpressions;
 import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
 import java.util.List;
@@ -45,7 +46,7 @@ final class StringTemplateVariants {
                 i++; // a less-than: a < b, a <= b, a <> b
                 continue;
             }
-            int end = expressionEnd(s, i);
+            int end = TemplateExpressions.end(s, i);
             String inner = s.substring(i + 1, Math.max(i + 1, end - 1)).strip();
             if (inner.startsWith("if(") || inner.startsWith("if (")) {
                 sections.open(i, end, true);
@@ -61,30 +62,5 @@ final class StringTemplateVariants {
             i = end;
         }
         return TemplateBranches.apply(template, sections.finish(s.length()));
-    }
-
-    /** Just past the {@code >} that closes the expression at {@code start}, skipping nested {@code {...}} and strings. */
-    private static int expressionEnd(String s, int start) {
-        int braces = 0;
-        int parens = 0;
-        for (int j = start + 1; j < s.length(); j++) {
-            char c = s.charAt(j);
-            if (c == '"') {
-                int close = s.indexOf('"', j + 1);
-                if (close < 0) return s.length();
-                j = close;
-            } else if (c == '{') {
-                braces++;
-            } else if (c == '}') {
-                braces = Math.max(0, braces - 1);
-            } else if (c == '(') {
-                parens++;
-            } else if (c == ')') {
-                parens = Math.max(0, parens - 1);
-            } else if (c == '>' && braces == 0 && parens == 0) {
-                return j + 1;
-            }
-        }
-        return s.length();
     }
 }

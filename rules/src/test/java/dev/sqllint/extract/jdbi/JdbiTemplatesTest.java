@@ -202,6 +202,15 @@ class JdbiTemplatesTest {
                 StringTemplateVariants.expand(stray).stream().map(SqlText::text).toList());
     }
 
+    /** An inline template reads a string with an escaped quote as group files do (one scanner, TemplateExpressions). */
+    @Test
+    void anEscapedQuoteInsideAnExpressionDoesNotEndIt() {
+        SqlText quoted = SqlText.of("SELECT 1 FROM t WHERE a IN (<ids; separator=\"\\\">\">) AND b = 1",
+                Origin.at(Path.of("A.java"), 1, 1));
+        assertEquals(List.of("SELECT 1 FROM t WHERE a IN (" + D + ") AND b = 1"),
+                StringTemplateVariants.expand(quoted).stream().map(SqlText::text).toList());
+    }
+
     private void write(String relative, String text) throws IOException {
         Path p = resources.resolve(relative);
         Files.createDirectories(p.getParent());

@@ -65,7 +65,7 @@ final class TemplateNodes {
                 continue;
             }
             text(lists.peek(), body, textStart, i);
-            int end = expressionEnd(s, i);
+            int end = TemplateExpressions.end(s, i);
             String inner = s.substring(i + 1, Math.max(i + 1, end - 1)).strip();
             SqlText at = slice(body, i, end);
             if (starts(inner, "if")) {
@@ -119,31 +119,5 @@ final class TemplateNodes {
         if (from >= to) return SqlText.empty();
         SqlText out = to < t.length() ? t.replace(to, t.length(), "") : t;
         return from > 0 ? out.replace(0, from, "") : out;
-    }
-
-    /** Just past the {@code >} that closes the expression at {@code start}, skipping nested {@code {...}} and strings. */
-    static int expressionEnd(String s, int start) {
-        int braces = 0;
-        int parens = 0;
-        for (int j = start + 1; j < s.length(); j++) {
-            char c = s.charAt(j);
-            if (c == '"') {
-                int close = j + 1;
-                while (close < s.length() && s.charAt(close) != '"') close += s.charAt(close) == '\\' ? 2 : 1;
-                if (close >= s.length()) return s.length();
-                j = close;
-            } else if (c == '{') {
-                braces++;
-            } else if (c == '}') {
-                braces = Math.max(0, braces - 1);
-            } else if (c == '(') {
-                parens++;
-            } else if (c == ')') {
-                parens = Math.max(0, parens - 1);
-            } else if (c == '>' && braces == 0 && parens == 0) {
-                return j + 1;
-            }
-        }
-        return s.length();
     }
 }
