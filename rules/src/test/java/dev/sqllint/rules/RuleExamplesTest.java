@@ -1,0 +1,50 @@
+package dev.sqllint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sqllint.engine.AnalysisResult;
+import dev.sqllint.engine.Finding;
+import dev.sqllint.testing.LintTestHelper;
+import java.util.List;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Each rule page's example is true: the rule finds its "before" query, and not its "after" one (issue 14: the
+ * docs are generated from {@link RuleInfo}, so a rule that changes without its example fails here).
+ */
+class RuleExamplesTest {
+
+    @TestFactory
+    List<DynamicTest> everyRuleFindsItsBeforeExampleAndNotItsAfter() {
+        return Rules.all().stream().map(rule -> DynamicTest.dynamicTest(rule.info().name(), () -> {
+            RuleInfo info = rule.info();
+            assertEquals(List.of(info.name()), rules(findings(rule, info.before())), "before:\n" + info.before());
+            assertEquals(List.of(), rules(findings(rule, info.after())), "after:\n" + info.after());
+        })).toList();
+    }
+
+    private static List<Finding> findings(Rule rule, String sql) {
+        AnalysisResult r = LintTestHelper.forRule(rule.getClass())
+                .addSource("com/acme/ExampleDao.java", """
+                        package com.acme;
+                        import org.springframework.jdbc.core.JdbcTemplate;
+                        class ExampleDao {
+                          JdbcTemplate jdbc;
+                          Object example() {
+                            return jdbc.queryForList(\"""
+                        %s
+                        \""");
+                          }
+                        }
+                        """.formatted(sql.replace("\\", "\\\\")))
+                .run();
+        assertEquals(0, r.statementsNotParsed(), r.diagnostics().toString());
+        assertEquals(1, r.statementsParsed(), sql);
+        return r.findings();
+    }
+
+    private static List<String> rules(List<Finding> findings) {
+        return findings.stream().map(Finding::rule).toList();
+    }
+}
