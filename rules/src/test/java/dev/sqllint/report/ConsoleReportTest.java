@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sqllint.engine.AnalysisResult;
+import dev.sqllint.engine.Diagnostic;
 import dev.sqllint.engine.Finding;
 import dev.sqllint.testing.LintTestHelper;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,5 +41,29 @@ class ConsoleReportTest {
         assertTrue(m.find(), ConsoleReport.finding(f));
         assertEquals(f.file().toAbsolutePath().toString(), m.group(2));
         assertEquals(f.line() + ":" + f.column(), m.group(3) + ":" + m.group(4));
+    }
+
+    /** The warnings for a Java file that does not parse and for a misspelt rule name link the same way. */
+    @Test
+    void skippedFileAndMisspeltRuleNameLinesAreLinksToo() {
+        AnalysisResult r = LintTestHelper.forAllRules()
+                .addSource("com/acme/Broken.java", "package com.acme;\nclass Broken {\n  void m( {\n    jdbc.query(\"select 1 from t\");\n")
+                .addSource("com/acme/TrackDao.java", """
+                        package com.acme;
+                        class TrackDao {
+                          @SuppressWarnings("sqllint:JoinForScalarOnlyy")
+                          void m() {}
+                        }
+                        """).run();
+        List<Diagnostic> lines = r.diagnostics().stream()
+                .filter(d -> d.kind() == Diagnostic.Kind.JAVA_NOT_PARSED || d.kind() == Diagnostic.Kind.UNKNOWN_RULE_NAME)
+                .toList();
+        assertEquals(2, lines.size(), r.diagnostics().toString());
+        for (Diagnostic d : lines) {
+            Matcher m = INTELLIJ_MAVEN_LINK.matcher("[WARNING] " + ConsoleReport.diagnostic(d));
+            assertTrue(m.find(), ConsoleReport.diagnostic(d));
+            assertEquals(d.file().toAbsolutePath().toString(), m.group(2));
+            assertEquals(d.line() + ":" + Math.max(1, d.column()), m.group(3) + ":" + m.group(4));
+        }
     }
 }
