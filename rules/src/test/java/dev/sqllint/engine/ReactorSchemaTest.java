@@ -100,4 +100,27 @@ class ReactorSchemaTest {
         // the root's folder holds the modules, which are theirs, not the root's: nothing is read twice
         assertEquals(1, a.get().tables().size());
     }
+
+    @Test
+    void aDumpInTheRootsOwnFolderServesEveryModule() throws IOException {
+        // the schema a GUI client exported, kept beside the modules in the aggregator's folder, in no module
+        write("pom.xml", "<project><modules><module>shop-admin</module><module>shop-mbg</module></modules></project>");
+        write("document/sql/shop.sql", """
+                DROP TABLE IF EXISTS `pms_sku_stock`;
+                CREATE TABLE `pms_sku_stock`  (
+                  `id` bigint(20) NOT NULL AUTO_INCREMENT,
+                  `product_id` bigint(20) NULL DEFAULT NULL,
+                  `sku_code` varchar(64) CHARACTER SET utf8 COLLATE utf8_general_ci NOT NULL,
+                  PRIMARY KEY (`id`) USING BTREE,
+                  UNIQUE INDEX `uk_sku_code`(`sku_code`) USING BTREE
+                ) ENGINE = InnoDB AUTO_INCREMENT = 1 CHARACTER SET = utf8 ROW_FORMAT = DYNAMIC;
+                """);
+        write("shop-admin/pom.xml", "<project/>");
+        write("shop-mbg/pom.xml", "<project/>");
+        write("shop-admin/src/main/resources/application.yml", "server:\n  port: 8080\n");
+        Schema schema = ReactorSchema.of(List.of(build, build.resolve("shop-admin"), build.resolve("shop-mbg")), false,
+                Dialect.MYSQL);
+        assertTrue(schema.table("pms_sku_stock").flatMap(t -> t.primaryKey()).isPresent(), schema.tables().toString());
+        assertEquals(1, schema.table("pms_sku_stock").orElseThrow().uniqueKeys().size());
+    }
 }
