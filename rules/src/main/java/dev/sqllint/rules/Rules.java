@@ -11,7 +11,8 @@ public final class Rules {
             new OrAcrossAccessPaths(),
             new ExistsWhereJoinFits(),
             new DistinctOverFanOutJoin(),
-            new JoinForScalarOnly());
+            new JoinForScalarOnly(),
+            new NotInSubquery());
 
     private Rules() {
     }

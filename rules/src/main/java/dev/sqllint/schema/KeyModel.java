@@ -57,6 +57,14 @@ public interface KeyModel {
         return Optional.empty();
     }
 
+    /**
+     * Evidence that {@code column} of {@code table} can never hold NULL, or empty when nothing proves it. The schema
+     * model keeps no NOT NULL constraints, so only a primary key column (NOT NULL by definition) is proved.
+     */
+    default Optional<Evidence> neverNull(String table, String column) {
+        return Optional.empty();
+    }
+
     /** Why an answer holds, and whether a schema proved it or a naming convention suggested it. */
     record Evidence(String reason, boolean proved) {
         public static Evidence convention(String reason) {

@@ -118,4 +118,12 @@ public final class SchemaKeyModel implements KeyModel {
                 (k.name() == null ? "the index" : k.name()) + " on " + t.name() + "(" + String.join(", ", k.columns())
                         + ") (" + k.source() + ")"));
     }
+
+    @Override
+    public Optional<Evidence> neverNull(String table, String column) {
+        return schema.table(table).flatMap(t -> t.primaryKey()
+                .filter(k -> k.columns().contains(Schema.normalize(column)))
+                .map(k -> Evidence.schema(t.name() + "." + Schema.normalize(column) + " is "
+                        + (k.columns().size() == 1 ? "the primary key" : "part of the primary key") + " (" + k.source() + ")")));
+    }
 }

@@ -16,7 +16,7 @@ class RuleSelectionTest {
     void everyRuleRunsAtItsOwnSeverityByDefault() {
         RuleSelection none = RuleSelection.of(List.of(), List.of());
         assertEquals(names(RuleSelection.all().rules()), names(none.rules()));
-        assertEquals(5, none.rules().size());
+        assertEquals(dev.sqllint.rules.Rules.all().size(), none.rules().size());
         Finding f = finding("DistinctOnHistoryScan", Severity.WARNING);
         assertEquals(f, none.apply(f));
     }
@@ -26,13 +26,15 @@ class RuleSelectionTest {
         RuleSelection s = RuleSelection.of(
                 List.of(new RuleSelection.Setting("JoinForScalarOnly", false, null)),
                 List.of(" ExistsWhereJoinFits", ""));
-        assertEquals(List.of("DistinctOnHistoryScan", "OrAcrossAccessPaths", "DistinctOverFanOutJoin"), names(s.rules()));
+        List<String> rest = names(RuleSelection.all().rules()).stream()
+                .filter(n -> !n.equals("JoinForScalarOnly") && !n.equals("ExistsWhereJoinFits")).toList();
+        assertEquals(rest, names(s.rules()));
     }
 
     @Test
     void anEnabledSettingWithoutAnOverrideChangesNothing() {
         RuleSelection s = RuleSelection.of(List.of(new RuleSelection.Setting("JoinForScalarOnly", true, null)), List.of());
-        assertEquals(5, s.rules().size());
+        assertEquals(dev.sqllint.rules.Rules.all().size(), s.rules().size());
     }
 
     @Test

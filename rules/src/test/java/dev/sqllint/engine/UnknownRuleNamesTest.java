@@ -48,8 +48,8 @@ class UnknownRuleNamesTest {
                 "UNKNOWN_RULE_NAME TrackDao.java:11:23 no rule is named OrAccrossAccessPaths, so "
                         + "// sqllint:ignore OrAccrossAccessPaths tiny lists suppresses nothing; did you mean OrAcrossAccessPaths?",
                 "UNKNOWN_RULE_NAME TrackDao.java:15:30 no rule is named NoSuchThing, so @SuppressWarnings(\"sqllint:NoSuchThing\") "
-                        + "suppresses nothing; rule names: DistinctOnHistoryScan, OrAcrossAccessPaths, ExistsWhereJoinFits, "
-                        + "DistinctOverFanOutJoin, JoinForScalarOnly"),
+                        + "suppresses nothing; rule names: " + String.join(", ",
+                                dev.sqllint.rules.Rules.all().stream().map(rule -> rule.info().name()).toList())),
                 r.diagnostics().stream().map(UnknownRuleNamesTest::describe).toList());
     }
 
