@@ -120,7 +120,8 @@ public final class NotInSubquery implements Rule {
         String advice = Advice.forDatabase(query.dialect(), "write " + rewrite + " instead (an anti-join"
                 + (neverNull.isPresent() ? "" : ", and NULLs cannot hide every row") + ").");
         String message = what + ": " + plan + " " + Advice.incident(COST) + "." + nulls + " " + advice;
-        return new Violation(notKeyword(node, in, sql), message, neverNull.isPresent());
+        // the plan claim rests on the SQL alone and the NULL trap is said as a condition: nothing here is guessed
+        return new Violation(notKeyword(node, in, sql), message, true);
     }
 
     private static String planWording(Dialect dialect, String outerTable) {

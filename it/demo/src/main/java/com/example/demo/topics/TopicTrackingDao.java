@@ -74,4 +74,21 @@ public class TopicTrackingDao {
                 .addValue("topicId", topicId)
                 .addValue("postNumber", postNumber));
     }
+
+    /**
+     * Topics the user has never opened, for the "new for you" list. NOT IN over topic_users: PostgreSQL cannot
+     * plan it as an anti-join, and a NULL topic_id in the subquery would empty the list.
+     */
+    public List<Map<String, Object>> neverOpened(long userId) {
+        return jdbc.queryForList("SELECT t.id, t.title FROM topics t WHERE t.deleted_at IS NULL"
+                + " AND t.id NOT IN (SELECT tu.topic_id FROM topic_users tu WHERE tu.user_id = :userId)",
+                new MapSqlParameterSource("userId", userId));
+    }
+
+    /** Fix for {@link #neverOpened(long)}: NOT EXISTS, planned as an anti-join on topic_users' unique key. */
+    public List<Map<String, Object>> neverOpenedFixed(long userId) {
+        return jdbc.queryForList("SELECT t.id, t.title FROM topics t WHERE t.deleted_at IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM topic_users tu WHERE tu.user_id = :userId AND tu.topic_id = t.id)",
+                new MapSqlParameterSource("userId", userId));
+    }
 }
