@@ -172,8 +172,21 @@ public final class NotInSubquery implements Rule {
             String text = Advice.sql(w, 160);
             where = (w instanceof OrExpression ? "(" + text + ")" : text) + " AND ";
         }
-        String all = "NOT EXISTS (SELECT 1 FROM " + from.toString().replaceAll("\\s+", " ") + " WHERE " + where + innerSide
-                + " = " + outerSide + ")";
+        String inside = "FROM " + from.toString().replaceAll("\\s+", " ") + " WHERE " + where + innerSide;
+        String innerQualifier = innerSide.substring(0, Math.max(0, innerSide.lastIndexOf('.')));
+        String outerQualifier = outerSide.substring(0, Math.max(0, outerSide.lastIndexOf('.')));
+        if (!innerQualifier.isEmpty() && innerQualifier.equalsIgnoreCase(outerQualifier)) {
+            // the subquery reuses the outer name (lp ... NOT IN (SELECT lp.id FROM m_product_loan lp ...)): inside
+            // NOT EXISTS it would shadow the outer row, so the rewrite renames the inner one
+            String q = java.util.regex.Pattern.quote(innerQualifier);
+            String renamed = java.util.regex.Matcher.quoteReplacement(innerQualifier + "2");
+            inside = inside.replaceAll("(?i)(?<![\\w.])" + q + "(?=\\.)", renamed);
+            TableRef t = inner.local(subColumn);
+            boolean aliased = t != null && t.alias() != null && !t.alias().equals(t.name());
+            inside = aliased ? inside.replaceAll("(?i)(?<![\\w.])" + q + "(?![\\w.])", renamed)
+                    : inside.replaceFirst("(?i)(?<![\\w.])" + q + "(?![\\w.])", java.util.regex.Matcher.quoteReplacement(innerQualifier) + " " + renamed);
+        }
+        String all = "NOT EXISTS (SELECT 1 " + inside + " = " + outerSide + ")";
         return all.length() <= 300 ? all : all.substring(0, 299) + "…";
     }
 

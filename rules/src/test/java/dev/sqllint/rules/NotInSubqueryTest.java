@@ -121,6 +121,32 @@ class NotInSubqueryTest {
     }
 
     @Test
+    void aSubqueryThatReusesTheOuterAliasGetsItsOwnInTheRewrite() {
+        AnalysisResult r = helper.addSource("com/acme/CustomerDao.java", """
+                package com.acme;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class CustomerDao {
+                  JdbcTemplate jdbc;
+                  Object unreferred() {
+                    return jdbc.queryForList("SELECT c.id FROM customers c "
+                        // BUG: NotInSubquery at NOT IN
+                        + "WHERE c.id NOT IN (SELECT c.id FROM customers c JOIN orders o ON o.customer_id = c.id)");
+                  }
+                  Object sameTableUnaliased() {
+                    return jdbc.queryForList("SELECT id FROM customers "
+                        // BUG: NotInSubquery at NOT IN
+                        + "WHERE referrer_id NOT IN (SELECT id FROM customers WHERE name = 'x')");
+                  }
+                }
+                """).doTest();
+        List<String> m = messages(r);
+        assertEquals(true, m.get(0).endsWith("write NOT EXISTS (SELECT 1 FROM customers c2 JOIN orders o ON o.customer_id "
+                + "= c2.id WHERE c2.id = c.id) instead (an anti-join)."), m.get(0));
+        assertEquals(true, m.get(1).endsWith("write NOT EXISTS (SELECT 1 FROM customers customers2 WHERE name = 'x' AND "
+                + "customers2.id = customers.referrer_id) instead (an anti-join)."), m.get(1));
+    }
+
+    @Test
     void literalAndParameterListsAndNotExistsAreFine() {
         helper.addSource("com/acme/CustomerDao.java", """
                 package com.acme;
