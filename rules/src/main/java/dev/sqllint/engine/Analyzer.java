@@ -19,6 +19,7 @@ import dev.sqllint.extract.Language;
 import dev.sqllint.extract.sinks.SinkCatalog;
 import dev.sqllint.extract.SqlSite;
 import dev.sqllint.mybatis.DatabaseIds;
+import dev.sqllint.mybatis.PropertiesFromJava;
 import dev.sqllint.mybatis.MapperFile;
 import dev.sqllint.mybatis.ScriptAnnotations;
 import dev.sqllint.rules.Query;
@@ -219,13 +220,19 @@ public final class Analyzer {
             cache.put(t.path(), t.digest(), readDigests, outcome);
             return outcome;
         });
-        MyBatisMappers mappers = MyBatisMappers.read(config, global, sqlParser);
+        MyBatisMappers mappers = MyBatisMappers.read(config, global, sqlParser, javaSources(selection, index, pool), index);
         List<FileOutcome> mapperOutcomes = inParallel(pool, mappers.files(),
                 m -> shortage.run(m.path(), () -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), suppressor, budget,
                         config.dialect(), declared),
                         why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, m.path(), 0, why))));
         return new Analysed(new ResultCache.Global(schema.summary(), schema.notes(), List.copyOf(global),
                 mappers.filesFound(), mapperOutcomes), upFront.size(), onDemand(index, upFront));
+    }
+
+    /** The run's Java files whose text passes a test (read in parallel), parsed through the index. */
+    private static PropertiesFromJava.JavaSources javaSources(SourceSelection selection, ProjectIndex index, ForkJoinPool pool) {
+        return test -> inParallel(pool, selection.all(), t -> test.test(t.text()) ? t.path() : null).stream()
+                .map(index::load).flatMap(Optional::stream).toList();
     }
 
     /** The files parsed only because an analysis asked about them (not analysed, not kept all run). */

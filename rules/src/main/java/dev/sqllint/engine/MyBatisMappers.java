@@ -7,10 +7,14 @@ import dev.sqllint.mybatis.MapperFiles;
 import dev.sqllint.mybatis.MapperProblems;
 import dev.sqllint.mybatis.MapperStatements;
 import dev.sqllint.mybatis.MyBatisConfig;
+import dev.sqllint.mybatis.PropertiesFromJava;
+import dev.sqllint.extract.ProjectIndex;
 import dev.sqllint.sql.SqlParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The run's MyBatis XML mappers: found under the resource and source roots, read, their fragments indexed
@@ -30,10 +34,12 @@ final class MyBatisMappers {
     }
 
     /**
-     * Reads the mappers, and the MyBatis configuration beside them, for the project's database; {@code parser} reads
-     * the {@code ${...}} substitutions nothing defines where they stand.
+     * Reads the mappers, and the MyBatis configuration beside them, for the project's database, with the properties
+     * the project's Java sets for the rest of their {@code ${...}} ({@code java} and {@code index} read them: see
+     * {@link PropertiesFromJava}); {@code parser} reads the substitutions nothing defines where they stand.
      */
-    static MyBatisMappers read(AnalysisConfig config, List<Diagnostic> diagnostics, SqlParser parser) {
+    static MyBatisMappers read(AnalysisConfig config, List<Diagnostic> diagnostics, SqlParser parser,
+                               PropertiesFromJava.JavaSources java, ProjectIndex index) {
         MapperProblems problems = problems(diagnostics);
         List<Path> roots = new ArrayList<>(config.resourceRoots());
         roots.addAll(config.sourceRoots());
@@ -43,6 +49,10 @@ final class MyBatisMappers {
         MyBatisConfig mybatis = read.isEmpty() ? MyBatisConfig.none(config.dialect())
                 : MyBatisConfig.read(MapperFiles.findConfigurations(roots, config.excludes(), problems), config.resourceRoots(),
                         config.dialect(), config.maxFileBytes(), problems);
+        Set<String> undefined = new TreeSet<>();
+        for (MapperFile file : read) undefined.addAll(file.substitutionNames());
+        undefined.removeAll(mybatis.properties().keySet());
+        mybatis = mybatis.with(PropertiesFromJava.read(undefined, java, index, config.dialect()));
         return new MyBatisMappers(read, paths.size(), new MapperStatements(read, problems, mybatis, parser));
     }
 

@@ -44,6 +44,11 @@ final class SourceSelection {
         }
     }
 
+    /** Every Java file of the run, chosen or not, in source order. */
+    List<SourceText> all() {
+        return List.copyOf(byPath.values());
+    }
+
     List<SourceText> roots() {
         return roots;
     }

@@ -43,6 +43,22 @@ public final class DatabaseIds {
         return Dialect.named(id).orElse(null) == dialect || product.equalsIgnoreCase(id);
     }
 
+    /**
+     * The database a statement's id is named for by its last {@code _word} ({@code selectByteArray_postgres},
+     * {@code toggleForeignKey_mysql}): engines that support several databases pick such a statement by name on that
+     * database, in place of the statement without the suffix. Empty when the word names no database.
+     */
+    static java.util.Optional<Dialect> namedFor(String statementId) {
+        if (statementId == null) return java.util.Optional.empty();
+        int underscore = statementId.lastIndexOf('_');
+        return underscore <= 0 ? java.util.Optional.empty() : Dialect.named(statementId.substring(underscore + 1));
+    }
+
+    /** The id without the database suffix {@link #namedFor} read. */
+    static String withoutDatabaseSuffix(String statementId) {
+        return statementId.substring(0, statementId.lastIndexOf('_'));
+    }
+
     Dialect dialect() {
         return dialect;
     }

@@ -42,6 +42,8 @@ final class DynamicSql {
     private final Map<XmlElement, Integer> pointOf = new IdentityHashMap<>();
     /** The option of its point under which an if's body is written: 0 when its test is the question asked, 1 when its negation. */
     private final Map<XmlElement, Integer> writtenUnder = new IdentityHashMap<>();
+    /** The ifs a choice decides, in document order (elements are records: equal copies of one fragment are distinct ifs). */
+    private final List<XmlElement> decidedByChoice = new ArrayList<>();
     /** An if decided by the database: always written (true) or never (false). */
     private final Map<XmlElement, Boolean> decided = new IdentityHashMap<>();
     /** A choose's branches that can be taken, in order; the otherwise (or nothing) is the option after them unless a when always holds. */
@@ -57,22 +59,66 @@ final class DynamicSql {
 
     /** The variants of the SQL under {@code statement} (its includes already resolved), distinct, at most the cap. */
     static List<SqlText> variants(XmlElement statement, DatabaseIds databaseIds) {
-        DynamicSql d = new DynamicSql(databaseIds);
-        d.collect(statement);
+        DynamicSql d = of(statement, databaseIds);
         Map<String, SqlText> byText = new LinkedHashMap<>();
         SqlText impossible = null;
         for (int[] choice : d.choices()) {
-            Out out = new Out(true);
-            d.render(statement.children(), choice, out);
-            if (out.impossible[0]) {
-                if (impossible == null) impossible = out.sql;
+            Rendered out = d.render(statement, choice);
+            if (out.impossible()) {
+                if (impossible == null) impossible = out.sql();
                 continue;
             }
-            byText.putIfAbsent(out.sql.text(), out.sql);
+            byText.putIfAbsent(out.sql().text(), out.sql());
             if (byText.size() >= MAX_VARIANTS) break;
         }
         if (byText.isEmpty() && impossible != null) return List.of(impossible);
         return new ArrayList<>(byText.values());
+    }
+
+    /** The statement's choice points, read. */
+    static DynamicSql of(XmlElement statement, DatabaseIds databaseIds) {
+        DynamicSql d = new DynamicSql(databaseIds);
+        d.collect(statement);
+        return d;
+    }
+
+    /** One variant's SQL; {@code impossible} when a list SQL does not allow empty came out empty. */
+    record Rendered(SqlText sql, boolean impossible) {
+    }
+
+    Rendered render(XmlElement statement, int[] choice) {
+        Out out = new Out(true);
+        render(statement.children(), choice, out);
+        return new Rendered(out.sql, out.impossible[0]);
+    }
+
+    /** The {@code <if>}s a choice decides (not those the database decides), in document order. */
+    List<XmlElement> ifs() {
+        return List.copyOf(decidedByChoice);
+    }
+
+    /** Whether the if's body is written under {@code choice}. */
+    boolean written(XmlElement anIf, int[] choice) {
+        return choice[pointOf.get(anIf)] == writtenUnder.get(anIf);
+    }
+
+    /** The choice with the if's decision turned the other way (its body left out, a negated twin written). */
+    int[] without(XmlElement anIf, int[] choice) {
+        return with(choice, pointOf.get(anIf), 1 - writtenUnder.get(anIf));
+    }
+
+    /** Whether every decision of {@code choice} (each point's option) is taken by one of {@code others} too. */
+    boolean decidedAlike(int[] choice, List<int[]> others) {
+        for (int p = 0; p < choice.length; p++) {
+            int point = p;
+            if (others.stream().noneMatch(o -> o[point] == choice[point])) return false;
+        }
+        return true;
+    }
+
+    /** The choice with the if's body written. */
+    int[] withBody(XmlElement anIf, int[] choice) {
+        return with(choice, pointOf.get(anIf), writtenUnder.get(anIf));
     }
 
     private void collect(XmlElement element) {
@@ -93,6 +139,7 @@ final class DynamicSql {
                     pointOf.put(e, point);
                     // option 0 (the fullest variant) writes the first if of a question
                     writtenUnder.put(e, decision.holdsWhenYes() == firstAnswer.get(point) ? 0 : 1);
+                    decidedByChoice.add(e);
                 }
             } else if (e.name().equals("choose")) {
                 List<XmlElement> live = new ArrayList<>();

@@ -5,12 +5,18 @@ import dev.sqllint.extract.IgnoreComments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A MyBatis XML mapper: its file, its namespace (the mapper interface it implements, which qualifies its
  * statement and fragment ids), its {@code <mapper>} element and its comments.
  */
 public record MapperFile(Path path, String namespace, XmlElement root, List<XmlComment> comments) {
+
+    private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{\\s*([^}\\s]+)\\s*}");
 
     public MapperFile {
         comments = List.copyOf(comments);
@@ -32,5 +38,26 @@ public record MapperFile(Path path, String namespace, XmlElement root, List<XmlC
                     .ifPresent(ic -> out.add(new IgnoreComments.Placed(c.firstLine(), c.lastLine(), ic)));
         }
         return IgnoreComments.of(out);
+    }
+
+    /** The names of the {@code ${name}} text substitutions written in the mapper's text and attributes. */
+    public Set<String> substitutionNames() {
+        Set<String> out = new TreeSet<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(XmlNode node, Set<String> out) {
+        if (node instanceof XmlText t) names(t.text().text(), out);
+        if (node instanceof XmlElement e) {
+            e.attributes().values().forEach(v -> names(v.text(), out));
+            for (XmlNode child : e.children()) collect(child, out);
+        }
+    }
+
+    private static void names(String text, Set<String> out) {
+        if (!text.contains("${")) return;
+        Matcher m = SUBSTITUTION.matcher(text);
+        while (m.find()) out.add(m.group(1));
     }
 }

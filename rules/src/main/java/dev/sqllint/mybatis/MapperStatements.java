@@ -4,6 +4,8 @@ import dev.sqllint.extract.Language;
 import dev.sqllint.extract.SqlSite;
 import dev.sqllint.extract.Suppressions;
 import dev.sqllint.sql.Dialect;
+import dev.sqllint.sql.Origin;
+import dev.sqllint.sql.PlaceholderNormalizer;
 import dev.sqllint.sql.SqlParser;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
@@ -46,22 +48,63 @@ public final class MapperStatements {
         List<SqlSite> out = new ArrayList<>();
         List<XmlElement> statements = file.root().elements(STATEMENTS);
         Set<String> oursById = new HashSet<>();
+        Set<String> replacedByName = new HashSet<>();
         for (XmlElement statement : statements) {
-            if (config.databaseIds().ours(statement.attribute("databaseId"))) oursById.add(statement.attribute("id"));
+            String id = statement.attribute("id");
+            if (config.databaseIds().ours(statement.attribute("databaseId"))) oursById.add(id);
+            if (DatabaseIds.namedFor(id).orElse(null) == config.databaseIds().dialect()) {
+                replacedByName.add(DatabaseIds.withoutDatabaseSuffix(id));
+            }
         }
         for (XmlElement statement : statements) {
             String id = statement.attribute("id");
             String databaseId = statement.attribute("databaseId");
             if (databaseId == null ? oursById.contains(id) : !config.databaseIds().ours(databaseId)) continue;
+            if (replacedByName.contains(id) || !DatabaseIds.namedFor(id).map(config.databaseIds().dialect()::equals).orElse(true)) {
+                continue; // named for another database, or replaced by the one named for ours
+            }
             String api = "mapper.xml <" + statement.name() + " id=\"" + id + "\""
                     + (databaseId == null ? "" : " databaseId=\"" + databaseId + "\"") + ">";
             XmlElement resolved = new IncludeResolver(fragments, file, api, problems, config.properties()).resolve(statement);
-            List<SqlText> variants = DynamicSql.variants(resolved, config.databaseIds()).stream().filter(DynamicSql::hasStaticText)
-                    .map(TextSubstitutions::apply).map(v -> UnknownSubstitutions.resolve(v, parser)).toList();
+            // with no if to turn, a variant that does not parse cannot be repaired: no trial parses
+            List<SqlText> variants = parser == null || DynamicSql.of(resolved, config.databaseIds()).ifs().isEmpty()
+                    ? DynamicSql.variants(resolved, config.databaseIds()).stream().filter(DynamicSql::hasStaticText)
+                            .map(TextSubstitutions::apply).map(v -> UnknownSubstitutions.resolve(v, parser)).toList()
+                    : ParsingVariants.of(resolved, config.databaseIds(), MapperStatements::finish, trial);
             if (variants.isEmpty()) continue;
             out.add(new SqlSite(file.path(), statement.origin().line(), statement.origin().column(), api, Language.SQL,
                     variants, id == null ? file.namespace() : file.qualify(id), null, Suppressions.NONE));
         }
         return out;
+    }
+
+    /** A rendered variant as the statement's SQL (see {@link TextSubstitutions}); null when it has no SQL of its own. */
+    private static SqlText finish(SqlText rendered) {
+        return DynamicSql.hasStaticText(rendered) ? TextSubstitutions.apply(rendered) : null;
+    }
+
+    /** Trial parses of a statement's variants, read as {@link UnknownSubstitutions} reads them. */
+    private final ParsingVariants.Trial trial = new ParsingVariants.Trial() {
+        /** The substitutions glued to names read as empty text, the others left as identifiers. */
+        @Override
+        public ParsingVariants.Tried parse(SqlText variant) {
+            SqlText named = UnknownSubstitutions.resolve(variant, null);
+            return new ParsingVariants.Tried(named, stop(named));
+        }
+
+        @Override
+        public ParsingVariants.Tried read(SqlText variant) {
+            SqlText read = UnknownSubstitutions.resolve(variant, parser);
+            return new ParsingVariants.Tried(read, stop(read));
+        }
+    };
+
+    /** Where the parser stops on a variant: null when it parses. */
+    private Origin stop(SqlText variant) {
+        SqlText normalized = PlaceholderNormalizer.normalize(variant, null);
+        SqlParser.Result r = parser.parse(normalized);
+        if (r.ok()) return null;
+        int at = SqlParser.failureOffset(normalized, r);
+        return at < 0 || at >= normalized.length() ? ParsingVariants.UNPLACED : normalized.originAt(at);
     }
 }

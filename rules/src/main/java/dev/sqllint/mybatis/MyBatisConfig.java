@@ -26,6 +26,14 @@ public record MyBatisConfig(Map<String, SqlText> properties, DatabaseIds databas
         properties = Map.copyOf(properties);
     }
 
+    /** This configuration and {@code more} properties for names it does not define (the configuration file wins). */
+    public MyBatisConfig with(Map<String, SqlText> more) {
+        if (more.isEmpty()) return this;
+        Map<String, SqlText> merged = new LinkedHashMap<>(properties);
+        more.forEach(merged::putIfAbsent);
+        return new MyBatisConfig(merged, databaseIds);
+    }
+
     public static MyBatisConfig none(Dialect dialect) {
         return new MyBatisConfig(Map.of(), DatabaseIds.of(dialect));
     }
