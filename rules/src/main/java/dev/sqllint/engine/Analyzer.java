@@ -120,7 +120,8 @@ public final class Analyzer {
                 if (hit.isPresent()) outcomes.put(root.path(), hit.get());
                 else misses.add(root);
             }
-            Optional<ResultCache.Global> previous = misses.isEmpty() ? cache.previousGlobal() : Optional.empty();
+            Optional<ResultCache.Global> previous = misses.isEmpty()
+                    ? cache.previousGlobal().filter(g -> g.holdsFor(selection.javaSourcesDigest())) : Optional.empty();
             Analysed analysed = previous.map(g -> new Analysed(g, 0, 0))
                     .orElseGet(() -> analyzeMisses(config, catalog, selection, misses, pool, sqlParser, cache, outcomes, shortage));
             ResultCache.Global run = analysed.global();
@@ -226,7 +227,7 @@ public final class Analyzer {
                         config.dialect(), declared),
                         why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, m.path(), 0, why))));
         return new Analysed(new ResultCache.Global(schema.summary(), schema.notes(), List.copyOf(global),
-                mappers.filesFound(), mapperOutcomes), upFront.size(), onDemand(index, upFront));
+                mappers.filesFound(), mapperOutcomes, selection.javaSourcesDigest()), upFront.size(), onDemand(index, upFront));
     }
 
     /** The run's Java files whose text passes a test (read in parallel), parsed through the index. */

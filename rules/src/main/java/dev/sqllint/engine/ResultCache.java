@@ -23,16 +23,26 @@ import java.util.function.Function;
 final class ResultCache {
 
     private static final String MAGIC = "sqllint-results";
-    private static final int FORMAT = 3; // 2: outcomes name the tables no schema declares; 3: a diagnostic's column
+    // 2: outcomes name the tables no schema declares; 3: a diagnostic's column; 4: the global part's Java sources
+    private static final int FORMAT = 4;
     static final String FILE_NAME = "results.bin";
 
     /** One file's outcome and what it was computed from. */
     record Entry(String digest, Map<String, String> reads, FileOutcome outcome) {
     }
 
-    /** What the run computes once for all files: the schema's summary and problems, and the mappers' outcomes. */
+    /**
+     * What the run computes once for all files: the schema's summary and problems, and the mappers' outcomes;
+     * {@code javaSources} is the digest of every Java file of the run, since the mappers read properties the
+     * project's Java sets, in files that need not be roots.
+     */
     record Global(AnalysisResult.SchemaSummary schema, List<String> notes, List<Diagnostic> diagnostics,
-                  int mapperFilesFound, List<FileOutcome> mappers) {
+                  int mapperFilesFound, List<FileOutcome> mappers, String javaSources) {
+
+        /** Still true of a run whose Java files digest to {@code javaSources}: no mappers, or the same Java. */
+        boolean holdsFor(String javaSources) {
+            return mapperFilesFound == 0 || this.javaSources.equals(javaSources);
+        }
     }
 
     private final Path file;
@@ -154,6 +164,7 @@ final class ResultCache {
         out.writeInt(g.mapperFilesFound());
         out.writeInt(g.mappers().size());
         for (FileOutcome o : g.mappers()) CacheCodec.writeOutcome(out, o);
+        CacheCodec.writeString(out, g.javaSources());
     }
 
     private static Global readGlobal(DataInputStream in) throws IOException {
@@ -164,7 +175,7 @@ final class ResultCache {
         int found = in.readInt();
         List<FileOutcome> mappers = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) mappers.add(CacheCodec.readOutcome(in));
-        return new Global(schema, notes, diagnostics, found, List.copyOf(mappers));
+        return new Global(schema, notes, diagnostics, found, List.copyOf(mappers), CacheCodec.readString(in));
     }
 
 }

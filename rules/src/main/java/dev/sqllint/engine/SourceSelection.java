@@ -1,11 +1,15 @@
 package dev.sqllint.engine;
 
 import dev.sqllint.extract.sinks.SqlRelevance;
+import dev.sqllint.source.Digests;
 import dev.sqllint.source.JavaOutline;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +30,7 @@ final class SourceSelection {
     private final List<SourceText> mapped = new ArrayList<>();
     private final List<SourceText> suppressing = new ArrayList<>();
     private final Map<String, Path> types = new HashMap<>();
+    private String javaSourcesDigest;
 
     SourceSelection(List<SourceText> texts, boolean preFilter) {
         Map<Path, JavaOutline> outlines = new LinkedHashMap<>();
@@ -47,6 +52,18 @@ final class SourceSelection {
     /** Every Java file of the run, chosen or not, in source order. */
     List<SourceText> all() {
         return List.copyOf(byPath.values());
+    }
+
+    /** One digest of every Java file of the run, by path and content: what changes when any of them does. */
+    String javaSourcesDigest() {
+        if (javaSourcesDigest == null) {
+            MessageDigest digest = Digests.sha256();
+            for (SourceText t : byPath.values()) {
+                digest.update((t.path() + "\u0000" + t.digest() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            javaSourcesDigest = HexFormat.of().formatHex(digest.digest());
+        }
+        return javaSourcesDigest;
     }
 
     List<SourceText> roots() {

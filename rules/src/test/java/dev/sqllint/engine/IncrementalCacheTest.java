@@ -166,6 +166,44 @@ class IncrementalCacheTest {
     }
 
     @Test
+    void aMapperPropertyTheJavaSetsIsReadAgainWhenThatJavaChanges() throws IOException {
+        // the settings class issues no SQL, so it is no root: its change misses no file's entry, yet the mapper's
+        // ${limitAfter} is what it puts
+        Files.createDirectories(resources.resolve("mapping"));
+        Files.writeString(resources.resolve("mapping/JobMapper.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <mapper namespace="com.acme.jobs.JobMapper">
+                  <select id="selectJobsPage" resultType="map">
+                    select j.id from jobs j order by j.id ${limitAfter}
+                  </select>
+                </mapper>
+                """);
+        String settings = """
+                package com.acme.db;
+
+                import java.util.Properties;
+
+                public class MyBatisSettings {
+                    public Properties properties() {
+                        Properties properties = new Properties();
+                        properties.put("limitAfter", "LIMIT #{maxResults}");
+                        return properties;
+                    }
+                }
+                """;
+        write("com/acme/db/MyBatisSettings.java", settings);
+        AnalysisResult cold = run(config());
+        assertEquals(3, cold.work().roots(), "the settings class is no root");
+        assertEquals(1, cold.statementsNotParsed(), "TopicDao.broken only");
+
+        write("com/acme/db/MyBatisSettings.java", settings.replace("\"LIMIT #{maxResults}\"", "\"LIMIT LIMIT\""));
+        AnalysisResult after = run(config());
+
+        assertEquals(2, after.statementsNotParsed(), "the page query now ends in LIMIT LIMIT");
+        assertSameReport(run(config().withCache(null)), after);
+    }
+
+    @Test
     void aCorruptCacheIsIgnoredWithANote() throws IOException {
         AnalysisResult cold = run(config());
         Files.writeString(project.resolve("target/sqllint/" + ResultCache.FILE_NAME), "not a cache");
