@@ -428,7 +428,7 @@ public final class Analyzer {
                 }
                 parsed++;
                 if (site.language() == Language.SQL) used.add(result.parsed().statement()); // JPQL may leave paths
-                Query query = new Query(result.parsed(), language, keys, dialect);
+                Query query = new Query(result.parsed(), language, keys, dialect, site.zeroTest());
                 for (Rule rule : rules) {
                     for (Violation v : safeCheck(rule, query, site, diagnostics)) {
                         findings.add(suppressions.mark(toFinding(rule, v, site, sql), site, sql.originAt(v.offset())));

@@ -271,8 +271,10 @@ public final class JavaSqlExtractor {
     public SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
         Position p = at.getBegin().orElse(new Position(1, 1));
         Origin o = Origin.at(file, p.line, p.column);
+        String zeroTest = context instanceof com.github.javaparser.ast.expr.MethodCallExpr call
+                ? ResultTests.zeroTestOf(call).orElse(null) : null;
         return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null,
-                Suppressions.enclosing(context));
+                Suppressions.enclosing(context), zeroTest);
     }
 
     public static String owner(Node n) {

@@ -12,7 +12,8 @@ public final class Rules {
             new ExistsWhereJoinFits(),
             new DistinctOverFanOutJoin(),
             new JoinForScalarOnly(),
-            new NotInSubquery());
+            new NotInSubquery(),
+            new CountForExistence());
 
     private Rules() {
     }

@@ -31,10 +31,12 @@ class RuleExamplesTest {
                         import org.springframework.jdbc.core.JdbcTemplate;
                         class ExampleDao {
                           JdbcTemplate jdbc;
-                          Object example() {
-                            return jdbc.queryForList(\"""
+                          boolean example() {
+                            // the result compared with 0, as CountForExistence's example says; no other rule reads the
+                            // Java around the call
+                            return jdbc.queryForObject(\"""
                         %s
-                        \""");
+                        \""", Integer.class) > 0;
                           }
                         }
                         """.formatted(sql.replace("\\", "\\\\")))

@@ -91,4 +91,17 @@ public class TopicTrackingDao {
                 + " AND NOT EXISTS (SELECT 1 FROM topic_users tu WHERE tu.user_id = :userId AND tu.topic_id = t.id)",
                 new MapSqlParameterSource("userId", userId));
     }
+
+    /** Whether the user has a topic with nothing read yet, for the badge. The count is only compared with 0. */
+    public boolean hasUnopenedTopics(long userId) {
+        Integer unopened = jdbc.queryForObject("SELECT count(*) FROM topic_users tu WHERE tu.user_id = :userId"
+                + " AND tu.last_read_post_number IS NULL", new MapSqlParameterSource("userId", userId), Integer.class);
+        return unopened != null && unopened > 0;
+    }
+
+    /** Fix for {@link #hasUnopenedTopics(long)}: EXISTS stops at the first such topic. */
+    public boolean hasUnopenedTopicsFixed(long userId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM topic_users tu WHERE tu.user_id = :userId"
+                + " AND tu.last_read_post_number IS NULL)", new MapSqlParameterSource("userId", userId), Boolean.class));
+    }
 }
