@@ -42,6 +42,12 @@ public @interface RuleInfo {
     /** The incident's public write-up, when its address is known; else empty. */
     String incidentSource() default "";
 
+    /**
+     * DDL the example needs when the rule judges with the schema (an index it must see declared); empty when the
+     * example's SQL is enough. The examples' test declares it before it runs {@link #before()} and {@link #after()}.
+     */
+    String exampleSchema() default "";
+
     /** A query that triggers the rule. */
     String before();
 

@@ -13,7 +13,8 @@ public final class Rules {
             new DistinctOverFanOutJoin(),
             new JoinForScalarOnly(),
             new NotInSubquery(),
-            new CountForExistence());
+            new CountForExistence(),
+            new NonSargablePredicate());
 
     private Rules() {
     }

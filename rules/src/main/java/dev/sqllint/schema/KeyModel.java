@@ -65,6 +65,20 @@ public interface KeyModel {
         return Optional.empty();
     }
 
+    /**
+     * The declared expression index of {@code table} whose leading expression is {@code expression} (compared without
+     * qualifiers, quotes, blanks and parentheses: {@code lower(u.email)} matches {@code ((lower(email)))}), described,
+     * or empty.
+     */
+    default Optional<String> expressionIndexOn(String table, String expression) {
+        return Optional.empty();
+    }
+
+    /** The declared trigram index (gin/gist with a {@code *_trgm_ops} operator class) on {@code column}, or empty. */
+    default Optional<String> trigramIndexOn(String table, String column) {
+        return Optional.empty();
+    }
+
     /** Why an answer holds, and whether a schema proved it or a naming convention suggested it. */
     record Evidence(String reason, boolean proved) {
         public static Evidence convention(String reason) {

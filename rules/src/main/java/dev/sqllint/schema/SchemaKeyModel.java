@@ -126,4 +126,33 @@ public final class SchemaKeyModel implements KeyModel {
                 .map(k -> Evidence.schema(t.name() + "." + Schema.normalize(column) + " is "
                         + (k.columns().size() == 1 ? "the primary key" : "part of the primary key") + " (" + k.source() + ")")));
     }
+
+    @Override
+    public Optional<String> expressionIndexOn(String table, String expression) {
+        String wanted = comparable(expression);
+        return schema.table(table).filter(Table::keysKnown).flatMap(t -> java.util.stream.Stream
+                .concat(t.indexes().stream(), t.uniqueKeys().stream())
+                .filter(k -> !k.columns().isEmpty() && k.columns().get(0).contains("(")
+                        && comparable(k.columns().get(0)).equals(wanted))
+                .findFirst().map(k -> describeIndex(t, k)));
+    }
+
+    @Override
+    public Optional<String> trigramIndexOn(String table, String column) {
+        String c = Schema.normalize(column);
+        return schema.table(table).flatMap(t -> t.indexes().stream()
+                .filter(k -> !k.columns().isEmpty() && k.columns().get(0).matches(java.util.regex.Pattern.quote(c) + "\\s+\\w*trgm_ops"))
+                .findFirst().map(k -> describeIndex(t, k)));
+    }
+
+    /** {@code lower(u.email)} and {@code ((lower(email)))} alike: no qualifiers, quotes, blanks or parentheses. */
+    private static String comparable(String expression) {
+        return expression.toLowerCase(Locale.ROOT).replaceAll("cast\\s*\\((.*?)\\s+as\\s+([\\w ]+?)\\)", "$1::$2").replaceAll("[\"`]", "")
+                .replaceAll("\\b\\w+\\.(?=[a-z_])", "").replaceAll("[\\s()]", "");
+    }
+
+    private static String describeIndex(Table t, Key k) {
+        return (k.name() == null ? "the index" : k.name()) + " on " + t.name() + "(" + String.join(", ", k.columns()) + ") ("
+                + k.source() + ")";
+    }
 }

@@ -342,6 +342,9 @@ public final class SqlDdl {
             if (expression) {
                 String text = c.isExpression() ? "(" + c.getExpression() + ")" : c.getColumnName() + String.join("", c.getParams());
                 columns.add(text.replaceAll("\\s+", ""));
+            } else if (nonNull(c.getParams()).stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).endsWith("_trgm_ops"))) {
+                // USING gin (email gin_trgm_ops): a trigram index serves LIKE '%x%', not an ordered lookup of email
+                columns.add(c.getColumnName() + " " + String.join(" ", c.getParams()).toLowerCase(Locale.ROOT));
             } else {
                 columns.add(c.getColumnName());
             }

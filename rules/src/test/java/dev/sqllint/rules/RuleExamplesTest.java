@@ -25,7 +25,9 @@ class RuleExamplesTest {
     }
 
     private static List<Finding> findings(Rule rule, String sql) {
-        AnalysisResult r = LintTestHelper.forRule(rule.getClass())
+        LintTestHelper helper = LintTestHelper.forRule(rule.getClass());
+        if (!rule.info().exampleSchema().isEmpty()) helper.addResource("db/migration/V1__example.sql", rule.info().exampleSchema());
+        AnalysisResult r = helper
                 .addSource("com/acme/ExampleDao.java", """
                         package com.acme;
                         import org.springframework.jdbc.core.JdbcTemplate;
