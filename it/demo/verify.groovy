@@ -24,6 +24,7 @@ def expected = [
     "OrAcrossAccessPaths ${mapper}:54:8",
     "NotInSubquery ${src}/topics/TopicTrackingDao.java:84:30",
     "CountForExistence ${src}/topics/TopicTrackingDao.java:97:56",
+    "NonSargablePredicate ${src}/topics/TopicTrackingDao.java:110:76",
 ]*.toString().sort()
 assert findings == expected
 
@@ -68,24 +69,24 @@ def history = run.results.find { it.ruleId == 'DistinctOnHistoryScan' }
 assert history.message.text.contains('WorkflowQueries.RECENT_WORKFLOWS')
 assert run.tool.driver.rules*.id == ['DistinctOnHistoryScan', 'OrAcrossAccessPaths', 'ExistsWhereJoinFits',
                                      'DistinctOverFanOutJoin', 'JoinForScalarOnly', 'NotInSubquery',
-                                     'CountForExistence']
+                                     'CountForExistence', 'NonSargablePredicate']
 assert run.invocations[0].toolExecutionNotifications.isEmpty()
 // GitHub code scanning: the demo is its own reactor root (%SRCROOT%), each result has a fingerprint, and every
 // rule with findings is very-high precision because the migrations proved its keys
 assert new File(new URI(run.originalUriBaseIds['%SRCROOT%'].uri)).canonicalPath == basedir.canonicalPath
 assert run.results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == '%SRCROOT%' }
-assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 12
+assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 13
 assert run.tool.driver.rules.every { it.properties.precision == 'very-high' && it.properties['problem.severity'] == 'warning' }
 
 // console: one clickable line per finding, a summary, and the failed build listing them
 def log = new File(basedir, 'build.log').text
 assert log.contains("[WARNING] ${new File(basedir, src + '/topics/TopicTrackingDao.java').absolutePath}:[21,22] [JoinForScalarOnly]")
-assert log =~ /sqllint: 22 files scanned, 45 SQL sites found, 63 statements parsed, 0 not parsed/
+assert log =~ /sqllint: 22 files scanned, 47 SQL sites found, 65 statements parsed, 0 not parsed/
 assert log.contains('sqllint: 1 suppressed in the code')
 assert log.contains("[INFO] ${new File(basedir, mapper).absolutePath}:[54,8] [OrAcrossAccessPaths]")
 assert log.contains("[WARNING] ${new File(basedir, mapper).absolutePath}:[17,12] [OrAcrossAccessPaths]")
 assert log.contains('sqllint: schema: 16 tables, 18 keys, 15 foreign keys, 7 indexes from 5 SQL scripts, 3 JPA entities')
-assert log.contains('sqllint found 11 slow query shapes')
+assert log.contains('sqllint found 12 slow query shapes')
 assert log.contains('BUILD FAILURE')
 
 // the README shows this run's first JoinForScalarOnly line and its fix, eliding only the path and the middle

@@ -104,4 +104,16 @@ public class TopicTrackingDao {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM topic_users tu WHERE tu.user_id = :userId"
                 + " AND tu.last_read_post_number IS NULL)", new MapSqlParameterSource("userId", userId), Boolean.class));
     }
+
+    /** Topics updated on a given day, for the daily digest. The cast hides topics.updated_at from its index. */
+    public List<Map<String, Object>> updatedOn(java.time.LocalDate day) {
+        return jdbc.queryForList("SELECT t.id, t.title FROM topics t WHERE CAST(t.updated_at AS DATE) = :day",
+                new MapSqlParameterSource("day", day));
+    }
+
+    /** Fix for {@link #updatedOn(java.time.LocalDate)}: a range on the bare column, served by index_topics_on_updated_at. */
+    public List<Map<String, Object>> updatedOnFixed(java.time.LocalDate day) {
+        return jdbc.queryForList("SELECT t.id, t.title FROM topics t WHERE t.updated_at >= :day AND t.updated_at < :nextDay",
+                new MapSqlParameterSource("day", day).addValue("nextDay", day.plusDays(1)));
+    }
 }
