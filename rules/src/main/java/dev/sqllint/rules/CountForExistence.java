@@ -46,7 +46,7 @@ public final class CountForExistence implements Rule {
         if (count == null) return out;
         ParsedSql sql = query.sql();
         // pinned to one row by a key (WHERE username = ?, a unique key): counting it costs what EXISTS does
-        if (atMostOneRow(select, sql, query)) return out;
+        if (atMostOneRow(select, sql, query) || readsCatalog(select)) return out;
         String counted = Advice.sql(count, 40);
         String rows = tables(select, sql);
         String from = rest(select);
@@ -108,5 +108,16 @@ public final class CountForExistence implements Rule {
             if (r != null && Expressions.isValue(eq.getLeftExpression()) && scope.local(r) != null) bound.add(Expressions.columnName(r));
         }
         return !bound.isEmpty() && query.keys().uniqueKeyCovered(scope.tables.get(0).name(), bound).isPresent();
+    }
+
+    /**
+     * A count over the database's own catalog (information_schema.table_constraints WHERE constraint_name = ...): a
+     * handful of rows about the schema, named uniquely; there is nothing to save.
+     */
+    private static boolean readsCatalog(PlainSelect select) {
+        if (!(select.getFromItem() instanceof net.sf.jsqlparser.schema.Table t) || t.getSchemaName() == null) return false;
+        String schema = Expressions.lower(t.getSchemaName());
+        return schema.equals("information_schema") || schema.equals("pg_catalog") || schema.equals("sys")
+                || schema.equals("mysql");
     }
 }
