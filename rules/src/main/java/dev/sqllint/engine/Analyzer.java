@@ -56,6 +56,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs the pipeline: find sources, parse Java, extract SQL sites, normalise and parse each statement
@@ -94,39 +95,44 @@ public final class Analyzer {
 
     public AnalysisResult analyze(AnalysisConfig config) {
         long started = System.nanoTime();
+        Phases phases = new Phases();
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         List<String> cacheNotes = Collections.synchronizedList(new ArrayList<>());
-        List<SourceFile> sources = new SourceFinder(config.includes(), config.excludes())
-                .find(config.sourceRoots(), (p, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, p, 0, why)));
+        List<SourceFile> sources = phases.time(Phases.Phase.FIND_SOURCES, () -> new SourceFinder(config.includes(), config.excludes())
+                .find(config.sourceRoots(), (p, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, p, 0, why))));
         JavaSourceReader reader = new JavaSourceReader(config.encoding(), config.maxFileBytes());
         SinkCatalog catalog = SinkCatalog.standard();
         SqlRelevance relevance = new SqlRelevance(catalog);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
         HeapShortage shortage = new HeapShortage(memoryGuard);
-        try (SqlParser sqlParser = new SqlParser(config.statementTimeout(), config.dialect())) {
+        try (SqlParser sqlParser = new SqlParser(config.statementTimeout(), config.dialect(), phases.sqlParsing())) {
             warmUp(sqlParser);
-            OutlineCache outlines = OutlineCache.open(config.cacheDir());
+            OutlineCache outlines = phases.time(Phases.Phase.CACHE, () -> OutlineCache.open(config.cacheDir()));
             List<SourceText> texts = inParallel(pool, sources, s -> shortage.run(s.path(),
-                    () -> read(s, reader, relevance, outlines, diagnostics),
+                    () -> phases.time(Phases.Phase.PRE_FILTER, () -> read(s, reader, relevance, outlines, diagnostics)),
                     why -> skipped(diagnostics, new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, s.path(), 0, why))));
-            outlines.save();
-            SourceSelection selection = new SourceSelection(texts, config.preFilter());
-            ResultCache cache = openCache(config, selection, cacheNotes);
+            phases.time(Phases.Phase.CACHE, outlines::save);
+            SourceSelection selection = phases.time(Phases.Phase.PRE_FILTER, () -> new SourceSelection(texts, config.preFilter()));
+            ResultCache cache = phases.time(Phases.Phase.CACHE, () -> openCache(config, selection, cacheNotes));
             shortage.onShortage(cache::stop);
             Map<Path, FileOutcome> outcomes = new ConcurrentHashMap<>();
             List<SourceText> misses = new ArrayList<>();
-            for (SourceText root : selection.roots()) {
-                Optional<FileOutcome> hit = cache.lookup(root.path(), root.digest(), selection::digestOf);
-                if (hit.isPresent()) outcomes.put(root.path(), hit.get());
-                else misses.add(root);
-            }
+            phases.time(Phases.Phase.CACHE, () -> {
+                for (SourceText root : selection.roots()) {
+                    Optional<FileOutcome> hit = cache.lookup(root.path(), root.digest(), selection::digestOf);
+                    if (hit.isPresent()) outcomes.put(root.path(), hit.get());
+                    else misses.add(root);
+                }
+            });
             Optional<ResultCache.Global> previous = misses.isEmpty()
                     ? cache.previousGlobal().filter(g -> g.holdsFor(selection.javaSourcesDigest())) : Optional.empty();
-            Analysed analysed = previous.map(g -> new Analysed(g, 0, 0))
-                    .orElseGet(() -> analyzeMisses(config, catalog, selection, misses, pool, sqlParser, cache, outcomes, shortage));
+            Analysed analysed = previous.map(g -> new Analysed(g, 0, 0)).orElseGet(() ->
+                    analyzeMisses(config, catalog, selection, misses, pool, sqlParser, cache, outcomes, shortage, phases));
             ResultCache.Global run = analysed.global();
-            cache.global(run);
-            cache.save(cacheNotes::add);
+            phases.time(Phases.Phase.CACHE, () -> {
+                cache.global(run);
+                cache.save(cacheNotes::add);
+            });
             List<FileOutcome> ordered = new ArrayList<>();
             for (SourceText root : selection.roots()) ordered.add(outcomes.get(root.path()));
             List<String> notes = new ArrayList<>(run.notes());
@@ -135,7 +141,7 @@ public final class Analyzer {
             AnalysisResult.Work work = new AnalysisResult.Work(texts.size(), selection.roots().size(),
                     selection.roots().size() - misses.size(), analysed.parsedUpFront(), analysed.parsedOnDemand(),
                     cache.enabled(), List.copyOf(cacheNotes), misses.stream().map(SourceText::path).toList(),
-                    shortage.report());
+                    shortage.report(), phases.spent());
             return summarize(concat(ordered, run.mappers()), diagnostics, sources.size() + run.mapperFilesFound(), started,
                     run.schema(), notes, work);
         } finally {
@@ -172,11 +178,11 @@ public final class Analyzer {
      */
     private Analysed analyzeMisses(AnalysisConfig config, SinkCatalog catalog, SourceSelection selection,
                                    List<SourceText> misses, ForkJoinPool pool, SqlParser sqlParser, ResultCache cache,
-                                   Map<Path, FileOutcome> outcomes, HeapShortage shortage) {
+                                   Map<Path, FileOutcome> outcomes, HeapShortage shortage, Phases phases) {
         // kept parsed all run: the schema and the suppressions need them; every other file is parsed when it is
         // analysed or asked about, and dropped again (bounded memory)
         List<SourceText> kept = selection.upFront(List.of());
-        List<Parsed> parsed = inParallel(pool, kept, t -> shortage.run(t.path(), () -> parseJava(t),
+        List<Parsed> parsed = inParallel(pool, kept, t -> shortage.run(t.path(), () -> parseJava(t, phases),
                 why -> new Parsed(t.path(), null, new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, t.path(), 0, why))));
         Map<Path, Parsed> byPath = new ConcurrentHashMap<>();
         for (Parsed p : parsed) byPath.put(p.path(), p);
@@ -184,15 +190,15 @@ public final class Analyzer {
         ProjectIndex index = new ProjectIndex(javaFiles, selection.typesOutside(kept), path -> {
             SourceText text = selection.text(path);
             if (text == null) return Optional.empty();
-            Parsed p = parseJava(text);
+            Parsed p = parseJava(text, phases);
             if (p.file() == null) byPath.put(path, p); // why it failed, for its outcome if it is analysed
             return Optional.ofNullable(p.file());
         }, LOADED_FILES);
         shortage.onShortage(() -> index.shrinkTo(LOADED_FILES_WHEN_SHORT));
         List<Diagnostic> global = Collections.synchronizedList(new ArrayList<>());
         List<JavaFile> mappedFiles = filesOf(selection.mapped(), byPath);
-        SchemaLoader.Loaded schema = SchemaLoader.load(config, mappedFiles,
-                (file, line, why) -> global.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)), index);
+        SchemaLoader.Loaded schema = phases.time(Phases.Phase.SCHEMA, () -> SchemaLoader.load(config, mappedFiles,
+                (file, line, why) -> global.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)), index));
         java.util.function.Predicate<String> declared = t -> schema.schema().table(t).isPresent();
         KeyModel keys = fixedKeys != null ? fixedKeys
                 : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
@@ -209,7 +215,7 @@ public final class Analyzer {
                         JavaFile file = index.load(t.path()).orElse(null);
                         if (file == null) return FileOutcome.failed(failure(byPath.get(t.path()), t.path()));
                         return FileDependencies.recording(reads, () -> analyzeFile(file, extractor, sqlParser, keys,
-                                schema.jpa(), suppressor.in(file), budget, config.dialect(), declared));
+                                schema.jpa(), suppressor.in(file), budget, config.dialect(), declared, phases));
                     }),
                     why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, t.path(), 0, why)));
             Map<String, String> readDigests = new HashMap<>();
@@ -218,13 +224,14 @@ public final class Analyzer {
                 if (digest != null) readDigests.put(r.toString(), digest);
             }
             outcomes.put(t.path(), outcome);
-            cache.put(t.path(), t.digest(), readDigests, outcome);
+            phases.time(Phases.Phase.CACHE, () -> cache.put(t.path(), t.digest(), readDigests, outcome));
             return outcome;
         });
-        MyBatisMappers mappers = MyBatisMappers.read(config, global, sqlParser, javaSources(selection, index, pool), index);
+        MyBatisMappers mappers = phases.time(Phases.Phase.MYBATIS_XML,
+                () -> MyBatisMappers.read(config, global, sqlParser, javaSources(selection, index, pool), index));
         List<FileOutcome> mapperOutcomes = inParallel(pool, mappers.files(),
                 m -> shortage.run(m.path(), () -> analyzeMapper(m, mappers, sqlParser, keys, schema.jpa(), suppressor, budget,
-                        config.dialect(), declared),
+                        config.dialect(), declared, phases),
                         why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, m.path(), 0, why))));
         return new Analysed(new ResultCache.Global(schema.summary(), schema.notes(), List.copyOf(global),
                 mappers.filesFound(), mapperOutcomes, selection.javaSourcesDigest()), upFront.size(), onDemand(index, upFront));
@@ -295,6 +302,10 @@ public final class Analyzer {
     private record Parsed(Path path, JavaFile file, Diagnostic failure) {
     }
 
+    private static Parsed parseJava(SourceText source, Phases phases) {
+        return phases.time(Phases.Phase.JAVA_PARSER, () -> parseJava(source));
+    }
+
     private static Parsed parseJava(SourceText source) {
         try {
             String text = source.text();
@@ -336,15 +347,17 @@ public final class Analyzer {
 
     private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,
                                     JpaModel jpa, Suppressor.InFile suppressions, Duration budget, Dialect dialect,
-                                    java.util.function.Predicate<String> declared) {
+                                    java.util.function.Predicate<String> declared, Phases phases) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             SourceCounts.Builder counts = new SourceCounts.Builder();
-            diagnostics.addAll(UnknownRuleNames.in(file));
-            List<SqlSite> sites = extractor.sites(file, counts::unresolved);
-            sites = ScriptAnnotations.expand(sites, MyBatisMappers.problems(diagnostics), DatabaseIds.of(dialect));
+            List<SqlSite> sites = phases.time(Phases.Phase.EXTRACTION, () -> {
+                diagnostics.addAll(UnknownRuleNames.in(file));
+                List<SqlSite> found = extractor.sites(file, counts::unresolved);
+                return ScriptAnnotations.expand(found, MyBatisMappers.problems(diagnostics), DatabaseIds.of(dialect));
+            });
             return analyzeSites(file.path(), sites, sqlParser, keys, jpa, diagnostics, suppressions::mark, counts, budget,
-                    extractor.derivedTally(file.path()), dialect, declared);
+                    extractor.derivedTally(file.path()), dialect, declared, phases);
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(new Diagnostic(Diagnostic.Kind.JAVA_NOT_PARSED, file.path(), 0,
                     "analysis of this file failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
@@ -354,14 +367,15 @@ public final class Analyzer {
     /** The statements of one MyBatis XML mapper; its {@code <!-- sqllint:ignore -->} comments suppress. */
     private FileOutcome analyzeMapper(MapperFile mapper, MyBatisMappers mappers, SqlParser sqlParser, KeyModel keys,
                                       JpaModel jpa, Suppressor suppressor, Duration budget, Dialect dialect,
-                                      java.util.function.Predicate<String> declared) {
+                                      java.util.function.Predicate<String> declared, Phases phases) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             IgnoreComments comments = mappers.ignoreComments(mapper);
             diagnostics.addAll(UnknownRuleNames.in(mapper.path(), comments));
             Suppressor.InFile suppressions = suppressor.in(mapper.path(), comments);
-            return analyzeSites(mapper.path(), mappers.sites(mapper), sqlParser, keys, jpa, diagnostics, suppressions::mark,
-                    new SourceCounts.Builder(), budget, FileOutcome.NO_DERIVED, dialect, declared);
+            List<SqlSite> sites = phases.time(Phases.Phase.MYBATIS_XML, () -> mappers.sites(mapper));
+            return analyzeSites(mapper.path(), sites, sqlParser, keys, jpa, diagnostics, suppressions::mark,
+                    new SourceCounts.Builder(), budget, FileOutcome.NO_DERIVED, dialect, declared, phases);
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, mapper.path(), 0,
                     "analysis of this mapper failed: " + e.getClass().getSimpleName() + " " + e.getMessage()));
@@ -386,7 +400,18 @@ public final class Analyzer {
     private FileOutcome analyzeSites(Path file, List<SqlSite> sites, SqlParser sqlParser, KeyModel keys, JpaModel jpa,
                                      List<Diagnostic> diagnostics, Marker suppressions, SourceCounts.Builder counts,
                                      Duration budget, DerivedQueries.Tally derived, Dialect dialect,
-                                     java.util.function.Predicate<String> declared) {
+                                     java.util.function.Predicate<String> declared, Phases phases) {
+        // normalising and translating count as extraction; JSqlParser's parses and the rules as themselves
+        return phases.time(Phases.Phase.EXTRACTION, () -> analyzeSites(file, sites, sqlParser, keys, jpa, diagnostics,
+                suppressions, counts, budget, derived, dialect, declared, (Supplier<List<Finding>> checks) ->
+                        phases.time(Phases.Phase.RULES, checks)));
+    }
+
+    private FileOutcome analyzeSites(Path file, List<SqlSite> sites, SqlParser sqlParser, KeyModel keys, JpaModel jpa,
+                                     List<Diagnostic> diagnostics, Marker suppressions, SourceCounts.Builder counts,
+                                     Duration budget, DerivedQueries.Tally derived, Dialect dialect,
+                                     java.util.function.Predicate<String> declared,
+                                     Function<Supplier<List<Finding>>, List<Finding>> rulesPhase) {
         UsedTables used = new UsedTables(declared);
         sites.forEach(counts::site);
         int parsed = 0;
@@ -428,12 +453,19 @@ public final class Analyzer {
                 }
                 parsed++;
                 if (site.language() == Language.SQL) used.add(result.parsed().statement()); // JPQL may leave paths
-                Query query = new Query(result.parsed(), language, keys, dialect, site.zeroTest());
-                for (Rule rule : rules) {
-                    for (Violation v : safeCheck(rule, query, site, diagnostics)) {
-                        findings.add(suppressions.mark(toFinding(rule, v, site, sql), site, sql.originAt(v.offset())));
+                SqlText checked = sql;
+                Language checkedAs = language;
+                SqlParser.Result accepted = result;
+                findings.addAll(rulesPhase.apply(() -> {
+                    Query query = new Query(accepted.parsed(), checkedAs, keys, dialect, site.zeroTest());
+                    List<Finding> out = new ArrayList<>();
+                    for (Rule rule : rules) {
+                        for (Violation v : safeCheck(rule, query, site, diagnostics)) {
+                            out.add(suppressions.mark(toFinding(rule, v, site, checked), site, checked.originAt(v.offset())));
+                        }
                     }
-                }
+                    return out;
+                }));
             }
         }
         return new FileOutcome(sites.size(), parsed, notParsed, findings, counts.build(), List.copyOf(diagnostics), derived,

@@ -27,13 +27,31 @@ public final class SqlParser implements AutoCloseable {
     private final long timeoutMillis;
     private final boolean squareBrackets;
     private final ExecutorService executor;
+    private final Clock clock;
+
+    /** Told about every parse, repairs included (the engine's phase times); {@link #UNTIMED} by default. */
+    public interface Clock {
+        <T> T time(java.util.function.Supplier<T> parse);
+    }
+
+    public static final Clock UNTIMED = new Clock() {
+        @Override
+        public <T> T time(java.util.function.Supplier<T> parse) {
+            return parse.get();
+        }
+    };
 
     public SqlParser(Duration timeout) {
         this(timeout, Dialect.POSTGRESQL);
     }
 
-    /** SQL Server's {@code [name]} quoting is taken only for SQL Server: elsewhere {@code a[1]} is an array index. */
     public SqlParser(Duration timeout, Dialect dialect) {
+        this(timeout, dialect, UNTIMED);
+    }
+
+    /** SQL Server's {@code [name]} quoting is taken only for SQL Server: elsewhere {@code a[1]} is an array index. */
+    public SqlParser(Duration timeout, Dialect dialect, Clock clock) {
+        this.clock = clock;
         this.timeoutMillis = Math.max(1, timeout.toMillis());
         this.squareBrackets = dialect == Dialect.SQLSERVER;
         // JSqlParser runs each parse on this executor so it can abandon one that exceeds the time-out.
@@ -51,6 +69,10 @@ public final class SqlParser implements AutoCloseable {
      * parsed.
      */
     public Result parse(SqlText normalized) {
+        return clock.time(() -> parseRepairing(normalized));
+    }
+
+    private Result parseRepairing(SqlText normalized) {
         Result first = parseOnce(normalized);
         Result r = first;
         SqlText text = normalized;

@@ -24,19 +24,27 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Times sqllint against the floor a source analyser pays, JavaParser parsing every file, in one JVM, and
- * prints a markdown table with the targets of issue 6 (cold run at most 0.25x parse-all, warm run at most
- * 0.05x, at most 512 MB of heap, twice the files in at most 2.2x the time).
+ * Times sqllint against the floor a source analyser pays, JavaParser parsing every file, and prints markdown
+ * tables with the targets of issues 6 and 13 (cold run at most 0.25x parse-all, warm run at most 0.05x, at most
+ * 512 MB of heap, twice the files in at most 2.2x the time).
  *
  * <pre>
- * Benchmark [--files N] [--seed S] [--runs R] [--scale] [dir]
+ * Benchmark [--tree DIR | --files N --seed S] [--runs R] [--xmx SIZE] [--jfr FILE] [--profile FILE] [--scale] [--hot]
  * </pre>
  *
- * Without {@code dir} it analyses a {@link SyntheticCorpus} of N files (default 5,000), generated under
+ * Without {@code --tree} it analyses a {@link SyntheticCorpus} of N files (default 5,000), generated under
  * {@code target/bench-corpus} (system property {@code sqllint.bench.dir}) and reused while the generator
  * and the parameters are the same; then it also checks that the findings are exactly the planted ones.
- * With {@code dir} it analyses every {@code src/main/java} under it (or the directory itself). Run it with
- * {@code mvn -q -B -pl rules test-compile exec:java@bench -Dexec.args="--files 5000"}.
+ * With {@code --tree DIR} it analyses every {@code src/main/java} under it (or the directory itself), with every
+ * {@code src/main/resources}: any fetched project's tree.
+ *
+ * <p>By default every measured run is a JVM of its own ({@link FreshJvmRun}, {@code -Xmx512m} unless
+ * {@code --xmx} says otherwise), as a build meets sqllint: a cold JavaParser parse-all, a cold sqllint run (empty
+ * cache) and a warm one (the cold run's cache), interleaved {@code --runs} times, so both ratios come from one
+ * run of the benchmark; then the cold run's phase breakdown. {@code --jfr FILE} records the first cold sqllint run
+ * with Java Flight Recorder; {@code --profile FILE} makes only that run. {@code --hot} measures instead in this JVM after a warm-up (JIT compiled, classes
+ * loaded: a long-lived build such as the Maven daemon), with a pre-filter-off reference. Run it with
+ * {@code mvn -q -B -pl rules test-compile exec:java@bench -Dexec.args="--tree DIR"}.
  */
 public final class Benchmark {
 
@@ -45,7 +53,8 @@ public final class Benchmark {
     private static final long HEAP_TARGET_MB = 512;
     private static final double SCALE_TARGET = 2.2;
 
-    private record Options(int files, long seed, int runs, boolean scale, Path dir) {
+    private record Options(int files, long seed, int runs, boolean scale, Path dir, boolean hot, String xmx, Path jfr,
+                           boolean profile) {
     }
 
     /** One measured phase: median wall time of its runs, the highest heap peak of a run, and the last result. */
@@ -65,6 +74,15 @@ public final class Benchmark {
         Tree tree = o.dir() != null ? realTree(o.dir()) : synthetic(workDir, o.files(), o.seed());
         Path caches = workDir.resolve("caches");
         int threads = tree.config().threads();
+        if (o.profile()) {
+            FreshJvms.profile(tree.root(), o.xmx(), o.jfr(), workDir);
+            return;
+        }
+        if (!o.hot()) {
+            FreshJvms.run(tree.root(), tree.corpus(), o.runs(), threads, o.xmx(), o.jfr(), workDir,
+                    o.scale() && tree.corpus() != null ? synthetic(workDir, 2 * o.files(), o.seed()).root() : null);
+            return;
+        }
 
         System.out.println("## sqllint benchmark");
         System.out.println();
@@ -75,7 +93,7 @@ public final class Benchmark {
         System.out.printf("- machine: %d cores, load average %.2f at start; Java %s; -Xmx %d MB; %d analysis threads%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), threads);
-        System.out.printf("- %d timed runs per phase (median), after one warm-up run of parse-all and of sqllint%n", o.runs());
+        System.out.printf("- in this JVM (--hot): %d timed runs per phase (median), after one warm-up run of parse-all and of sqllint%n", o.runs());
         System.out.println();
 
         // warm-up: JIT and class loading, as in a long-lived build (the Maven daemon, a second module)
@@ -120,6 +138,10 @@ public final class Benchmark {
         long seed = 1;
         int runs = 3;
         boolean scale = false;
+        boolean hot = false;
+        String xmx = "512m";
+        Path jfr = null;
+        boolean profile = false;
         Path dir = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
@@ -127,28 +149,28 @@ public final class Benchmark {
                 case "--seed" -> seed = Long.parseLong(args.get(++i));
                 case "--runs" -> runs = Integer.parseInt(args.get(++i));
                 case "--scale" -> scale = true;
+                case "--hot" -> hot = true;
+                case "--xmx" -> xmx = args.get(++i);
+                case "--jfr" -> jfr = Path.of(args.get(++i)).toAbsolutePath();
+                case "--profile" -> {
+                    profile = true;
+                    jfr = Path.of(args.get(++i)).toAbsolutePath();
+                }
+                case "--tree" -> dir = Path.of(args.get(++i)).toAbsolutePath().normalize();
                 case "--help", "-h" -> {
-                    System.out.println("usage: Benchmark [--files N] [--seed S] [--runs R] [--scale] [dir]");
+                    System.out.println("usage: Benchmark [--tree DIR | --files N --seed S] [--runs R] [--xmx SIZE] [--jfr FILE]"
+                            + " [--profile FILE] [--scale] [--hot]");
                     System.exit(0);
                 }
                 default -> dir = Path.of(args.get(i)).toAbsolutePath().normalize();
             }
         }
-        return new Options(files, seed, Math.max(1, runs), scale, dir);
+        return new Options(files, seed, Math.max(1, runs), scale, dir, hot, xmx, jfr, profile);
     }
 
-    private static Tree realTree(Path dir) throws IOException {
-        List<Path> roots = dirsEndingWith(dir, Path.of("src", "main", "java"));
-        if (roots.isEmpty()) roots = List.of(dir);
-        List<Path> resources = dirsEndingWith(dir, Path.of("src", "main", "resources"));
-        AnalysisConfig config = AnalysisConfig.of(dir, roots).withSchema(resources, List.of(), List.of(), "spring");
-        return new Tree(dir, config, roots, null);
-    }
-
-    private static List<Path> dirsEndingWith(Path dir, Path tail) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isDirectory).filter(p -> p.endsWith(tail)).sorted().toList();
-        }
+    private static Tree realTree(Path dir) {
+        AnalysisConfig config = TreeConfig.of(dir);
+        return new Tree(dir, config, config.sourceRoots(), null);
     }
 
     /** The synthetic corpus of that size and seed, generated unless an earlier run left the same one. */
@@ -245,7 +267,7 @@ public final class Benchmark {
         }
     }
 
-    private static boolean parses(Path file) {
+    static boolean parses(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21))
@@ -264,7 +286,7 @@ public final class Benchmark {
         }
     }
 
-    private static double loadAverage() {
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
