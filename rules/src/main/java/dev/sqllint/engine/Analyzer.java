@@ -1,9 +1,7 @@
 package dev.sqllint.engine;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.JavaToken;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
@@ -341,8 +339,7 @@ public final class Analyzer {
     }
 
     private static ParseResult<CompilationUnit> parse(String text, boolean unicodeEscapes) {
-        return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                .setPreprocessUnicodeEscapes(unicodeEscapes)).parse(text);
+        return JavaSyntax.parse(text, unicodeEscapes);
     }
 
     private FileOutcome analyzeFile(JavaFile file, JavaSqlExtractor extractor, SqlParser sqlParser, KeyModel keys,

@@ -1,5 +1,6 @@
 package dev.sqllint.extract.java;
 
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -210,6 +211,28 @@ final class Conditions {
 
     /** A condition as a fact to remember, or null when it cannot be one (it changes state, or is not stable). */
     static Facts.Literal literal(Expression c) {
+        // read once per path through the method, the same few conditions over and over: the literal is kept on the
+        // node (so it goes with its syntax tree), as printing the condition for its key is the costly part
+        synchronized (c) { // a tree the project index shares may be read by two analyses at once
+            // a clone carries a copy of its original's data and may then be changed (arguments bound when a call is
+            // followed into its method): only a literal read from this very node counts
+            if (c.containsData(LITERAL) && c.getData(LITERAL).node() == c) return c.getData(LITERAL).literal();
+        }
+        Facts.Literal l = readLiteral(c);
+        synchronized (c) {
+            c.setData(LITERAL, new Memo(c, l));
+        }
+        return l;
+    }
+
+    /** The literal read from {@code node} (null: not a repeatable fact). */
+    private record Memo(Expression node, Facts.Literal literal) {
+    }
+
+    private static final DataKey<Memo> LITERAL = new DataKey<>() {
+    };
+
+    private static Facts.Literal readLiteral(Expression c) {
         c = unwrap(c);
         if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
             Facts.Literal inner = literal(u.getExpression());

@@ -133,11 +133,19 @@ final class Facts {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Facts f && f.units.equals(units) && f.clauses.equals(clauses);
+        return o == this || o instanceof Facts f && f.hashCode() == hashCode() && f.units.equals(units) && f.clauses.equals(clauses);
     }
 
+    /** Kept once computed (immutable): paths are told apart by their facts at every step of a method. */
     @Override
     public int hashCode() {
-        return units.hashCode() * 31 + clauses.hashCode();
+        int h = hash;
+        if (h == 0) {
+            h = units.hashCode() * 31 + clauses.hashCode();
+            hash = h == 0 ? 1 : h;
+        }
+        return hash;
     }
+
+    private int hash;
 }
