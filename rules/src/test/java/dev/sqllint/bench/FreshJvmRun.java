@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  *                                          report and the findings (one "rule file:line" per line) under OUT
  * </pre>
  *
- * It prints {@code millis} (the work, without the JVM's start), {@code heapMb} (the most heap in use, seen when a
+ * It prints {@code millis} (the work, without the JVM's start), {@code cpuMillis} (the process's CPU time for it), {@code heapMb} (the most heap in use, seen when a
  * collection began), {@code liveMb} (the most left after a collection: what had to fit), {@code rssMb} (the process's peak resident memory) and for sqllint {@code phase LABEL MILLIS} lines and
  * {@code info ...} lines with the run's counts.
  */
@@ -37,11 +37,12 @@ public final class FreshJvmRun {
         Path dir = Path.of(args[1]);
         switch (args[0]) {
             case "parse-all" -> {
+                long cpu = cpuNanos();
                 long start = System.nanoTime();
                 int parsed = Benchmark.parseAll(TreeConfig.of(dir).sourceRoots(), Integer.parseInt(args[2]));
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 System.out.println("info " + parsed + " Java files parsed");
-                printCosts(millis);
+                printCosts(millis, cpu);
             }
             case "sqllint" -> sqllint(TreeConfig.of(dir), Path.of(args[2]), Path.of(args[3]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -49,6 +50,7 @@ public final class FreshJvmRun {
     }
 
     private static void sqllint(AnalysisConfig config, Path cache, Path out) throws IOException {
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         AnalysisResult r = new Analyzer().analyze(config.withCache(cache));
         long analysed = System.nanoTime();
@@ -69,14 +71,24 @@ public final class FreshJvmRun {
                 r.filesScanned(), r.work().parsed(), r.work().parsedUpFront(), r.work().parsedOnDemand(), r.sqlSites(),
                 r.statementsParsed(), r.statementsNotParsed(), r.findings().size(), r.findingsPerRule());
         if (r.work().memory() != null) System.out.println("info " + r.work().memory().summary());
-        printCosts((reported - start) / 1_000_000);
+        printCosts((reported - start) / 1_000_000, cpu);
     }
 
-    private static void printCosts(long millis) {
+    /**
+     * The process's CPU time since {@code cpuBefore}: all its threads, the JIT compiler's and the collector's included.
+     * On a machine other jobs share, it moves much less than the wall time, so its ratios carry over better.
+     */
+    private static void printCosts(long millis, long cpuBefore) {
         System.out.println("millis " + millis);
+        System.out.println("cpuMillis " + (cpuNanos() - cpuBefore) / 1_000_000);
         System.out.println("heapMb " + HeapPeaks.beforeGcMb());
         System.out.println("liveMb " + HeapPeaks.afterGcMb());
         System.out.println("rssMb " + peakRssMb());
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** VmHWM of /proc/self/status (Linux); -1 elsewhere. */
