@@ -46,7 +46,7 @@ public final class CountForExistence implements Rule {
         if (count == null) return out;
         ParsedSql sql = query.sql();
         // pinned to one row by a key (WHERE username = ?, a unique key): counting it costs what EXISTS does
-        if (atMostOneRow(select, sql, query) || readsCatalog(select)) return out;
+        if (PinnedRows.atMostOneRow(select, sql, query) || readsCatalog(select)) return out;
         String counted = Advice.sql(count, 40);
         String rows = tables(select, sql);
         String from = rest(select);
@@ -92,22 +92,6 @@ public final class CountForExistence implements Rule {
         }
         String all = sb.toString().replaceAll("\\s+", " ");
         return all.length() <= 260 ? all : all.substring(0, 259) + "…";
-    }
-
-    /** A single table whose WHERE binds a unique key to values: at most one row is counted. */
-    private static boolean atMostOneRow(PlainSelect select, ParsedSql sql, Query query) {
-        if (select.getJoins() != null && !select.getJoins().isEmpty() || select.getWhere() == null) return false;
-        SelectScope scope = SelectScope.of(select, sql.tree());
-        if (scope.tables.size() != 1 || scope.tables.get(0).name() == null) return false;
-        java.util.Set<String> bound = new java.util.HashSet<>();
-        for (Expression term : Expressions.conjuncts(select.getWhere())) {
-            if (!(term instanceof net.sf.jsqlparser.expression.operators.relational.EqualsTo eq)) continue;
-            net.sf.jsqlparser.schema.Column l = Expressions.column(eq.getLeftExpression());
-            net.sf.jsqlparser.schema.Column r = Expressions.column(eq.getRightExpression());
-            if (l != null && Expressions.isValue(eq.getRightExpression()) && scope.local(l) != null) bound.add(Expressions.columnName(l));
-            if (r != null && Expressions.isValue(eq.getLeftExpression()) && scope.local(r) != null) bound.add(Expressions.columnName(r));
-        }
-        return !bound.isEmpty() && query.keys().uniqueKeyCovered(scope.tables.get(0).name(), bound).isPresent();
     }
 
     /**

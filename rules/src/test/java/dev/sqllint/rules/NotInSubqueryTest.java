@@ -15,6 +15,7 @@ class NotInSubqueryTest {
             CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(100), referrer_id BIGINT);
             CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT, placed_at TIMESTAMP);
             CREATE TABLE blocked_ids (id BIGINT PRIMARY KEY);
+            CREATE TABLE settings (name VARCHAR(64) PRIMARY KEY, value VARCHAR(300));
             """;
 
     private final LintTestHelper helper = LintTestHelper.forRule(NotInSubquery.class)
@@ -168,6 +169,22 @@ class NotInSubqueryTest {
                   }
                 }
                 """).expectNoFindings(5);
+    }
+
+    @Test
+    void aSubqueryPinnedToOneRowByItsKeyIsFine() {
+        // a BPM engine keeps the id of a byte array in a property row: the subquery's WHERE binds settings' primary
+        // key, so there is one value to hash and no plan to fear
+        helper.addSource("com/acme/ResourceDao.java", """
+                package com.acme;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class ResourceDao {
+                  JdbcTemplate jdbc;
+                  void purge(String name) {
+                    jdbc.update("DELETE FROM blocked_ids WHERE id NOT IN (SELECT s.value FROM settings s WHERE s.name = ?)", name);
+                  }
+                }
+                """).expectNoFindings(1);
     }
 
     private static List<String> messages(AnalysisResult r) {
