@@ -15,6 +15,7 @@ import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -65,14 +66,25 @@ public final class NotInSubquery implements Rule {
                 for (Expression e : SqlTree.within(clause, Expression.class, Select.class)) {
                     InExpression in = notInSubquery(e);
                     if (in == null || seen.put(in, Boolean.TRUE) != null) continue;
-                    // NOT IN (SELECT value_ FROM act_ge_property p WHERE p.name_ = ?): one row to hash, nothing slow
-                    if (in.getRightExpression() instanceof ParenthesedSelect ps && ps.getPlainSelect() != null
-                            && PinnedRows.atMostOneRow(ps.getPlainSelect(), sql, query)) continue;
+                    if (fewRows(in, sql, query)) continue;
                     out.add(violation(e, in, owner, query));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A subquery with nothing to plan: one row pinned by a key ({@code NOT IN (SELECT value_ FROM act_ge_property p
+     * WHERE p.name_ = ?)}), or no table at all but a function over the row's own values ({@code r.from_id NOT IN
+     * (SELECT * FROM unnest(re.path))}, a recursive query's cycle check over an array).
+     */
+    private static boolean fewRows(InExpression in, ParsedSql sql, Query query) {
+        if (!(in.getRightExpression() instanceof ParenthesedSelect ps) || ps.getPlainSelect() == null) return false;
+        PlainSelect sub = ps.getPlainSelect();
+        boolean readsTable = sub.getFromItem() instanceof Table
+                || sub.getJoins() != null && sub.getJoins().stream().anyMatch(j -> j.getFromItem() instanceof Table);
+        return !readsTable || PinnedRows.atMostOneRow(sub, sql, query);
     }
 
     private static List<Expression> clauses(Object owner) {

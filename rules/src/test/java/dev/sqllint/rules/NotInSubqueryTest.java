@@ -187,6 +187,28 @@ class NotInSubqueryTest {
                 """).expectNoFindings(1);
     }
 
+    @Test
+    void aCycleCheckOverTheRowsOwnArrayReadsNoTable() {
+        // an IoT platform walks its relation graph with a recursive CTE; NOT IN over unnest(path) stops at a cycle
+        helper.addSource("com/acme/RelationDao.java", """
+                package com.acme;
+                import java.util.List;
+                import java.util.Map;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class RelationDao {
+                  JdbcTemplate jdbc;
+                  List<Map<String, Object>> reachable(long root) {
+                    return jdbc.queryForList("WITH RECURSIVE related(id, path) AS ("
+                        + " SELECT c.id, ARRAY[c.id] FROM customers c WHERE c.id = ?"
+                        + " UNION ALL"
+                        + " SELECT c.id, rel.path || c.id FROM customers c JOIN related rel ON c.referrer_id = rel.id"
+                        + " WHERE c.id NOT IN (SELECT * FROM unnest(rel.path)))"
+                        + " SELECT id FROM related", root);
+                  }
+                }
+                """).expectNoFindings(1);
+    }
+
     private static List<String> messages(AnalysisResult r) {
         return r.findings().stream().map(Finding::message).toList();
     }
