@@ -1,6 +1,7 @@
 package dev.sqllint.engine;
 
 import dev.sqllint.schema.Schema;
+import dev.sqllint.sql.CatalogTables;
 import dev.sqllint.sql.Placeholders;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,15 +28,6 @@ final class UsedTables {
 
     private static final String DYNAMIC = Placeholders.DYNAMIC.toLowerCase(Locale.ROOT);
     private static final Set<String> NOT_TABLES = Set.of("dual", DYNAMIC);
-    /** Schemas that hold the database's catalog, whatever the project. */
-    private static final Set<String> CATALOG_SCHEMAS = Set.of("information_schema", "pg_catalog", "sys", "mysql",
-            "performance_schema", "sysibm", "syscat", "sysibmadm");
-    /** Catalog views read without their schema: PostgreSQL's pg_*, Oracle's data dictionary. */
-    private static final Set<String> CATALOG_VIEWS = Set.of("all_tables", "all_tab_columns", "all_indexes",
-            "all_ind_columns", "all_constraints", "all_cons_columns", "all_objects", "all_sequences", "all_views",
-            "user_tables", "user_tab_columns", "user_indexes", "user_ind_columns", "user_constraints",
-            "user_cons_columns", "user_objects", "user_sequences", "user_views", "dba_tables", "sysobjects",
-            "syscolumns", "sysindexes");
 
     private final Predicate<String> declared;
     private final Set<String> undeclared = new TreeSet<>();
@@ -55,21 +47,10 @@ final class UsedTables {
         for (String name : names) {
             String n = Schema.normalize(name);
             if (n == null || n.isEmpty() || NOT_TABLES.contains(n) || n.contains(" ")) continue;
-            if (isCatalog(name, n) || aliasTargets.contains(n)) continue;
+            if (CatalogTables.isCatalog(name, n) || aliasTargets.contains(n)) continue;
             if (n.startsWith(DYNAMIC) && n.length() > DYNAMIC.length()) n = n.substring(DYNAMIC.length()); // ${prefix}X
             if (!declared.test(name) && !n.contains(DYNAMIC)) undeclared.add(n);
         }
-    }
-
-    private static boolean isCatalog(String written, String name) {
-        String lower = written.replace("\"", "").replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
-        int dot = lower.lastIndexOf('.');
-        if (dot > 0) {
-            String schema = lower.substring(0, dot);
-            schema = schema.substring(schema.lastIndexOf('.') + 1).trim();
-            if (CATALOG_SCHEMAS.contains(schema)) return true;
-        }
-        return name.startsWith("pg_") || CATALOG_VIEWS.contains(name);
     }
 
     /** {@code UPDATE RES SET ... FROM ACT_HI_DEC_IN RES} (SQL Server): the target names an alias of the FROM. */

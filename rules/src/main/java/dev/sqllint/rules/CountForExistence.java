@@ -1,10 +1,13 @@
 package dev.sqllint.rules;
 
+import dev.sqllint.schema.Schema;
+import dev.sqllint.sql.CatalogTables;
 import dev.sqllint.sql.ParsedSql;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -99,9 +102,7 @@ public final class CountForExistence implements Rule {
      * handful of rows about the schema, named uniquely; there is nothing to save.
      */
     private static boolean readsCatalog(PlainSelect select) {
-        if (!(select.getFromItem() instanceof net.sf.jsqlparser.schema.Table t) || t.getSchemaName() == null) return false;
-        String schema = Expressions.lower(t.getSchemaName());
-        return schema.equals("information_schema") || schema.equals("pg_catalog") || schema.equals("sys")
-                || schema.equals("mysql");
+        return select.getFromItem() instanceof Table t && t.getName() != null
+                && CatalogTables.isCatalog(t.getFullyQualifiedName(), Schema.normalize(t.getName()));
     }
 }
