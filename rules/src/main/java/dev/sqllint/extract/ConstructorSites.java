@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import dev.sqllint.extract.sinks.SinkCatalog.ConstructorSink;
 import dev.sqllint.extract.sinks.SinkCatalog;
+import dev.sqllint.extract.sinks.SqlLooks;
 import dev.sqllint.extract.sinks.StatementStart;
 import dev.sqllint.sql.SqlText;
 import java.nio.file.Path;
@@ -29,9 +30,11 @@ final class ConstructorSites {
     private final TypeNames typeNames;
     private final Supertypes supertypes;
     private final SqlArguments arguments;
+    private final SqlHolders holders;
 
     ConstructorSites(JavaSqlExtractor extractor, SinkCatalog catalog, TypeNames typeNames, Supertypes supertypes,
-                     SqlArguments arguments) {
+                     SqlArguments arguments, SqlHolders holders) {
+        this.holders = holders;
         this.extractor = extractor;
         this.catalog = catalog;
         this.typeNames = typeNames;
@@ -42,7 +45,9 @@ final class ConstructorSites {
     void sites(JavaFile file, List<SqlSite> out, Consumer<UnresolvedSite> unresolved) {
         for (ObjectCreationExpr create : file.unit().findAll(ObjectCreationExpr.class)) {
             String type = typeNames.resolve(create.getType().getNameWithScope(), create);
-            catalog.constructor(type).ifPresent(sink -> direct(sink, create, create.getArguments(), file.path(), out, unresolved));
+            Optional<ConstructorSink> sink = catalog.constructor(type);
+            if (sink.isPresent()) direct(sink.get(), create, create.getArguments(), file.path(), out, unresolved);
+            else held(type, create, file.path(), out);
         }
         for (ExplicitConstructorInvocationStmt call : file.unit().findAll(ExplicitConstructorInvocationStmt.class)) {
             if (call.isThis()) continue;
@@ -72,6 +77,23 @@ final class ConstructorSites {
             List<SqlText> variants = StatementStart.known(p.variants(), sink.language());
             if (variants.isEmpty()) unresolved.accept(miss(file, p.at(), sink.api(), UnresolvedSite.STATEMENT_START_DYNAMIC));
             else out.add(extractor.site(file, p.at(), sink.api(), sink.language(), variants, call));
+        }
+    }
+
+    /**
+     * {@code new MapperResult(sql, params)}: a project object that carries the statement to where it runs (see
+     * {@link SqlHolders}). Only variants that read as a whole statement count, and nothing is reported as
+     * unresolved: the object may as well carry other text.
+     */
+    private void held(String type, ObjectCreationExpr create, Path file, List<SqlSite> out) {
+        if (create.getAnonymousClassBody().isPresent() || !SqlHolders.mayPassStatement(create.getArguments())) return;
+        Optional<Integer> at = holders.statementArgument(type, create.getArguments().size());
+        if (at.isEmpty()) return;
+        Expression arg = create.getArgument(at.get());
+        String api = "new " + type.substring(type.lastIndexOf('.') + 1);
+        for (SqlArguments.Picked p : arguments.pick(SinkCatalog.SqlArgument.FIRST, List.of(arg), false)) {
+            List<SqlText> variants = p.variants().stream().filter(v -> SqlLooks.likeSql(v.text())).toList();
+            if (!variants.isEmpty()) out.add(extractor.site(file, p.at(), api, Language.SQL, variants, create));
         }
     }
 

@@ -82,7 +82,7 @@ public final class JavaSqlExtractor {
         this.folder = new StringFolder(index, typeNames);
         this.supertypes = new Supertypes(index, typeNames);
         this.arguments = new SqlArguments(folder);
-        this.constructorSites = new ConstructorSites(this, catalog, typeNames, supertypes, arguments);
+        this.constructorSites = new ConstructorSites(this, catalog, typeNames, supertypes, arguments, new SqlHolders(index));
         this.jdbi = new JdbiSqlObjects(this, context.resourceRoots(), catalog, index, supertypes);
         this.fragments = new HibernateFragments(typeNames, context.entityTable());
         this.sinkCalls = new SinkCalls(this, catalog, typeNames, supertypes, arguments);
