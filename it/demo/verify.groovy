@@ -17,7 +17,7 @@ def expected = [
     "ExistsWhereJoinFits ${src}/tasks/TaskRunCountDao.java:31:30",
     "ExistsWhereJoinFits ${src}/tasks/TaskRunStatsRepository.java:32:18",
     "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestDao.java:20:21",
-    "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestRepository.java:20:25",
+    "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestRepository.java:22:25",
     "DistinctOverFanOutJoin ${src}/reviews/ReviewRequestSearchDao.java:36:28",
     "JoinForScalarOnly ${src}/topics/TopicTrackingDao.java:21:22",
     "OrAcrossAccessPaths ${mapper}:17:12",
@@ -25,6 +25,7 @@ def expected = [
     "NotInSubquery ${src}/topics/TopicTrackingDao.java:84:30",
     "CountForExistence ${src}/topics/TopicTrackingDao.java:97:56",
     "NonSargablePredicate ${src}/topics/TopicTrackingDao.java:110:76",
+    "CollectionFetchPagination ${src}/reviews/ReviewRequestRepository.java:46:51",
 ]*.toString().sort()
 assert findings == expected
 
@@ -65,28 +66,32 @@ assert criteria.properties.sql == 'SELECT DISTINCT request FROM review_requests 
         ' JOIN review_request_target_groups sqllint_link1 ON sqllint_link1.review_request_id = request.id' +
         ' JOIN review_groups group_ ON group_.id = sqllint_link1.group_id' +
         ' WHERE request.status = ? AND group_.name IN (?) ORDER BY request.id DESC LIMIT ?'
+// JPQL join fetch of a collection, paged by a Pageable: the message says which annotation proved the collection
+def paged = run.results.find { it.ruleId == 'CollectionFetchPagination' }
+assert paged.message.text.contains('ReviewRequest.targetGroups is @ManyToMany (ReviewRequest.java:45)')
+assert paged.message.text.contains('the query is paged (`Pageable pageable` (line 49))')
 def history = run.results.find { it.ruleId == 'DistinctOnHistoryScan' }
 assert history.message.text.contains('WorkflowQueries.RECENT_WORKFLOWS')
 assert run.tool.driver.rules*.id == ['DistinctOnHistoryScan', 'OrAcrossAccessPaths', 'ExistsWhereJoinFits',
                                      'DistinctOverFanOutJoin', 'JoinForScalarOnly', 'NotInSubquery',
-                                     'CountForExistence', 'NonSargablePredicate']
+                                     'CountForExistence', 'NonSargablePredicate', 'CollectionFetchPagination']
 assert run.invocations[0].toolExecutionNotifications.isEmpty()
 // GitHub code scanning: the demo is its own reactor root (%SRCROOT%), each result has a fingerprint, and every
 // rule with findings is very-high precision because the migrations proved its keys
 assert new File(new URI(run.originalUriBaseIds['%SRCROOT%'].uri)).canonicalPath == basedir.canonicalPath
 assert run.results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == '%SRCROOT%' }
-assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 13
+assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 14
 assert run.tool.driver.rules.every { it.properties.precision == 'very-high' && it.properties['problem.severity'] == 'warning' }
 
 // console: one clickable line per finding, a summary, and the failed build listing them
 def log = new File(basedir, 'build.log').text
 assert log.contains("[WARNING] ${new File(basedir, src + '/topics/TopicTrackingDao.java').absolutePath}:[21,22] [JoinForScalarOnly]")
-assert log =~ /sqllint: 22 files scanned, 47 SQL sites found, 65 statements parsed, 0 not parsed/
+assert log =~ /sqllint: 22 files scanned, 51 SQL sites found, 69 statements parsed, 0 not parsed/
 assert log.contains('sqllint: 1 suppressed in the code')
 assert log.contains("[INFO] ${new File(basedir, mapper).absolutePath}:[54,8] [OrAcrossAccessPaths]")
 assert log.contains("[WARNING] ${new File(basedir, mapper).absolutePath}:[17,12] [OrAcrossAccessPaths]")
 assert log.contains('sqllint: schema: 16 tables, 18 keys, 15 foreign keys, 7 indexes from 5 SQL scripts, 3 JPA entities')
-assert log.contains('sqllint found 12 slow query shapes')
+assert log.contains('sqllint found 13 slow query shapes')
 assert log.contains('BUILD FAILURE')
 
 // the README shows this run's first JoinForScalarOnly line and its fix, eliding only the path and the middle

@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.sqllint.extract.JavaFile;
 import dev.sqllint.extract.Language;
+import dev.sqllint.extract.Paging;
 import dev.sqllint.extract.ProjectIndex;
 import dev.sqllint.extract.SqlSite;
 import dev.sqllint.extract.Suppressions;
@@ -149,14 +150,19 @@ public final class DerivedQueries {
         String name = method.getNameAsString();
         String owner = repository.getNameAsString() + "." + name;
         if (method.getAnnotations().stream().anyMatch(a -> DECLARED.contains(a.getName().getIdentifier()))) return Optional.empty();
+        if (name.equals("findAll") && !method.isDefault() && method.getBody().isEmpty()) {
+            return findAllWithEntityGraph(file, entity, method, owner);
+        }
         if (CRUD.contains(name) || namedQueries.contains(simpleName(entity) + "." + name)) return Optional.empty();
         if (method.isDefault() || method.isStatic() || method.getBody().isPresent()) {
             if (!method.isStatic()) tally.skipped().put(owner, method.isDefault() ? "default method" : "has a body");
             return Optional.empty();
         }
         String sql;
+        PartTree tree;
         try {
-            sql = DerivedSql.write(PartTree.parse(name), entity, model, optionality);
+            tree = PartTree.parse(name);
+            sql = DerivedSql.write(tree, entity, model, optionality);
         } catch (NotDerivedException e) {
             tally.skipped().put(owner, e.getMessage());
             return Optional.empty();
@@ -167,8 +173,28 @@ public final class DerivedQueries {
         tally.read().add(owner);
         Position at = method.getName().getBegin().orElse(new Position(1, 1));
         Origin origin = Origin.at(file.path(), at.line, at.column);
+        Paging paging = Paging.ofRepositoryMethod(method, tree.kind() == PartTree.Kind.FIND && tree.maxResults() != null
+                ? name.substring(0, name.indexOf("By") < 0 ? name.length() : name.indexOf("By")) : null);
         return Optional.of(new SqlSite(file.path(), origin.line(), origin.column(), "derived query " + name, Language.SQL,
-                List.of(SqlText.of(sql, origin)), owner, entity.name(), Suppressions.enclosing(method)));
+                List.of(SqlText.of(sql, origin)), owner, entity.name(), Suppressions.enclosing(method), null, paging));
+    }
+
+    /**
+     * {@code findAll(Pageable)} (or {@code findAll(Specification, Pageable)}) redeclared with an {@code @EntityGraph}:
+     * the base class runs it, but the graph makes it fetch; read as the select of every row of the entity (what a
+     * specification adds to WHERE is not known), so that the fetch and the paging are judged. Without a graph the
+     * method is the base class's own and is left alone.
+     */
+    private Optional<SqlSite> findAllWithEntityGraph(JavaFile file, JpaModel.Entity entity, MethodDeclaration method,
+                                                     String owner) {
+        Paging paging = Paging.ofRepositoryMethod(method, null);
+        if (paging.graph() == null) return Optional.empty();
+        Position at = method.getName().getBegin().orElse(new Position(1, 1));
+        Origin origin = Origin.at(file.path(), at.line, at.column);
+        String alias = Character.toLowerCase(entity.name().charAt(0)) + "1_0";
+        return Optional.of(new SqlSite(file.path(), origin.line(), origin.column(), "derived query findAll", Language.SQL,
+                List.of(SqlText.of("SELECT " + alias + ".* FROM " + entity.table() + " " + alias, origin)), owner,
+                entity.name(), Suppressions.enclosing(method), null, paging));
     }
 
     private static String simpleName(JpaModel.Entity entity) {

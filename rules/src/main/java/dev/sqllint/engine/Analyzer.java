@@ -35,6 +35,7 @@ import dev.sqllint.source.SourceFinder;
 import dev.sqllint.sql.Dialect;
 import dev.sqllint.sql.JpqlToSql;
 import dev.sqllint.sql.Origin;
+import dev.sqllint.sql.ParsedSql;
 import dev.sqllint.sql.PlaceholderNormalizer;
 import dev.sqllint.sql.SqlParser;
 import dev.sqllint.sql.SqlText;
@@ -432,6 +433,7 @@ public final class Analyzer {
                 Language language = site.language();
                 if (language == Language.JPQL) sql = JpqlToSql.stripConstructorExpressions(sql);
                 SqlParser.Result result = sqlParser.parse(sql);
+                ParsedSql written = result.ok() && language == Language.JPQL ? result.parsed() : null;
                 if (result.ok() && language == Language.JPQL) {
                     // JPQL is judged as the SQL its mapping runs, when the entities are known
                     Optional<SqlText> translated = JpqlToSql.translate(result.parsed(), jpa);
@@ -455,7 +457,8 @@ public final class Analyzer {
                 Language checkedAs = language;
                 SqlParser.Result accepted = result;
                 findings.addAll(rulesPhase.apply(() -> {
-                    Query query = new Query(accepted.parsed(), checkedAs, keys, dialect, site.zeroTest());
+                    Query query = new Query(accepted.parsed(), checkedAs, keys, dialect, site.zeroTest(),
+                            new Query.Jpa(written, site.entity(), site.paging()));
                     List<Finding> out = new ArrayList<>();
                     for (Rule rule : rules) {
                         for (Violation v : safeCheck(rule, query, site, diagnostics)) {

@@ -273,8 +273,9 @@ public final class JavaSqlExtractor {
         Origin o = Origin.at(file, p.line, p.column);
         String zeroTest = context instanceof com.github.javaparser.ast.expr.MethodCallExpr call
                 ? ResultTests.zeroTestOf(call).orElse(null) : null;
+        Paging paging = language == Language.JPQL ? Paging.of(context) : Paging.NONE;
         return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null,
-                Suppressions.enclosing(context), zeroTest);
+                Suppressions.enclosing(context), zeroTest, paging);
     }
 
     public static String owner(Node n) {

@@ -14,16 +14,26 @@ import java.util.List;
  * @param suppressions what the {@code @SuppressWarnings} of the declarations around the site turn off
  * @param zeroTest  when the Java only tests the query's result against zero, that test as written with its line
  *                  ({@code `count > 0` (line 12)}); else null
+ * @param paging    how the Java pages the query, and the entity graph it fetches with; never null
  */
 public record SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
-                      String owner, String entity, Suppressions suppressions, String zeroTest) {
+                      String owner, String entity, Suppressions suppressions, String zeroTest, Paging paging) {
+
+    public SqlSite {
+        if (paging == null) paging = Paging.NONE;
+    }
 
     public SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
                    String owner, String entity, Suppressions suppressions) {
-        this(file, line, column, api, language, variants, owner, entity, suppressions, null);
+        this(file, line, column, api, language, variants, owner, entity, suppressions, null, Paging.NONE);
     }
 
     public SqlSite withEntity(String entityName) {
-        return new SqlSite(file, line, column, api, language, variants, owner, entityName, suppressions, zeroTest);
+        return new SqlSite(file, line, column, api, language, variants, owner, entityName, suppressions, zeroTest, paging);
+    }
+
+    /** The same site with other variants (a MyBatis script expanded). */
+    public SqlSite withVariants(List<SqlText> other) {
+        return new SqlSite(file, line, column, api, language, other, owner, entity, suppressions, zeroTest, paging);
     }
 }

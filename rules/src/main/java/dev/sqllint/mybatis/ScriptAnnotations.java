@@ -36,8 +36,7 @@ public final class ScriptAnnotations {
                 continue;
             }
             if (out == null) out = new ArrayList<>(sites.subList(0, i));
-            out.add(new SqlSite(site.file(), site.line(), site.column(), site.api(), site.language(),
-                    expand(site, problems, databaseIds), site.owner(), site.entity(), site.suppressions()));
+            out.add(site.withVariants(expand(site, problems, databaseIds)));
         }
         return out == null ? sites : out;
     }

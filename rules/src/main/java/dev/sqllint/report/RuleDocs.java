@@ -104,11 +104,16 @@ public final class RuleDocs {
                 + "**" + i.summary() + ".**\n\n"
                 + linked(i.explanation(), incidentLink) + "\n\n"
                 + "Fix: " + i.fix() + ".\n\n"
-                + "Before:\n\n```sql\n" + i.before() + "\n```\n\n"
-                + "After:\n\n```sql\n" + i.after() + "\n```\n\n"
+                + "Before:\n\n```" + fence(i) + "\n" + i.before() + "\n```\n\n"
+                + "After:\n\n```" + fence(i) + "\n" + i.after() + "\n```\n\n"
                 + heading + "# " + INCIDENT_HEADING + "\n\n"
                 + i.incident() + " " + (i.incidentSource().isEmpty() ? WRITE_UP + "."
                         : "[" + WRITE_UP + "](" + i.incidentSource() + ").") + "\n";
+    }
+
+    /** The examples' language: Java repository methods when the rule judges JPA queries, else SQL. */
+    private static String fence(RuleInfo i) {
+        return i.exampleEntities().isEmpty() ? "sql" : "java";
     }
 
     /** Plain-text help, for SARIF {@code help.text}. */

@@ -1,18 +1,38 @@
 package dev.sqllint.rules;
 
 import dev.sqllint.extract.Language;
+import dev.sqllint.extract.Paging;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.sql.Dialect;
 import dev.sqllint.sql.ParsedSql;
 
 /**
  * What a rule sees: one parsed statement, its language, the key model to judge cardinality by, and the database
- * the project's SQL is written for (its advice is worded for that database, see {@link Advice}).
+ * the project's SQL is written for (its advice is worded for that database, see {@link Advice}); for a JPA query,
+ * also the query as written and how the Java pages it ({@link Jpa}).
  */
-public record Query(ParsedSql sql, Language language, KeyModel keys, Dialect dialect, String zeroTest) {
+public record Query(ParsedSql sql, Language language, KeyModel keys, Dialect dialect, String zeroTest, Jpa jpa) {
 
     public Query {
         if (dialect == null) dialect = Dialect.POSTGRESQL;
+        if (jpa == null) jpa = Jpa.NONE;
+    }
+
+    /**
+     * What JPA adds to a statement: the JPQL as written ({@code join fetch o.items}, before it was read as the SQL its
+     * mapping runs; null for SQL), the entity the site's repository manages (null when none), and the paging and
+     * entity graph the Java around it applies.
+     */
+    public record Jpa(ParsedSql written, String entity, Paging paging) {
+        public static final Jpa NONE = new Jpa(null, null, Paging.NONE);
+
+        public Jpa {
+            if (paging == null) paging = Paging.NONE;
+        }
+    }
+
+    public Query(ParsedSql sql, Language language, KeyModel keys, Dialect dialect, String zeroTest) {
+        this(sql, language, keys, dialect, zeroTest, Jpa.NONE);
     }
 
     /**

@@ -48,6 +48,13 @@ public @interface RuleInfo {
      */
     String exampleSchema() default "";
 
+    /**
+     * JPA entities the example needs when the rule judges JPA queries (which association is a collection); empty when
+     * the example is SQL. Then {@link #before()} and {@link #after()} are repository methods (Java), which the examples'
+     * test puts in a Spring Data repository of the first entity, beside these entities.
+     */
+    String exampleEntities() default "";
+
     /** A query that triggers the rule. */
     String before();
 

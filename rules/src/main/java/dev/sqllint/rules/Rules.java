@@ -14,7 +14,8 @@ public final class Rules {
             new JoinForScalarOnly(),
             new NotInSubquery(),
             new CountForExistence(),
-            new NonSargablePredicate());
+            new NonSargablePredicate(),
+            new CollectionFetchPagination());
 
     private Rules() {
     }

@@ -58,7 +58,9 @@ public final class HbmMappings {
     private static Optional<ChangeNode> parse(byte[] bytes, Path file, SchemaProblems problems) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         Matcher m = DOCTYPE.matcher(text);
-        String withoutDoctype = m.find() ? text.substring(0, m.start()) + text.substring(m.end()) : text;
+        // the DOCTYPE's lines stay as blank lines, so every element keeps its line for the evidence
+        String withoutDoctype = m.find() ? text.substring(0, m.start()) + m.group().replaceAll("[^\n]", "")
+                + text.substring(m.end()) : text;
         if (withoutDoctype.contains("<!DOCTYPE")) {
             problems.report(file, 0, "Hibernate mapping skipped: its DOCTYPE declares entities, which are never expanded");
             return Optional.empty();
@@ -105,6 +107,7 @@ public final class HbmMappings {
                     if (index != null && !cols.isEmpty()) t.addIndex(new Key(index, cols, false, source));
                 }
                 case "many-to-one", "one-to-one" -> {
+                    relation(c, child, false, schema);
                     List<String> cols = columns(child);
                     if (cols.isEmpty() || child.attribute("formula") != null) break;
                     if (child.name().equals("one-to-one") && child.attribute("column") == null) break; // shares the key
@@ -115,11 +118,34 @@ public final class HbmMappings {
                         t.addUniqueKey(new Key(null, cols, true, source));
                     }
                 }
-                case "set", "bag", "list", "map", "idbag" -> collection(child, c, t, schema, tableOfClass, source);
+                case "set", "bag", "list", "map", "idbag", "array", "primitive-array" -> {
+                    relation(c, child, true, schema);
+                    collection(child, c, t, schema, tableOfClass, source);
+                }
                 default -> { }
             }
         }
         if (!key.isEmpty()) t.setPrimaryKey(new Key(null, key, true, source));
+    }
+
+    /**
+     * What a property of the mapped class refers to, for HQL's {@code join fetch}: a {@code <set>}, {@code <bag>},
+     * {@code <list>} ... is a collection ({@code Order.items is a <set> (Order.hbm.xml:12)}), a {@code <many-to-one>}
+     * or {@code <one-to-one>} a single row. The entity is named as HQL names it: {@code entity-name}, else the
+     * class's unqualified name.
+     */
+    private static void relation(Mapped owner, ChangeNode property, boolean toMany, Schema schema) {
+        String name = property.attribute("name");
+        String className = owner.element().attribute("entity-name") != null ? owner.element().attribute("entity-name")
+                : owner.element().attribute("name");
+        if (name == null || className == null) return;
+        String target = toMany ? property.children().stream().map(c -> c.attribute("class") != null ? c.attribute("class")
+                : c.attribute("entity-name")).filter(java.util.Objects::nonNull).findFirst().orElse(null)
+                : property.attribute("class") != null ? property.attribute("class") : property.attribute("entity-name");
+        String entity = simpleName(className);
+        schema.addRelation(new KeyModel.Relation(entity, name, target == null ? null : simpleName(target), toMany,
+                entity + "." + name + " is a <" + property.name() + "> (" + owner.file().getFileName() + ":"
+                        + property.line() + ")"));
     }
 
     /** {@code <one-to-many>}: the element's table holds the key column; a collection table holds both sides. */

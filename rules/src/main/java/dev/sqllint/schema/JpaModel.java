@@ -78,9 +78,13 @@ public final class JpaModel {
         }
     }
 
-    /** Everything known about one entity; {@code parent} is the entity it extends, or null. */
+    /**
+     * Everything known about one entity; {@code parent} is the entity it extends, or null; {@code relations} what each
+     * association and element collection is, inherited ones included; {@code graphs} its named entity graphs.
+     */
     record EntityData(Entity entity, String parent, Map<String, Property> properties,
-                      Map<String, Association> associations) {
+                      Map<String, Association> associations, Map<String, KeyModel.Relation> relations,
+                      List<KeyModel.NamedGraph> graphs) {
     }
 
     private final Map<String, EntityData> entities;
@@ -185,7 +189,7 @@ public final class JpaModel {
      * Adds the tables, columns, primary keys, unique keys, indexes and foreign keys the mapping implies,
      * and reports what the reader skipped. Never overrides what the schema already has (migrations are
      * replayed first): a table keeps its primary key and column types, and a key is added only when no key
-     * with the same columns exists.
+     * with the same columns exists. The entities' relations and named entity graphs go with them.
      */
     public void applyTo(Schema schema, SchemaProblems sink) {
         for (Table t : tables.tables()) {
@@ -210,6 +214,10 @@ public final class JpaModel {
                         && k.referencedTable().equals(fk.referencedTable()));
                 if (!known) target.addForeignKey(fk);
             }
+        }
+        for (EntityData e : entities.values()) {
+            e.relations().values().forEach(schema::addRelation);
+            e.graphs().forEach(schema::addNamedGraph);
         }
         for (Problem p : problems) sink.report(p.file(), p.line(), p.reason());
     }

@@ -76,6 +76,8 @@ final class JpaReader {
         List<Col> pk;
         String pkSource;
         final Map<String, Association> associations = new LinkedHashMap<>();
+        /** {@code @ElementCollection} properties: collections of values or embeddables, in a table of their own. */
+        final Map<String, AnnotationExpr> elementCollections = new LinkedHashMap<>();
 
         EntityState(MappedClass cls) {
             this.cls = cls;
@@ -199,12 +201,20 @@ final class JpaReader {
             e.props.putAll(properties(c.type(), propertyAccess, overrides, e.table, new HashSet<>()));
         }
         e.props.putAll(properties(e.cls.type(), propertyAccess, overrides, e.table, new HashSet<>()));
+        for (MappedClass c : e.superclasses) elementCollections(c.type(), propertyAccess, e);
+        elementCollections(e.cls.type(), propertyAccess, e);
         for (Col c : columns(e.props.values())) addColumn(c);
         if (e.parent == null && e.strategy().equals("SINGLE_TABLE")
                 && entities.values().stream().anyMatch(o -> o.parent == e)) {
             String discriminator = JpaAnnotations.find(e.cls.type(), "DiscriminatorColumn")
                     .flatMap(a -> annotations.string(a, "name")).orElse("DTYPE");
             table(e.table).addColumn(naming.physical(discriminator), "varchar");
+        }
+    }
+
+    private static void elementCollections(TypeDeclaration<?> type, boolean propertyAccess, EntityState e) {
+        for (Attr a : JpaClasses.attributes(type, propertyAccess)) {
+            a.jpa("ElementCollection").ifPresent(c -> e.elementCollections.put(a.name(), c));
         }
     }
 
@@ -631,9 +641,72 @@ final class JpaReader {
             JpaModel.Entity entity = new JpaModel.Entity(e.name, e.cls.qualifiedName(), e.table,
                     physical(primaryKey(e)), e.cls.file().path());
             data.add(new JpaModel.EntityData(entity, e.parent == null ? null : e.parent.name, properties(e.props),
-                    Collections.unmodifiableMap(e.associations)));
+                    Collections.unmodifiableMap(e.associations), relations(e), namedGraphs(e)));
         }
         return data;
+    }
+
+    /**
+     * What each association and element collection of the entity (or of an entity it extends) is, as its annotation
+     * says, whether or not its target is among the sources: {@code @OneToMany List<Item> items} is a collection
+     * even when {@code Item} comes from a jar.
+     */
+    private Map<String, KeyModel.Relation> relations(EntityState e) {
+        Map<String, KeyModel.Relation> out = new LinkedHashMap<>();
+        for (EntityState s = e; s != null; s = s.parent) {
+            for (Prop p : s.props.values()) {
+                if (!(p instanceof Reference r) || out.containsKey(r.name())) continue;
+                boolean toMany = r.kindName().equals("OneToMany") || r.kindName().equals("ManyToMany");
+                out.put(r.name(), new KeyModel.Relation(e.name, r.name(), target(r).map(t -> t.name).orElse(null),
+                        toMany, evidence(s.name, r.name(), r.kind())));
+            }
+            for (Map.Entry<String, AnnotationExpr> c : s.elementCollections.entrySet()) {
+                out.putIfAbsent(c.getKey(), new KeyModel.Relation(e.name, c.getKey(), null, true,
+                        evidence(s.name, c.getKey(), c.getValue())));
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** {@code Order.items is @OneToMany (Order.java:42)}. */
+    private String evidence(String entity, String property, AnnotationExpr kind) {
+        String source = annotations.bareSource(kind); // Order.java:42 @OneToMany
+        int space = source.indexOf(' ');
+        return entity + "." + property + " is " + source.substring(space + 1) + " (" + source.substring(0, space) + ")";
+    }
+
+    /**
+     * The entity's {@code @NamedEntityGraph}s: each attribute node a path, and a node's subgraph the paths under it
+     * ({@code customer.addresses}); a graph without a name is named after the entity, as JPA names it.
+     */
+    private List<KeyModel.NamedGraph> namedGraphs(EntityState e) {
+        List<KeyModel.NamedGraph> out = new ArrayList<>();
+        for (AnnotationExpr g : JpaAnnotations.findRepeated(e.cls.type(), "NamedEntityGraph", "NamedEntityGraphs")) {
+            String name = annotations.string(g, "name").orElse(e.name);
+            Map<String, AnnotationExpr> subgraphs = new HashMap<>();
+            for (AnnotationExpr sub : JpaAnnotations.nested(g, "subgraphs")) {
+                annotations.string(sub, "name").ifPresent(n -> subgraphs.put(n, sub));
+            }
+            List<String> paths = new ArrayList<>();
+            attributeNodes(g, "", subgraphs, paths, 0);
+            if (JpaAnnotations.bool(g, "includeAllAttributes").orElse(false)) {
+                for (Prop p : e.props.values()) if (p instanceof Reference r) paths.add(r.name());
+            }
+            out.add(new KeyModel.NamedGraph(e.name, name, paths, annotations.source(g, "name")));
+        }
+        return out;
+    }
+
+    private void attributeNodes(AnnotationExpr graph, String prefix, Map<String, AnnotationExpr> subgraphs,
+                                List<String> paths, int depth) {
+        if (depth > 5) return; // a subgraph that names itself
+        for (AnnotationExpr node : JpaAnnotations.nested(graph, "attributeNodes")) {
+            Optional<String> attribute = annotations.string(node, "value");
+            if (attribute.isEmpty()) continue;
+            paths.add(prefix + attribute.get());
+            Optional<AnnotationExpr> sub = annotations.string(node, "subgraph").map(subgraphs::get);
+            sub.ifPresent(s -> attributeNodes(s, prefix + attribute.get() + ".", subgraphs, paths, depth + 1));
+        }
     }
 
     private static Map<String, Property> properties(Map<String, Prop> props) {

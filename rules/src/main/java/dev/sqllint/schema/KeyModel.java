@@ -79,6 +79,41 @@ public interface KeyModel {
         return Optional.empty();
     }
 
+    /**
+     * The mapped association or element collection {@code property} of {@code entity} (its JPQL name, or a Hibernate
+     * mapping's class name), declared by it or an entity it extends; empty when no mapping declares it (then whether
+     * it is a collection is unknown).
+     */
+    default Optional<Relation> relation(String entity, String property) {
+        return Optional.empty();
+    }
+
+    /**
+     * One mapped property that refers to other rows: an association ({@code @ManyToOne}, {@code @OneToMany}, an hbm
+     * {@code <many-to-one>} or {@code <set>}, ...) or an element collection.
+     *
+     * @param target   the entity it leads to, or null (an element collection, or a target not among the sources)
+     * @param toMany   a collection: one row of the entity has any number of them
+     * @param evidence how it is mapped, in the user's names: {@code Order.items is @OneToMany (Order.java:42)}
+     */
+    record Relation(String entity, String property, String target, boolean toMany, String evidence) {
+    }
+
+    /**
+     * The attribute paths of the named entity graph {@code name} ({@code @NamedEntityGraph}), with where it is
+     * declared; empty when no entity declares it.
+     */
+    default Optional<NamedGraph> namedGraph(String name) {
+        return Optional.empty();
+    }
+
+    /** A {@code @NamedEntityGraph}: its root entity, the attribute paths it fetches, and where it is declared. */
+    record NamedGraph(String entity, String name, java.util.List<String> attributePaths, String source) {
+        public NamedGraph {
+            attributePaths = java.util.List.copyOf(attributePaths);
+        }
+    }
+
     /** Why an answer holds, and whether a schema proved it or a naming convention suggested it. */
     record Evidence(String reason, boolean proved) {
         public static Evidence convention(String reason) {

@@ -12,11 +12,45 @@ import java.util.TreeMap;
 /**
  * The tables the project's schema sources declare, keyed by lower-case name without schema prefix or
  * quotes. Readers replay their sources into it in order (Flyway versions, Liquibase changesets, then JPA
- * mappings, which never override what a migration declared).
+ * mappings, which never override what a migration declared). It also keeps the mappings' entity relations
+ * (which property of which entity is a collection, from JPA annotations and Hibernate mappings) and named entity
+ * graphs: what JPQL's {@code join fetch} and an entity graph load is judged by them.
  */
 public final class Schema {
 
     private final Map<String, Table> tables = new TreeMap<>();
+    /** Entity name to property to relation; the first mapping read wins. */
+    private final Map<String, Map<String, KeyModel.Relation>> relations = new TreeMap<>();
+    private final Map<String, KeyModel.NamedGraph> graphs = new TreeMap<>();
+
+    /** Records a mapped relation, unless one for the same entity and property is already known. */
+    public void addRelation(KeyModel.Relation relation) {
+        relations.computeIfAbsent(relation.entity(), k -> new TreeMap<>()).putIfAbsent(relation.property(), relation);
+    }
+
+    /**
+     * The relation {@code property} of the entity JPQL names {@code entity}: its exact name first, then the only
+     * entity of that name ignoring case (as {@link JpaModel#entityByName} resolves it).
+     */
+    public Optional<KeyModel.Relation> relation(String entity, String property) {
+        if (entity == null || property == null) return Optional.empty();
+        Map<String, KeyModel.Relation> of = relations.get(entity);
+        if (of == null) {
+            List<Map<String, KeyModel.Relation>> folded = relations.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(entity)).map(Map.Entry::getValue).toList();
+            of = folded.size() == 1 ? folded.get(0) : null;
+        }
+        return of == null ? Optional.empty() : Optional.ofNullable(of.get(property));
+    }
+
+    /** Records a named entity graph, unless one of that name is already known. */
+    public void addNamedGraph(KeyModel.NamedGraph graph) {
+        graphs.putIfAbsent(graph.name(), graph);
+    }
+
+    public Optional<KeyModel.NamedGraph> namedGraph(String name) {
+        return Optional.ofNullable(name == null ? null : graphs.get(name));
+    }
 
     /**
      * The declared table {@code name} names. A table prefix filled in at run time ({@code ${prefix}ACT_RU_TASK},
@@ -53,9 +87,12 @@ public final class Schema {
 
     /**
      * Copies in the tables of {@code other} this schema does not declare, each whole (keys are never merged), and
-     * returns their names. {@code other} is left as it was: a schema shared between modules is only read.
+     * returns their names, and the relations and entity graphs it does not know. {@code other} is left as it was: a
+     * schema shared between modules is only read.
      */
     public List<String> adoptMissing(Schema other) {
+        other.relations.forEach((entity, of) -> of.values().forEach(this::addRelation));
+        other.graphs.values().forEach(this::addNamedGraph);
         List<String> adopted = new ArrayList<>();
         for (Table t : other.tables.values()) {
             if (tables.containsKey(t.name())) continue;

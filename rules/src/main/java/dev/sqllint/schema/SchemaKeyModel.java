@@ -37,6 +37,16 @@ public final class SchemaKeyModel implements KeyModel {
     }
 
     @Override
+    public Optional<Relation> relation(String entity, String property) {
+        return schema.relation(entity, property);
+    }
+
+    @Override
+    public Optional<NamedGraph> namedGraph(String name) {
+        return schema.namedGraph(name);
+    }
+
+    @Override
     public Optional<Evidence> uniqueKeyCovered(String table, Set<String> columns) {
         Optional<Table> t = schema.table(table).filter(Table::keysKnown); // a view over a join: as if undeclared
         if (t.isEmpty()) return fallback.uniqueKeyCovered(table, columns);

@@ -203,6 +203,63 @@ class IncrementalCacheTest {
         assertSameReport(run(config().withCache(null)), after);
     }
 
+    /**
+     * Whether a fetched association is a collection is read from the entity, not from the repository that pages the
+     * query: changing the entity's mapping must re-judge the repository, which the cache holds unchanged.
+     */
+    @Test
+    void aCollectionFetchIsJudgedAgainWhenTheEntityMappingChanges() throws IOException {
+        String order = """
+                package com.acme.shop;
+
+                import jakarta.persistence.*;
+                import java.util.List;
+
+                @Entity
+                @Table(name = "orders")
+                public class Order {
+                    @Id Long id;
+                    String status;
+                    @OneToMany(mappedBy = "order") List<OrderLine> lines;
+                }
+                """;
+        write("com/acme/shop/Order.java", order);
+        write("com/acme/shop/OrderLine.java", """
+                package com.acme.shop;
+
+                import jakarta.persistence.*;
+
+                @Entity
+                @Table(name = "order_lines")
+                public class OrderLine {
+                    @Id Long id;
+                    @ManyToOne Order order;
+                }
+                """);
+        write("com/acme/shop/OrderRepository.java", """
+                package com.acme.shop;
+
+                import org.springframework.data.domain.Page;
+                import org.springframework.data.domain.Pageable;
+                import org.springframework.data.jpa.repository.JpaRepository;
+                import org.springframework.data.jpa.repository.Query;
+
+                public interface OrderRepository extends JpaRepository<Order, Long> {
+                    @Query("select o from Order o join fetch o.lines where o.status = :status")
+                    Page<Order> open(String status, Pageable pageable);
+                }
+                """);
+        AnalysisResult cold = run(config());
+        assertEquals(1, cold.findings().stream().filter(f -> f.rule().equals("CollectionFetchPagination")).count());
+
+        // the lines move out of the entity: nothing maps Order.lines any more, so nothing proves a collection
+        write("com/acme/shop/Order.java", order.replace("@OneToMany(mappedBy = \"order\") List<OrderLine> lines;", ""));
+        AnalysisResult after = run(config());
+
+        assertEquals(0, after.findings().stream().filter(f -> f.rule().equals("CollectionFetchPagination")).count());
+        assertSameReport(run(config().withCache(null)), after);
+    }
+
     @Test
     void aCorruptCacheIsIgnoredWithANote() throws IOException {
         AnalysisResult cold = run(config());

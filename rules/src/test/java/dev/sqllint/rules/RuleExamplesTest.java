@@ -25,6 +25,7 @@ class RuleExamplesTest {
     }
 
     private static List<Finding> findings(Rule rule, String sql) {
+        if (!rule.info().exampleEntities().isEmpty()) return repositoryFindings(rule, sql);
         LintTestHelper helper = LintTestHelper.forRule(rule.getClass());
         if (!rule.info().exampleSchema().isEmpty()) helper.addResource("db/migration/V1__example.sql", rule.info().exampleSchema());
         AnalysisResult r = helper
@@ -45,6 +46,32 @@ class RuleExamplesTest {
                 .run();
         assertEquals(0, r.statementsNotParsed(), r.diagnostics().toString());
         assertEquals(1, r.statementsParsed(), sql);
+        return r.findings();
+    }
+
+    /** A JPA rule's example: repository methods over the example's entities, in a repository of the first one. */
+    private static List<Finding> repositoryFindings(Rule rule, String methods) {
+        String entities = rule.info().exampleEntities();
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("class (\\w+)").matcher(entities);
+        assertEquals(true, first.find(), entities);
+        AnalysisResult r = LintTestHelper.forRule(rule.getClass())
+                .addSource("com/acme/Entities.java", entities)
+                .addSource("com/acme/ExampleRepository.java", """
+                        package com.acme;
+                        import java.util.Collection;
+                        import java.util.List;
+                        import org.springframework.data.domain.Page;
+                        import org.springframework.data.domain.Pageable;
+                        import org.springframework.data.jpa.repository.EntityGraph;
+                        import org.springframework.data.jpa.repository.JpaRepository;
+                        import org.springframework.data.jpa.repository.Query;
+                        interface ExampleRepository extends JpaRepository<%s, Long> {
+                        %s
+                        }
+                        """.formatted(first.group(1), methods))
+                .withProjectSchema()
+                .run();
+        assertEquals(0, r.statementsNotParsed(), r.diagnostics().toString());
         return r.findings();
     }
 

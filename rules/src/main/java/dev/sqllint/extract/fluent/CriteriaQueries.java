@@ -22,6 +22,7 @@ import com.github.javaparser.ast.type.Type;
 import dev.sqllint.extract.JavaFile;
 import dev.sqllint.extract.JavaSqlExtractor;
 import dev.sqllint.extract.Language;
+import dev.sqllint.extract.Paging;
 import dev.sqllint.extract.SqlSite;
 import dev.sqllint.extract.Suppressions;
 import dev.sqllint.extract.UnresolvedSite;
@@ -240,6 +241,6 @@ public final class CriteriaQueries {
     private static SqlSite site(Path file, Node at, String api, SqlText jpql, Node context) {
         Position p = at.getBegin().orElse(new Position(1, 1));
         return new SqlSite(file, p.line, p.column, api, Language.JPQL, List.of(jpql), JavaSqlExtractor.owner(context), null,
-                Suppressions.enclosing(context));
+                Suppressions.enclosing(context), null, Paging.of(context));
     }
 }

@@ -3,6 +3,8 @@ package com.example.demo.reviews;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -35,4 +37,28 @@ public interface ReviewRequestRepository extends JpaRepository<ReviewRequest, Lo
      * Number of requests in a status, for the queue badge.
      */
     long countByStatus(String status);
+
+    /**
+     * A repository's review queue, a page at a time, each request with its target groups. The groups are a
+     * collection: Hibernate cannot cut the page in SQL, so it loads every request of the repository with all
+     * its groups and pages in memory.
+     */
+    @Query(value = "select r from ReviewRequest r join fetch r.targetGroups"
+            + " where r.repositoryId = :repositoryId order by r.id desc",
+            countQuery = "select count(r) from ReviewRequest r where r.repositoryId = :repositoryId")
+    Page<ReviewRequest> findQueue(@Param("repositoryId") Long repositoryId, Pageable pageable);
+
+    /**
+     * Fix for {@link #findQueue(Long, Pageable)}, step one: the page of request ids, paged in SQL.
+     */
+    @Query("select r.id from ReviewRequest r where r.repositoryId = :repositoryId order by r.id desc")
+    Page<Long> findQueueIds(@Param("repositoryId") Long repositoryId, Pageable pageable);
+
+    /**
+     * Fix for {@link #findQueue(Long, Pageable)}, step two: the requests of that page with their target
+     * groups, by id (unpaged: the ids are the page).
+     */
+    @Query("select distinct r from ReviewRequest r left join fetch r.targetGroups"
+            + " where r.id in :ids order by r.id desc")
+    List<ReviewRequest> findWithTargetGroups(@Param("ids") Collection<Long> ids);
 }
