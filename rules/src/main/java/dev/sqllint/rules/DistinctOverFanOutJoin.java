@@ -3,6 +3,7 @@ package dev.sqllint.rules;
 import dev.sqllint.extract.Language;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.sql.ParsedSql;
+import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlKeywords;
 import dev.sqllint.sql.SqlTree;
 import java.util.ArrayList;
@@ -295,7 +296,10 @@ public final class DistinctOverFanOutJoin implements Rule {
             into.tables.add(t);
         }
         List<Expression> ors = new ArrayList<>();
-        for (Expression term : select.getWhere() == null ? List.<Expression>of() : Expressions.conjuncts(select.getWhere())) {
+        List<Expression> where = select.getWhere() == null ? List.of() : Expressions.conjuncts(select.getWhere());
+        // a condition built at run time may test the joined tables: such a LEFT JOIN is not known to filter nothing
+        boolean unknownWhere = where.stream().anyMatch(term -> term.toString().contains(Placeholders.DYNAMIC));
+        for (Expression term : where) {
             List<Group> touched = groups.stream().filter(g -> touches(term, g.tables, scope)).toList();
             if (touched.size() == 1) {
                 touched.get(0).terms.add(term);
@@ -312,13 +316,21 @@ public final class DistinctOverFanOutJoin implements Rule {
         }
         List<String> out = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
+        for (Group g : groups) g.tables.sort(Comparator.comparingInt(scope.tables::indexOf));
+        Optional<String> absence = absenceTest(groups, ors, scope);
+        if (absence.isPresent()) {
+            // g.name IS NULL after a LEFT JOIN asks for rows without a match: inside EXISTS it would ask the opposite
+            return "filter with EXISTS and drop DISTINCT; " + absence.get() + " tests that the LEFT JOIN found no row, "
+                    + "so it becomes a NOT EXISTS over the same tables, beside the EXISTS for the other conditions";
+        }
         for (Group g : groups) {
-            g.tables.sort(Comparator.comparingInt(scope.tables::indexOf));
             boolean inOr = ors.stream().anyMatch(term -> touches(term, g.tables, scope));
-            boolean outer = g.tables.get(0).join().isLeft();
-            // an inner join keeps only rows with a match, whatever the WHERE says; a LEFT JOIN only through its terms
+            // an inner join keeps only rows with a match, whatever the WHERE says (one inner join in a LEFT-joined
+            // chain too); a LEFT JOIN only through its terms
+            boolean outer = g.tables.stream().allMatch(t -> t.join().isLeft());
             if (!g.terms.isEmpty() || !outer) out.add(existsOf(g, List.of(), scope));
-            else if (outer && !inOr) dropped.add(Advice.table(g.tables.get(0)));
+            else if (unknownWhere && !inOr) out.add(withRunTimeConditions(existsOf(g, List.of(), scope), g));
+            else if (!inOr) dropped.add(Advice.table(g.tables.get(0)));
         }
         for (Expression term : ors) {
             List<String> either = new ArrayList<>();
@@ -330,8 +342,49 @@ public final class DistinctOverFanOutJoin implements Rule {
         }
         String drop = dropped.isEmpty() ? "" : " the LEFT JOIN to " + String.join(", ", dropped) + " (it filters nothing)";
         if (out.isEmpty()) return "drop DISTINCT and" + drop;
-        return "filter with EXISTS and drop DISTINCT" + (drop.isEmpty() ? "" : " and" + drop) + ": WHERE "
-                + String.join(" AND ", out);
+        return withTableNames("filter with EXISTS and drop DISTINCT" + (drop.isEmpty() ? "" : " and" + drop) + ": WHERE "
+                + String.join(" AND ", out), scope);
+    }
+
+    /**
+     * A WHERE term testing for NULL a column of a group the query enters by a LEFT JOIN (a row without a match), as
+     * written; else empty.
+     */
+    private static Optional<String> absenceTest(List<Group> groups, List<Expression> ors, SelectScope scope) {
+        List<Expression> terms = new ArrayList<>(ors);
+        for (Group g : groups) terms.addAll(g.terms);
+        for (Expression term : terms) {
+            for (IsNullExpression isNull : SqlTree.within(term, IsNullExpression.class, Select.class)) {
+                Column c = isNull.isNot() ? null : Expressions.column(isNull.getLeftExpression());
+                TableRef t = c == null ? null : scope.local(c);
+                // only a group entered by a LEFT JOIN: inside the EXISTS that replaces it, the row without a match is
+                // gone (a LEFT JOIN hanging off an inner-joined table moves in whole, and its anti-join with it)
+                if (t != null && groups.stream().anyMatch(g -> g.tables.contains(t) && g.tables.get(0).join().isLeft())) {
+                    return Optional.of(Advice.sql(isNull, 80));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A link table the JPQL translation joined has a made-up alias, which {@link TableRef#display()} leaves out:
+     * its columns are named by the table instead, so the rewrite reads as the user's own tables.
+     */
+    private static String withTableNames(String advice, SelectScope scope) {
+        String out = advice;
+        for (TableRef t : scope.tables) {
+            if (t.key() != null && t.key().startsWith("sqllint_") && t.name() != null) {
+                out = out.replace(t.key() + ".", t.name() + ".");
+            }
+        }
+        return out;
+    }
+
+    /** The EXISTS of a group the WHERE built at run time may test: those tests go inside it. */
+    private static String withRunTimeConditions(String exists, Group g) {
+        String tables = g.tables.stream().map(t -> t.key().startsWith("sqllint_") ? t.name() : t.key()).collect(java.util.stream.Collectors.joining(", "));
+        return exists.substring(0, exists.length() - 1) + " AND <the run-time conditions on " + tables + ">)";
     }
 
     /** Tables that move into one EXISTS, and the WHERE terms that go with them. */

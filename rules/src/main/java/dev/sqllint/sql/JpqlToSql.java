@@ -102,7 +102,10 @@ public final class JpqlToSql {
         });
     }
 
-    /** {@code JOIN o.items i} becomes {@code JOIN order_items i ON i.order_id = o.id} (or two steps via a link table). */
+    /**
+     * {@code JOIN o.items i} becomes {@code JOIN order_items i ON i.order_id = o.id} (or two steps via a link table,
+     * both of the written kind: a LEFT JOIN to a many-to-many keeps the rows without a link, as Hibernate's does).
+     */
     private void associationJoin(Table path, Join join, String owner, String alias, JpaModel.Association a) {
         Optional<JpaModel.Entity> target = model.entityByName(a.target());
         if (target.isEmpty() || alias == null || join == null || a.joins().isEmpty()) return;
@@ -119,7 +122,7 @@ public final class JpqlToSql {
             JpaModel.Join second = a.joins().get(1);
             String link = "sqllint_link" + (++linkTables);
             replacement = first.toTable() + " " + link + " ON " + equalities(link, first.toColumns(), owner, first.fromColumns())
-                    + " JOIN " + second.toTable();
+                    + (join.isLeft() ? " LEFT JOIN " : " JOIN ") + second.toTable();
             condition = equalities(alias, second.toColumns(), link, second.fromColumns());
         }
         edits.add(new Edit(start, nameEnd, replacement));

@@ -1,5 +1,8 @@
 package dev.sqllint.rules;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sqllint.engine.AnalysisResult;
@@ -163,6 +166,82 @@ class CriteriaRulesTest {
                   }
                 }
                 """).doTest();
+    }
+
+    @Test
+    void aLeftJoinTestedByConditionsTheAnalysisCannotReadIsMovedIntoExistsNotDropped() {
+        // the predicates are folded at run time (a stream reduce): the LEFT JOIN may filter, so it is not dropped
+        AnalysisResult r = forRule(DistinctOverFanOutJoin.class).addSource("com/acme/reviews/ReviewRequestSpecs.java", """
+                package com.acme.reviews;
+
+                import com.acme.model.ReviewGroup;
+                import com.acme.model.ReviewGroup_;
+                import com.acme.model.ReviewRequest;
+                import com.acme.model.ReviewRequest_;
+                import jakarta.persistence.criteria.*;
+                import java.util.ArrayList;
+                import java.util.Collection;
+                import java.util.List;
+                import org.springframework.data.jpa.domain.Specification;
+
+                final class ReviewRequestSpecs {
+                  static Specification<ReviewRequest> inGroups(Collection<String> names, boolean orNone) {
+                    return (root, query, cb) -> {
+                      Predicate p = groupsPredicate(root, cb, names, orNone);
+                      // BUG: DistinctOverFanOutJoin at distinct
+                      query.distinct(true);
+                      return p;
+                    };
+                  }
+
+                  private static Predicate groupsPredicate(Root<ReviewRequest> root, CriteriaBuilder cb,
+                                                           Collection<String> names, boolean orNone) {
+                    SetJoin<ReviewRequest, ReviewGroup> groups = root.join(ReviewRequest_.targetGroups, JoinType.LEFT);
+                    Path<String> name = groups.get(ReviewGroup_.name);
+                    List<Predicate> tests = new ArrayList<>();
+                    if (orNone) tests.add(name.isNull());
+                    if (!names.isEmpty()) tests.add(name.in(names));
+                    return tests.stream().reduce(cb::or).orElseThrow();
+                  }
+                }
+                """).doTest();
+        String message = r.findings().get(0).message();
+        assertFalse(message.contains("filters nothing"), message);
+        assertFalse(message.contains("sqllint_"), message);
+        assertTrue(message.contains("EXISTS (SELECT 1 FROM review_request_target_groups LEFT JOIN review_groups groups"
+                + " ON groups.id = review_request_target_groups.group_id WHERE review_request_target_groups"
+                + ".review_request_id = root.id AND <the run-time conditions on"), message);
+    }
+
+    @Test
+    void aTestForNoMatchOnTheLeftJoinedTableIsNotMovedIntoExists() {
+        // name IS NULL keeps the requests without any group: inside EXISTS it would drop them
+        AnalysisResult r = forRule(DistinctOverFanOutJoin.class).addSource("com/acme/reviews/ReviewRequestSpecs.java", """
+                package com.acme.reviews;
+
+                import com.acme.model.ReviewGroup;
+                import com.acme.model.ReviewGroup_;
+                import com.acme.model.ReviewRequest;
+                import com.acme.model.ReviewRequest_;
+                import jakarta.persistence.criteria.*;
+                import java.util.Collection;
+                import org.springframework.data.jpa.domain.Specification;
+
+                final class ReviewRequestSpecs {
+                  static Specification<ReviewRequest> inGroupsOrNone(Collection<String> names) {
+                    return (root, query, cb) -> {
+                      SetJoin<ReviewRequest, ReviewGroup> groups = root.join(ReviewRequest_.targetGroups, JoinType.LEFT);
+                      // BUG: DistinctOverFanOutJoin at distinct
+                      query.distinct(true);
+                      return cb.or(groups.get(ReviewGroup_.name).isNull(), groups.get(ReviewGroup_.name).in(names));
+                    };
+                  }
+                }
+                """).doTest();
+        String message = r.findings().get(0).message();
+        assertTrue(message.endsWith("filter with EXISTS and drop DISTINCT; groups.name IS NULL tests that the LEFT JOIN "
+                + "found no row, so it becomes a NOT EXISTS over the same tables, beside the EXISTS for the other "
+                + "conditions."), message);
     }
 
     @Test
