@@ -5,6 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Processor;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor;
 import com.github.javaparser.ast.validator.postprocessors.PostProcessors;
@@ -15,30 +16,66 @@ import java.util.function.Supplier;
  * ({@code var} as a type of its own), without the language-level validation. The validation reports code the
  * compiler would reject ({@code private public int x}), which a build that got this far has not got, and it walked
  * every tree once more: a third of JavaParser's time on ThingsBoard. A file with a syntax error still does not parse.
+ *
+ * <p>Two more walks of every tree run only where they can change something. Comments are attributed to nodes only
+ * in a file whose text says {@code sqllint} (only suppressions, {@code // sqllint:ignore}, read them; attributing
+ * them was an eighth of JavaParser's time on ThingsBoard, whose files are mostly licence headers and Javadoc). The
+ * {@code var} post-processing, which replaces every type named {@code var}, runs only in a file where {@code var}
+ * stands as a word (a tenth). A file read with its Unicode escapes translated gets both: its raw text does not
+ * show what the escapes spell.
  */
 final class JavaSyntax {
 
     private static final PostProcessors JAVA_21 = new Java21PostProcessor();
+    /** Set on a unit parsed here from a text without the word sqllint: it has no suppression to read. */
+    private static final DataKey<Boolean> NO_SQLLINT = new DataKey<>() {
+    };
 
     private JavaSyntax() {
     }
 
     static ParseResult<CompilationUnit> parse(String text, boolean unicodeEscapes) {
-        return new JavaParser(configuration(unicodeEscapes)).parse(text);
+        boolean comments = unicodeEscapes || text.contains("sqllint");
+        boolean var = unicodeEscapes || hasWord(text, "var");
+        ParseResult<CompilationUnit> result = new JavaParser(configuration(unicodeEscapes, comments, var)).parse(text);
+        if (!comments) result.getResult().ifPresent(unit -> unit.setData(NO_SQLLINT, Boolean.TRUE));
+        return result;
     }
 
-    static ParserConfiguration configuration(boolean unicodeEscapes) {
+    /**
+     * Whether a unit may hold a sqllint suppression or mention ({@code // sqllint:ignore},
+     * {@code @SuppressWarnings("sqllint:...")}): false only for a unit parsed here from a text without the word.
+     */
+    static boolean maySaySqllint(CompilationUnit unit) {
+        return !unit.containsData(NO_SQLLINT);
+    }
+
+    private static ParserConfiguration configuration(boolean unicodeEscapes, boolean comments, boolean var) {
         ParserConfiguration c = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                .setPreprocessUnicodeEscapes(unicodeEscapes);
+                .setPreprocessUnicodeEscapes(unicodeEscapes).setAttributeComments(comments);
         // the language level's processor runs its post-processors, then its validator: the post-processors alone
         c.getProcessors().removeIf(JavaSyntax::validates);
-        c.getProcessors().add(() -> new Processor() {
-            @Override
-            public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
-                JAVA_21.postProcess(result, configuration);
-            }
-        });
+        if (var) {
+            c.getProcessors().add(() -> new Processor() {
+                @Override
+                public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
+                    JAVA_21.postProcess(result, configuration);
+                }
+            });
+        }
         return c;
+    }
+
+    /** {@code word} somewhere in {@code text} with no identifier character on either side. */
+    static boolean hasWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The processor JavaParser makes from the language level (an anonymous class that reads it). */

@@ -32,6 +32,7 @@ final class UnknownRuleNames {
     /** The unknown names in one Java file's {@code @SuppressWarnings} values and ignore comments. */
     static List<Diagnostic> in(JavaFile file) {
         List<Diagnostic> out = new ArrayList<>();
+        if (!JavaSyntax.maySaySqllint(file.unit())) return out; // nothing to check: not a walk of the whole tree
         for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) {
             String name = a.getNameAsString();
             if (!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings")) continue;

@@ -35,6 +35,30 @@ class JavaSyntaxTest {
     }
 
     @Test
+    void commentsAreAttributedOnlyInAFileThatSaysSqllint() {
+        CompilationUnit plain = JavaSyntax.parse("""
+                /** Licence header. */
+                class A { String q = "SELECT 1"; // why
+                }""", false).getResult().orElseThrow();
+        CompilationUnit suppressing = JavaSyntax.parse("""
+                class A { String q = "SELECT 1"; // sqllint:ignore
+                }""", false).getResult().orElseThrow();
+
+        assertTrue(plain.getAllComments().isEmpty(), "nothing reads them");
+        assertFalse(JavaSyntax.maySaySqllint(plain));
+        assertTrue(suppressing.getAllComments().stream().anyMatch(c -> c.getContent().contains("sqllint:ignore")
+                && c.getCommentedNode().isPresent()), "a suppression covers its node");
+        assertTrue(JavaSyntax.maySaySqllint(suppressing));
+    }
+
+    @Test
+    void varIsAWordOnlyWithNoIdentifierCharacterBeside() {
+        assertTrue(JavaSyntax.hasWord("for (var row : rows)", "var"));
+        assertTrue(JavaSyntax.hasWord("var", "var"));
+        assertFalse(JavaSyntax.hasWord("String variant = vars + $var + var_1;", "var"));
+    }
+
+    @Test
     void aSyntaxErrorStillDoesNotParse() {
         assertFalse(JavaSyntax.parse("class A { void m() { int x = ; } }", false).isSuccessful());
     }
