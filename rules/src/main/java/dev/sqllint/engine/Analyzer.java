@@ -28,6 +28,7 @@ import dev.sqllint.schema.JpaModel;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.schema.NamingConventions;
 import dev.sqllint.schema.SchemaKeyModel;
+import dev.sqllint.source.FileStamp;
 import dev.sqllint.source.JavaOutline;
 import dev.sqllint.source.JavaSourceReader;
 import dev.sqllint.source.SourceFile;
@@ -284,9 +285,19 @@ public final class Analyzer {
         return null;
     }
 
-    /** Reads a file's bytes; its outline from the last run when the content is the same, else scans it. */
+    /**
+     * Reads a file's bytes; its outline from the last run when the content is the same, else scans it. A file whose
+     * {@link FileStamp} says it is as the last run read it is not read now: its digest and outline are the last
+     * run's, its text is read if something parses it.
+     */
     private static SourceText read(SourceFile source, JavaSourceReader reader, SqlRelevance relevance,
                                    OutlineCache outlines, List<Diagnostic> diagnostics) {
+        FileStamp stamp = FileStamp.of(source.path());
+        OutlineCache.Entry known = outlines.unchanged(source.path(), stamp);
+        if (known != null && reader.withinLimit(stamp.size())) {
+            outlines.keep(source.path(), known);
+            return new SourceText(source, null, known.digest(), known.outline(), reader);
+        }
         JavaSourceReader.Bytes read = reader.readBytes(source);
         if (read.bytes() == null) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, source.path(), 0, read.skipped()));
@@ -294,7 +305,7 @@ public final class Analyzer {
         }
         JavaOutline outline = outlines.get(source.path(), read.digest());
         if (outline == null) outline = JavaOutline.of(reader.decode(read.bytes()), relevance);
-        outlines.put(source.path(), read.digest(), outline);
+        outlines.put(source.path(), read.digest(), outline, stamp);
         return new SourceText(source, read.bytes(), read.digest(), outline, reader);
     }
 

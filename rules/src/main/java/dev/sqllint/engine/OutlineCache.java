@@ -1,5 +1,6 @@
 package dev.sqllint.engine;
 
+import dev.sqllint.source.FileStamp;
 import dev.sqllint.source.JavaOutline;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -12,44 +13,57 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The outline of every Java file of the last run, by path and content digest, in {@code <cacheDir>/outlines.bin}:
  * a re-run decodes and scans only the files that changed. Kept apart from {@link ResultCache} because the run's
- * key is computed from the outlines; valid for one sqllint build only.
+ * key is computed from the outlines; valid for one sqllint build only. With each file's {@link FileStamp} and when
+ * its content was read: a file whose stamp is the same is not even read again (its digest and outline are these),
+ * which was most of what a run the cache answers entirely did (reading and digesting 25 MB for ThingsBoard).
  */
 final class OutlineCache {
 
     private static final String MAGIC = "sqllint-outlines";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     static final String FILE_NAME = "outlines.bin";
 
-    private record Entry(String digest, JavaOutline outline) {
+    /** A file's digest and outline; its stamp (null when it has none) and when the content was read (epoch ms). */
+    record Entry(String digest, JavaOutline outline, FileStamp stamp, long readAt) {
     }
 
     private final Path file;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    /** Before this run read anything (epoch ms). */
+    private final long started;
     private volatile boolean changed;
 
-    private OutlineCache(Path file, Map<String, Entry> previous) {
+    private OutlineCache(Path file, Map<String, Entry> previous, long started) {
         this.file = file;
         this.previous = previous;
+        this.started = started;
     }
 
     static OutlineCache open(Path dir) {
-        if (dir == null) return new OutlineCache(null, Map.of());
+        return open(dir, System.currentTimeMillis());
+    }
+
+    /** The cache of a run that started at {@code started} (tests: a run long after the files were written). */
+    static OutlineCache open(Path dir, long started) {
+        if (dir == null) return new OutlineCache(null, Map.of(), started);
         Path file = dir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) return new OutlineCache(file, Map.of());
+        if (!Files.isRegularFile(file)) return new OutlineCache(file, Map.of(), started);
         try (DataInputStream in = CacheCodec.openFile(file, MAGIC, FORMAT, RunKey.engine())) {
-            if (in == null) return new OutlineCache(file, Map.of());
+            if (in == null) return new OutlineCache(file, Map.of(), started);
             Map<String, Entry> entries = new java.util.HashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
                 String path = CacheCodec.readString(in);
                 String digest = CacheCodec.readString(in);
                 JavaOutline o = new JavaOutline(CacheCodec.readString(in), CacheCodec.readStrings(in),
                         CacheCodec.readStrings(in), in.readBoolean(), in.readBoolean(), in.readBoolean());
-                entries.put(path, new Entry(digest, o));
+                FileStamp stamp = in.readBoolean()
+                        ? new FileStamp(in.readLong(), in.readLong(), in.readLong(), in.readLong()) : null;
+                entries.put(path, new Entry(digest, o, stamp, in.readLong()));
             }
-            return new OutlineCache(file, entries);
+            return new OutlineCache(file, entries, started);
         } catch (IOException | RuntimeException e) {
-            return new OutlineCache(file, Map.of()); // rebuilt from the sources; the results cache notes problems
+            return new OutlineCache(file, Map.of(), started); // rebuilt from the sources; the results cache notes problems
         }
     }
 
@@ -59,9 +73,27 @@ final class OutlineCache {
         return e != null && e.digest().equals(digest) ? e.outline() : null;
     }
 
-    void put(Path path, String digest, JavaOutline outline) {
+    /**
+     * The last run's entry of {@code path} when the file is as that run read it (the same stamp, settled when it
+     * was read), or null: then the file must be read.
+     */
+    Entry unchanged(Path path, FileStamp stamp) {
+        Entry e = stamp == null ? null : previous.get(path.toString());
+        return e != null && stamp.equals(e.stamp()) && e.stamp().settledBefore(e.readAt()) ? e : null;
+    }
+
+    /** This run's entry of a file it read now, with its stamp as seen before reading (null: none). */
+    void put(Path path, String digest, JavaOutline outline, FileStamp stamp) {
+        put(path, new Entry(digest, outline, stamp, stamp == null ? 0 : started));
+    }
+
+    /** An entry of the last run this run took as it was ({@link #unchanged}). */
+    void keep(Path path, Entry entry) {
+        put(path, entry);
+    }
+
+    private void put(Path path, Entry e) {
         if (file == null) return;
-        Entry e = new Entry(digest, outline);
         current.put(path.toString(), e);
         if (!changed && !e.equals(previous.get(path.toString()))) changed = true;
     }
@@ -82,6 +114,15 @@ final class OutlineCache {
                     out.writeBoolean(o.signalled());
                     out.writeBoolean(o.mapped());
                     out.writeBoolean(o.mentionsSqllint());
+                    FileStamp stamp = e.getValue().stamp();
+                    out.writeBoolean(stamp != null);
+                    if (stamp != null) {
+                        out.writeLong(stamp.size());
+                        out.writeLong(stamp.modifiedNanos());
+                        out.writeLong(stamp.changedNanos());
+                        out.writeLong(stamp.inode());
+                    }
+                    out.writeLong(e.getValue().readAt());
                 }
             });
         } catch (IOException | RuntimeException e) {

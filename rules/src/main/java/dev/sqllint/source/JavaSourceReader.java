@@ -37,6 +37,11 @@ public final class JavaSourceReader {
     public record Bytes(byte[] bytes, String digest, String skipped) {
     }
 
+    /** Whether a file of {@code size} bytes is read at all. */
+    public boolean withinLimit(long size) {
+        return size <= maxBytes;
+    }
+
     public Bytes readBytes(SourceFile file) {
         try {
             long size = Files.size(file.path());
