@@ -1,5 +1,6 @@
 package dev.sqllint.mybatis;
 
+import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
 
 /**
@@ -14,7 +15,7 @@ import dev.sqllint.sql.SqlText;
  *   <li>a clause appended after a complete condition, such as the data-scope filter of RuoYi and its many
  *       forks ({@code WHERE u.del_flag = '0' <if>...</if> ${params.dataScope} ORDER BY ...}): after a value (a
  *       quote, a closing parenthesis, a number or a {@code #{...}}) no operand can follow, so it is a condition of
- *       its own, unknown, and is left out.</li>
+ *       its own, unknown, and is left out, with {@link Placeholders#ELIDED} where it stood.</li>
  * </ul>
  */
 final class TextSubstitutions {
@@ -34,7 +35,9 @@ final class TextSubstitutions {
             int next = close + 1;
             while (next < s.length() && Character.isWhitespace(s.charAt(next))) next++;
             if (afterValue(s, open)) {
-                out = out.replace(open, close + 1, "");
+                // left out, with a mark that a condition stood here (rules must not claim the WHERE is all there is)
+                boolean marked = s.substring(0, open).stripTrailing().endsWith(Placeholders.ELIDED);
+                out = out.replace(open, close + 1, marked ? "" : " " + Placeholders.ELIDED + " ");
                 from = open;
             } else if (s.startsWith("#{", next) && !gluedToName(s, open)) {
                 out = out.replace(close + 1, close + 1, " =");
@@ -54,6 +57,10 @@ final class TextSubstitutions {
     private static boolean afterValue(String s, int at) {
         int p = at - 1;
         while (p >= 0 && Character.isWhitespace(s.charAt(p))) p--;
+        // a clause left out just before ({@code ${orderBy} ${limitAfter}}) stands where the value ended
+        if (p >= 0 && s.startsWith(Placeholders.ELIDED, p + 1 - Placeholders.ELIDED.length())) {
+            return afterValue(s, p + 1 - Placeholders.ELIDED.length());
+        }
         if (p < 0) return false;
         char c = s.charAt(p);
         if (c == '\'' || c == ')') return true;

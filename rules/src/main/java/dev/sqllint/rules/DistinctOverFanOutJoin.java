@@ -3,7 +3,6 @@ package dev.sqllint.rules;
 import dev.sqllint.extract.Language;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.sql.ParsedSql;
-import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlKeywords;
 import dev.sqllint.sql.SqlTree;
 import java.util.ArrayList;
@@ -259,7 +258,7 @@ public final class DistinctOverFanOutJoin implements Rule {
                 names.size() == 1 ? "ies" : "y",
                 countedOutside ? ", and the outer COUNT materialises the whole distinct set first" : "",
                 Advice.incident("temporary tables and full scans"),
-                Advice.forDatabase(query.dialect(), rewrite(toMany, select, scope) + "."));
+                Advice.forDatabase(query.dialect(), rewrite(toMany, select, scope, Expressions.conditionsPartlyUnknown(select, query.sql())) + "."));
     }
 
     /**
@@ -269,7 +268,7 @@ public final class DistinctOverFanOutJoin implements Rule {
      * ORs tests of two of them ({@code g.id IN (?) OR p.user_id = ?}) becomes an OR of two EXISTS; a LEFT JOIN
      * nothing filters is dropped, not turned into an EXISTS.
      */
-    private static String rewrite(List<TableRef> toMany, PlainSelect select, SelectScope scope) {
+    private static String rewrite(List<TableRef> toMany, PlainSelect select, SelectScope scope, boolean unknownWhere) {
         if (toMany.stream().anyMatch(TableRef::isAssociationPath)) {
             TableRef t = toMany.get(0);
             return "filter with EXISTS and drop DISTINCT: WHERE EXISTS (SELECT 1 FROM " + t.pathOwner() + "." + t.name() + " " + t.key() + " WHERE ...)";
@@ -297,8 +296,8 @@ public final class DistinctOverFanOutJoin implements Rule {
         }
         List<Expression> ors = new ArrayList<>();
         List<Expression> where = select.getWhere() == null ? List.of() : Expressions.conjuncts(select.getWhere());
-        // a condition built at run time may test the joined tables: such a LEFT JOIN is not known to filter nothing
-        boolean unknownWhere = where.stream().anyMatch(term -> term.toString().contains(Placeholders.DYNAMIC));
+        // unknownWhere: a condition built at run time may test the joined tables, so a LEFT JOIN is not known to
+        // filter nothing
         for (Expression term : where) {
             List<Group> touched = groups.stream().filter(g -> touches(term, g.tables, scope)).toList();
             if (touched.size() == 1) {

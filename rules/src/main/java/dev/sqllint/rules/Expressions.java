@@ -1,5 +1,6 @@
 package dev.sqllint.rules;
 
+import dev.sqllint.sql.ParsedSql;
 import dev.sqllint.sql.Placeholders;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,11 +24,35 @@ import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 
 /** Small facts about JSqlParser expressions that several rules share. */
 final class Expressions {
 
     private Expressions() {
+    }
+
+    /**
+     * Whether the statement may filter on more than its WHERE shows: a term the analysis could not read
+     * ({@code sqllint_dyn}), or a piece of text read as nothing to make it parse ({@link Placeholders#ELIDED}) from
+     * the FROM clause to ORDER BY or LIMIT (a MyBatis {@code ${params.dataScope}} adding conditions at run time).
+     */
+    static boolean conditionsPartlyUnknown(PlainSelect select, ParsedSql sql) {
+        if (select.getWhere() != null && select.getWhere().toString().contains(Placeholders.DYNAMIC)) return true;
+        String text = sql.sql();
+        int from = select.getFromItem() == null ? -1 : sql.earliestStart(select.getFromItem());
+        if (from < 0) return text.contains(Placeholders.ELIDED);
+        int to = text.length();
+        if (select.getOrderByElements() != null && !select.getOrderByElements().isEmpty()) {
+            int order = sql.earliestStart(select.getOrderByElements().get(0).getExpression());
+            if (order >= from) to = order;
+        }
+        if (select.getLimit() != null) {
+            int limit = sql.earliestStart(select.getLimit());
+            if (limit >= from && limit < to) to = limit;
+        }
+        int at = text.indexOf(Placeholders.ELIDED, from);
+        return at >= 0 && at < to;
     }
 
     /** Strips redundant parentheses: {@code ((a = 1))} is {@code a = 1}. */

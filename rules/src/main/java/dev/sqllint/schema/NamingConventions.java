@@ -95,11 +95,16 @@ public final class NamingConventions implements KeyModel {
         return n;
     }
 
-    /** {@code topic_users} bound on {@code topic_id} and {@code user_id}. */
+    /**
+     * {@code topic_users} bound on {@code topic_id} and {@code user_id}; also behind a short prefix, as
+     * {@code sys_user_role} on {@code user_id} and {@code role_id}.
+     */
     private static boolean isLinkTableKey(String table, Set<String> columns) {
         String[] words = table.split("_");
-        if (words.length != 2) return false;
-        return columns.contains(singular(words[0]) + "_id") && columns.contains(singular(words[1]) + "_id");
+        int first = 0;
+        while (first < 2 && words.length - first > 2 && words[first].length() <= 3) first++; // sys_, t_ds_
+        if (words.length - first != 2) return false;
+        return columns.contains(singular(words[first]) + "_id") && columns.contains(singular(words[first + 1]) + "_id");
     }
 
     @Override

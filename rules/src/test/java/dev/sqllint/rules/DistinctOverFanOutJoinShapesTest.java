@@ -78,6 +78,83 @@ class DistinctOverFanOutJoinShapesTest {
     }
 
     @Test
+    void aRunTimeFilterSubstitutedIntoTheMapperKeepsTheLeftJoinInTheAdvice() {
+        // ${params.scope} adds conditions on the joined tables at run time (a data-permission filter); read as nothing
+        // so the statement parses, it still must not be advised away with the joins it may test
+        AnalysisResult r = LintTestHelper.forRule(DistinctOverFanOutJoin.class)
+                .addResource("db/migration/V1__accounts.sql", ACCOUNTS)
+                .addResource("mapper/AccountMapper.xml", """
+                        <?xml version="1.0" encoding="UTF-8" ?>
+                        <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+                        <mapper namespace="com.acme.accounts.AccountMapper">
+                          <sql id="accountColumns">
+                            <!-- BUG: DistinctOverFanOutJoin at distinct -->
+                            select distinct a.id, a.name from accounts a
+                            left join account_tags t on t.account_id = a.id
+                          </sql>
+                          <select id="scopedAccounts" resultType="com.acme.accounts.Account">
+                            <include refid="accountColumns"/>
+                            where a.region = #{region}
+                            ${params.scope}
+                            order by a.name
+                          </select>
+                        </mapper>
+                        """).doTest();
+        String m = r.findings().get(0).message();
+        assertFalse(m.contains("filters nothing"), m);
+        assertTrue(m.endsWith("WHERE EXISTS (SELECT 1 FROM account_tags t WHERE t.account_id = a.id AND <the run-time "
+                + "conditions on t>)."), m);
+    }
+
+    @Test
+    void withoutARunTimeFilterAnUnusedLeftJoinIsAdvisedAway() {
+        AnalysisResult r = LintTestHelper.forRule(DistinctOverFanOutJoin.class)
+                .addResource("db/migration/V1__accounts.sql", ACCOUNTS)
+                .addResource("mapper/AccountMapper.xml", """
+                        <?xml version="1.0" encoding="UTF-8" ?>
+                        <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+                        <mapper namespace="com.acme.accounts.AccountMapper">
+                          <select id="accountsInRegion" resultType="com.acme.accounts.Account">
+                            <!-- BUG: DistinctOverFanOutJoin at distinct -->
+                            select distinct a.id, a.name from accounts a
+                            left join account_tags t on t.account_id = a.id
+                            where a.region = #{region}
+                            order by a.name ${direction}
+                          </select>
+                        </mapper>
+                        """).doTest();
+        String m = r.findings().get(0).message();
+        assertTrue(m.endsWith("drop DISTINCT and the LEFT JOIN to account_tags t (it filters nothing)."), m);
+    }
+
+    @Test
+    void aPrefixedLinkTableBoundOnBothOfItsKeysIsOneRowWithoutASchema() {
+        // no DDL found: sys_user_role is a link table by its name, keyed by user_id and role_id; with the role pinned
+        // through r.role_id = ?, each user has at most one such row, so nothing is multiplied
+        LintTestHelper.forRule(DistinctOverFanOutJoin.class)
+                .addResource("mapper/UserMapper.xml", """
+                        <?xml version="1.0" encoding="UTF-8" ?>
+                        <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+                        <mapper namespace="com.acme.admin.UserMapper">
+                          <select id="usersWithRole" resultType="com.acme.admin.User">
+                            select distinct u.user_id, u.user_name from sys_user u
+                            left join sys_dept d on u.dept_id = d.dept_id
+                            left join sys_user_role ur on u.user_id = ur.user_id
+                            left join sys_role r on r.role_id = ur.role_id
+                            where u.del_flag = '0' and r.role_id = #{roleId}
+                          </select>
+                          <select id="usersWithAnyRole" resultType="com.acme.admin.User">
+                            <!-- BUG: DistinctOverFanOutJoin at distinct -->
+                            select distinct u.user_id, u.user_name from sys_user u
+                            left join sys_user_role ur on u.user_id = ur.user_id
+                            left join sys_role r on r.role_id = ur.role_id
+                            where u.del_flag = '0' and r.status = '0'
+                          </select>
+                        </mapper>
+                        """).doTest();
+    }
+
+    @Test
     void ordersJoinedToTheirLinesUsingOrderIdByConvention() {
         AnalysisResult r = LintTestHelper.forRule(DistinctOverFanOutJoin.class)
                 .addSource("com/acme/shop/OrderQueries.java", """
