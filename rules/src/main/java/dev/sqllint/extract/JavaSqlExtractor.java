@@ -61,7 +61,6 @@ public final class JavaSqlExtractor {
     private final JooqChains jooq;
     private final MyBatisProviders providers;
     private CriteriaQueries criteria;
-    private final QueryLoops loops;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
         this(catalog, files, ExtractionContext.NONE, new Schema());
@@ -90,8 +89,6 @@ public final class JavaSqlExtractor {
         this.providers = new MyBatisProviders(this, typeNames, index, folder);
         FluentContext fluent = new FluentContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema);
         this.jooq = new JooqChains(fluent);
-        this.loops = new QueryLoops(new QueryCalls(this, catalog, typeNames, supertypes, index, arguments,
-                context.mapperInterfaces()), folder);
         this.criteria = new CriteriaQueries(fluent, null);
     }
 
@@ -149,7 +146,6 @@ public final class JavaSqlExtractor {
             out.removeIf(o -> o.line() == s.line() && o.column() == s.column());
             out.add(s);
         }
-        out.addAll(loops.callSites(file));
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
         return out;
     }
@@ -275,12 +271,11 @@ public final class JavaSqlExtractor {
     public SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
         Position p = at.getBegin().orElse(new Position(1, 1));
         Origin o = Origin.at(file, p.line, p.column);
-        MethodCallExpr call = context instanceof MethodCallExpr c ? c : null;
-        String zeroTest = call == null ? null : ResultTests.zeroTestOf(call).orElse(null);
+        String zeroTest = context instanceof com.github.javaparser.ast.expr.MethodCallExpr call
+                ? ResultTests.zeroTestOf(call).orElse(null) : null;
         Paging paging = language == Language.JPQL ? Paging.of(context) : Paging.NONE;
-        LoopContext loop = call == null ? null : loops.around(call).orElse(null);
         return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null,
-                Suppressions.enclosing(context), zeroTest, paging, loop);
+                Suppressions.enclosing(context), zeroTest, paging);
     }
 
     public static String owner(Node n) {

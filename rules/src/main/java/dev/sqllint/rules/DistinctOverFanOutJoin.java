@@ -184,7 +184,7 @@ public final class DistinctOverFanOutJoin implements Rule {
         if (t.isAssociationPath()) {
             // JPQL: JOIN o.items i; a plural property is a collection
             return t.name().endsWith("s") && query.language() == Language.JPQL
-                    ? Optional.of(KeyModel.Evidence.convention(t.pathOwner() + "." + t.name() + " is a collection"))
+                    ? Optional.of(KeyModel.Evidence.convention(t.writtenPath().split(" ")[0] + " is a collection"))
                     : Optional.empty();
         }
         if (t.table() == null) return Optional.empty();
@@ -271,7 +271,7 @@ public final class DistinctOverFanOutJoin implements Rule {
     private static String rewrite(List<TableRef> toMany, PlainSelect select, SelectScope scope, boolean unknownWhere) {
         if (toMany.stream().anyMatch(TableRef::isAssociationPath)) {
             TableRef t = toMany.get(0);
-            return "filter with EXISTS and drop DISTINCT: WHERE EXISTS (SELECT 1 FROM " + t.pathOwner() + "." + t.name() + " " + t.key() + " WHERE ...)";
+            return "filter with EXISTS and drop DISTINCT: WHERE EXISTS (SELECT 1 FROM " + t.writtenPath() + " WHERE ...)";
         }
         List<TableRef> moved = new ArrayList<>(toMany);
         Set<TableRef> selected = selectedTables(select, scope);
@@ -327,8 +327,8 @@ public final class DistinctOverFanOutJoin implements Rule {
             // an inner join keeps only rows with a match, whatever the WHERE says (one inner join in a LEFT-joined
             // chain too); a LEFT JOIN only through its terms
             boolean outer = g.tables.stream().allMatch(t -> t.join().isLeft());
-            if (!g.terms.isEmpty() || !outer) out.add(existsOf(g, List.of(), scope));
-            else if (unknownWhere && !inOr) out.add(withRunTimeConditions(existsOf(g, List.of(), scope), g));
+            if (unknownWhere && !inOr) out.add(withRunTimeConditions(existsOf(g, List.of(), scope), g));
+            else if (!g.terms.isEmpty() || !outer) out.add(existsOf(g, List.of(), scope));
             else if (!inOr) dropped.add(Advice.table(g.tables.get(0)));
         }
         for (Expression term : ors) {

@@ -15,8 +15,7 @@ public final class Rules {
             new NotInSubquery(),
             new CountForExistence(),
             new NonSargablePredicate(),
-            new CollectionFetchPagination(),
-            new QueryInLoop());
+            new CollectionFetchPagination());
 
     private Rules() {
     }

@@ -14,6 +14,13 @@ record TableRef(String name, String alias, Table table, Join join, String pathOw
         return alias != null ? alias : name;
     }
 
+    /** A JPQL association path as the query writes it ({@code conceptJoin.names conceptNameJoin}), for messages. */
+    String writtenPath() {
+        String path = table != null && table.getSchemaName() != null ? table.getFullyQualifiedName() : pathOwner + "." + name;
+        String written = table != null && table.getAlias() != null ? table.getAlias().getName() : alias;
+        return written == null ? path : path + " " + written;
+    }
+
     boolean isAssociationPath() {
         return pathOwner != null;
     }

@@ -155,6 +155,51 @@ class DistinctOverFanOutJoinShapesTest {
     }
 
     @Test
+    void aJpqlCollectionPathIsNamedAsTheQueryWritesIt() {
+        // the entities are mapped elsewhere: JOIN conceptJoin.names is a collection by its plural name
+        AnalysisResult r = LintTestHelper.forRule(DistinctOverFanOutJoin.class)
+                .addSource("com/acme/clinic/FrequencyDao.java", """
+                        package com.acme.clinic;
+                        import jakarta.persistence.EntityManager;
+                        import java.util.List;
+                        class FrequencyDao {
+                          private EntityManager em;
+                          List<?> byConceptName(String q) {
+                            // BUG: DistinctOverFanOutJoin at distinct
+                            return em.createQuery("select distinct freq from Frequency freq join freq.concept conceptJoin "
+                                + "join conceptJoin.names conceptNameJoin where lower(conceptNameJoin.name) like :q")
+                                .setParameter("q", q).getResultList();
+                          }
+                        }
+                        """).doTest();
+        String m = r.findings().get(0).message();
+        assertTrue(m.contains("(conceptJoin.names is a collection)"), m);
+        assertTrue(m.endsWith("WHERE EXISTS (SELECT 1 FROM conceptJoin.names conceptNameJoin WHERE ...)."), m);
+    }
+
+    @Test
+    void theExistsForAnInnerJoinLeavesRoomForConditionsTheAnalysisCannotRead() {
+        AnalysisResult r = LintTestHelper.forRule(DistinctOverFanOutJoin.class)
+                .addResource("db/migration/V1__accounts.sql", ACCOUNTS)
+                .addSource("com/acme/accounts/Duplicates.java", """
+                        package com.acme.accounts;
+                        import java.util.List;
+                        import org.springframework.jdbc.core.JdbcTemplate;
+                        class Duplicates {
+                          private JdbcTemplate jdbc;
+                          List<Long> accountsMatching(String condition) {
+                            // BUG: DistinctOverFanOutJoin at distinct
+                            return jdbc.queryForList("select distinct a.id from accounts a join account_tags t "
+                                + "on t.account_id = a.id where " + condition, Long.class);
+                          }
+                        }
+                        """).doTest();
+        String m = r.findings().get(0).message();
+        assertTrue(m.endsWith("WHERE EXISTS (SELECT 1 FROM account_tags t WHERE t.account_id = a.id AND <the run-time "
+                + "conditions on t>)."), m);
+    }
+
+    @Test
     void ordersJoinedToTheirLinesUsingOrderIdByConvention() {
         AnalysisResult r = LintTestHelper.forRule(DistinctOverFanOutJoin.class)
                 .addSource("com/acme/shop/OrderQueries.java", """
