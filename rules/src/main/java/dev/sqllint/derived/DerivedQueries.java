@@ -94,6 +94,42 @@ public final class DerivedQueries {
         return out;
     }
 
+    /** A method of a repository interface, the entity the repository manages, and the method's derived SQL if any. */
+    public record RepositoryMethod(MethodDeclaration method, JpaModel.Entity entity, Optional<SqlText> derivedSql) {
+    }
+
+    /**
+     * The method {@code name} with {@code arity} parameters of the project's repository interface {@code repository}
+     * (qualified), declared by it or an interface it extends, with the SQL Spring Data derives from its name when it
+     * declares no query; empty when the type is no repository of a mapped entity or the method is not found.
+     */
+    public Optional<RepositoryMethod> repositoryMethod(String repository, String name, int arity) {
+        if (!mapped) return Optional.empty();
+        Optional<ClassOrInterfaceDeclaration> type = repositories.index().type(repository)
+                .filter(ClassOrInterfaceDeclaration.class::isInstance).map(ClassOrInterfaceDeclaration.class::cast)
+                .filter(ClassOrInterfaceDeclaration::isInterface);
+        if (type.isEmpty()) return Optional.empty();
+        Optional<JpaModel.Entity> entity = repositories.entityOf(type.get()).flatMap(this::entity);
+        if (entity.isEmpty()) return Optional.empty();
+        Optional<MethodDeclaration> method = repositories.declared(type.get(), name, arity);
+        if (method.isEmpty()) return Optional.empty();
+        MethodDeclaration m = method.get();
+        Optional<SqlText> derivedSql = Optional.empty();
+        boolean declared = m.getAnnotations().stream().anyMatch(a -> DECLARED.contains(a.getName().getIdentifier()));
+        if (!declared && !CRUD.contains(name) && !namedQueries.contains(simpleName(entity.get()) + "." + name)
+                && !m.isDefault() && !m.isStatic() && m.getBody().isEmpty()) {
+            try {
+                String sql = DerivedSql.write(PartTree.parse(name), entity.get(), model, optionality);
+                Position at = m.getName().getBegin().orElse(new Position(1, 1));
+                java.nio.file.Path file = JavaFile.of(m);
+                if (file != null) derivedSql = Optional.of(SqlText.of(sql, Origin.at(file, at.line, at.column)));
+            } catch (RuntimeException e) { // NotDerivedException among them
+                // not derivable: the caller has no SQL to judge, as the repository has none
+            }
+        }
+        return Optional.of(new RepositoryMethod(m, entity.get(), derivedSql));
+    }
+
     /** What the file's repository methods became, for {@link #note(Collection)}. */
     public Tally tally(java.nio.file.Path file) {
         return tallies.getOrDefault(file, new Tally(Set.of(), Map.of()));

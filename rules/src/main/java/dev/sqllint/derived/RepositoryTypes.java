@@ -43,6 +43,35 @@ final class RepositoryTypes {
         return found(repository, 0).filter(f -> !f.typeVariable()).map(Found::name);
     }
 
+    ProjectIndex index() {
+        return index;
+    }
+
+    /**
+     * The method {@code name} with {@code arity} parameters, declared by the interface or by one of the project's
+     * interfaces it extends (nearest first).
+     */
+    Optional<com.github.javaparser.ast.body.MethodDeclaration> declared(ClassOrInterfaceDeclaration iface, String name,
+                                                                        int arity) {
+        return declared(iface, name, arity, 0);
+    }
+
+    private Optional<com.github.javaparser.ast.body.MethodDeclaration> declared(ClassOrInterfaceDeclaration iface,
+                                                                                String name, int arity, int depth) {
+        for (var m : iface.getMethodsByName(name)) if (m.getParameters().size() == arity) return Optional.of(m);
+        if (depth >= MAX_DEPTH) return Optional.empty();
+        for (ClassOrInterfaceType extended : iface.getExtendedTypes()) {
+            String resolved = typeNames.resolve(extended.getNameWithScope(), iface);
+            if (isSpringData(resolved)) continue;
+            Optional<ClassOrInterfaceDeclaration> base = index.type(resolved)
+                    .filter(ClassOrInterfaceDeclaration.class::isInstance).map(ClassOrInterfaceDeclaration.class::cast);
+            if (base.isEmpty()) continue;
+            Optional<com.github.javaparser.ast.body.MethodDeclaration> found = declared(base.get(), name, arity, depth + 1);
+            if (found.isPresent()) return found;
+        }
+        return Optional.empty();
+    }
+
     /** A type argument found: a class name, or the name of a type variable of the interface it was found in. */
     private record Found(String name, boolean typeVariable) {
     }

@@ -469,7 +469,7 @@ public final class Analyzer {
                 SqlParser.Result accepted = result;
                 findings.addAll(rulesPhase.apply(() -> {
                     Query query = new Query(accepted.parsed(), checkedAs, keys, dialect, site.zeroTest(),
-                            new Query.Jpa(written, site.entity(), site.paging()));
+                            new Query.Jpa(written, site.entity(), site.paging(), site.repositoryCall()));
                     List<Finding> out = new ArrayList<>();
                     for (Rule rule : rules) {
                         for (Violation v : safeCheck(rule, query, site, diagnostics)) {

@@ -61,6 +61,7 @@ public final class JavaSqlExtractor {
     private final JooqChains jooq;
     private final MyBatisProviders providers;
     private CriteriaQueries criteria;
+    private final RepositoryCountCalls countCalls;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
         this(catalog, files, ExtractionContext.NONE, new Schema());
@@ -87,6 +88,7 @@ public final class JavaSqlExtractor {
         this.fragments = new HibernateFragments(typeNames, context.entityTable());
         this.sinkCalls = new SinkCalls(this, catalog, typeNames, supertypes, arguments);
         this.providers = new MyBatisProviders(this, typeNames, index, folder);
+        this.countCalls = new RepositoryCountCalls(this, typeNames);
         FluentContext fluent = new FluentContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema);
         this.jooq = new JooqChains(fluent);
         this.criteria = new CriteriaQueries(fluent, null);
@@ -136,6 +138,7 @@ public final class JavaSqlExtractor {
         out.addAll(criteriaQueries.sites());
         for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
             if (catalog.isSinkMethodName(call.getNameAsString())) sinkCalls.sites(call, file.path(), out, unresolved);
+            else countCalls.site(call, file.path(), derived).ifPresent(out::add);
         }
         constructorSites.sites(file, out, unresolved);
         jdbi.inheritedSites(file, out, unresolved);

@@ -15,12 +15,20 @@ import java.util.List;
  * @param zeroTest  when the Java only tests the query's result against zero, that test as written with its line
  *                  ({@code `count > 0` (line 12)}); else null
  * @param paging    how the Java pages the query, and the entity graph it fetches with; never null
+ * @param repositoryCall for a site at a call of a Spring Data derived query method, judged there
+ *                  ({@link RepositoryCountCalls}), that method as {@code Repository.countByStatus}; else null
  */
 public record SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
-                      String owner, String entity, Suppressions suppressions, String zeroTest, Paging paging) {
+                      String owner, String entity, Suppressions suppressions, String zeroTest, Paging paging,
+                      String repositoryCall) {
 
     public SqlSite {
         if (paging == null) paging = Paging.NONE;
+    }
+
+    public SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
+                   String owner, String entity, Suppressions suppressions, String zeroTest, Paging paging) {
+        this(file, line, column, api, language, variants, owner, entity, suppressions, zeroTest, paging, null);
     }
 
     public SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
@@ -29,11 +37,13 @@ public record SqlSite(Path file, int line, int column, String api, Language lang
     }
 
     public SqlSite withEntity(String entityName) {
-        return new SqlSite(file, line, column, api, language, variants, owner, entityName, suppressions, zeroTest, paging);
+        return new SqlSite(file, line, column, api, language, variants, owner, entityName, suppressions, zeroTest, paging,
+                repositoryCall);
     }
 
     /** The same site with other variants (a MyBatis script expanded). */
     public SqlSite withVariants(List<SqlText> other) {
-        return new SqlSite(file, line, column, api, language, other, owner, entity, suppressions, zeroTest, paging);
+        return new SqlSite(file, line, column, api, language, other, owner, entity, suppressions, zeroTest, paging,
+                repositoryCall);
     }
 }

@@ -24,7 +24,9 @@ import net.sf.jsqlparser.statement.select.SelectItem;
                 + "count took 3.04 s and the LIMIT 1 query returned at once. The rule needs the Java around the call: "
                 + "the query's result compared with 0 right where it is returned, or kept in a local variable that is "
                 + "only compared with 0 (null checks aside). A count that is returned, added, passed on or shown is "
-                + "used as a number, and the rule stays quiet; so does a count with GROUP BY.",
+                + "used as a number, and the rule stays quiet; so does a count with GROUP BY. A Spring Data repository "
+                + "method named count... (derived from its name, or its @Query) is judged at each call that only "
+                + "compares its result with 0.",
         incident = "A PHP web framework implemented its exists() check as select count(*) followed by a comparison "
                 + "with 0 in the application. On a MySQL table of about 8 million cities, the count for a condition "
                 + "that matched 7.1 million rows took 3.04 s; select 1 from the same table with the same condition and "
@@ -62,6 +64,14 @@ public final class CountForExistence implements Rule {
                                 + "EXISTS (SELECT 1 " + from + ")); it stops at the first row.",
                         "ask for existence: SELECT TOP 1 1 " + from + " and test whether a row came back (or SELECT CASE "
                                 + "WHEN EXISTS (SELECT 1 " + from + ") THEN 1 ELSE 0 END); it stops at the first row."));
+        String call = query.jpa().repositoryCall();
+        String method = call == null ? null : call.substring(call.lastIndexOf('.') + 1);
+        if (method != null && method.startsWith("countBy")) {
+            // Spring Data writes the existence query itself: a sibling existsBy... method stops at the first row
+            message += " With Spring Data: declare " + "existsBy" + method.substring("countBy".length()) + "(...) in "
+                    + call.substring(0, call.lastIndexOf('.')) + " (it runs the same WHERE with a row limit of 1) and call "
+                    + "it here.";
+        }
         out.add(new Violation(Math.max(0, sql.earliestStart(count)), message, true));
         return out;
     }

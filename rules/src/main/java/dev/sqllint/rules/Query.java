@@ -20,14 +20,19 @@ public record Query(ParsedSql sql, Language language, KeyModel keys, Dialect dia
 
     /**
      * What JPA adds to a statement: the JPQL as written ({@code join fetch o.items}, before it was read as the SQL its
-     * mapping runs; null for SQL), the entity the site's repository manages (null when none), and the paging and
-     * entity graph the Java around it applies.
+     * mapping runs; null for SQL), the entity the site's repository manages (null when none), the paging and entity
+     * graph the Java around it applies, and, for a derived query method judged where it is called, that method
+     * ({@code OrderRepository.countByStatus}; else null).
      */
-    public record Jpa(ParsedSql written, String entity, Paging paging) {
-        public static final Jpa NONE = new Jpa(null, null, Paging.NONE);
+    public record Jpa(ParsedSql written, String entity, Paging paging, String repositoryCall) {
+        public static final Jpa NONE = new Jpa(null, null, Paging.NONE, null);
 
         public Jpa {
             if (paging == null) paging = Paging.NONE;
+        }
+
+        public Jpa(ParsedSql written, String entity, Paging paging) {
+            this(written, entity, paging, null);
         }
     }
 

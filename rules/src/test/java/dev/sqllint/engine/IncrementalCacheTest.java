@@ -260,6 +260,59 @@ class IncrementalCacheTest {
         assertSameReport(run(config().withCache(null)), after);
     }
 
+    /**
+     * A repository's count judged at its caller: the caller's entry depends on the repository it read, so changing the
+     * repository's query re-judges the unchanged caller.
+     */
+    @Test
+    void aRepositoryCountIsJudgedAgainAtItsCallerWhenTheRepositoryChanges() throws IOException {
+        write("com/acme/shop/Order.java", """
+                package com.acme.shop;
+
+                import jakarta.persistence.*;
+
+                @Entity
+                @Table(name = "orders")
+                public class Order {
+                    @Id Long id;
+                    String status;
+                }
+                """);
+        String repository = """
+                package com.acme.shop;
+
+                import org.springframework.data.jpa.repository.JpaRepository;
+
+                public interface OrderRepository extends JpaRepository<Order, Long> {
+                    long countByStatus(String status);
+                }
+                """;
+        write("com/acme/shop/OrderRepository.java", repository);
+        write("com/acme/shop/OrderService.java", """
+                package com.acme.shop;
+
+                public class OrderService {
+                    private OrderRepository orders;
+
+                    public boolean anyOpen() {
+                        return orders.countByStatus("OPEN") > 0;
+                    }
+                }
+                """);
+        AnalysisResult cold = run(config());
+        assertEquals(List.of("OrderService.java"), cold.findings().stream().filter(f -> f.rule().equals("CountForExistence"))
+                .map(f -> f.file().getFileName().toString()).toList());
+
+        // the count now reads one row by the primary key: counting it costs what EXISTS does
+        write("com/acme/shop/OrderRepository.java", repository.replace("    long countByStatus(String status);",
+                "    @org.springframework.data.jpa.repository.Query(value = \"SELECT count(*) FROM orders o WHERE o.id = 1\","
+                        + " nativeQuery = true)\n    long countByStatus(String status);"));
+        AnalysisResult after = run(config());
+
+        assertEquals(0, after.findings().stream().filter(f -> f.rule().equals("CountForExistence")).count());
+        assertSameReport(run(config().withCache(null)), after);
+    }
+
     @Test
     void aCorruptCacheIsIgnoredWithANote() throws IOException {
         AnalysisResult cold = run(config());

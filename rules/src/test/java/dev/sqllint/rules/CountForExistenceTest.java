@@ -1,6 +1,7 @@
 package dev.sqllint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.Finding;
@@ -126,6 +127,107 @@ class CountForExistenceTest {
                   }
                 }
                 """).expectNoFindings(8);
+    }
+
+    private static final String ORDERS = """
+            package com.acme.shop;
+            import jakarta.persistence.*;
+            @Entity @Table(name = "orders")
+            public class Order {
+              @Id Long id;
+              @Column(name = "customer_id") Long customerId;
+              String status;
+            }
+            """;
+
+    private static final String ORDER_REPOSITORY = """
+            package com.acme.shop;
+            import org.springframework.data.jpa.repository.JpaRepository;
+            import org.springframework.data.jpa.repository.Query;
+            public interface OrderRepository extends JpaRepository<Order, Long> {
+              long countByCustomerIdAndStatus(Long customerId, String status);
+
+              @Query("select count(o) from Order o where o.status = :status")
+              long countInStatus(String status);
+
+              long countById(Long id);
+
+              boolean existsByCustomerIdAndStatus(Long customerId, String status);
+            }
+            """;
+
+    /** The count is the repository's (derived from the name, or its @Query); the yes/no is the caller's. */
+    @Test
+    void springDataCountMethodsWhoseCallerOnlyComparesWithZero() {
+        AnalysisResult r = helper.addSource("com/acme/shop/Order.java", ORDERS)
+                .addSource("com/acme/shop/OrderRepository.java", ORDER_REPOSITORY)
+                .addSource("com/acme/shop/CheckoutService.java", """
+                        package com.acme.shop;
+                        class CheckoutService {
+                          private final OrderRepository orders;
+                          CheckoutService(OrderRepository orders) { this.orders = orders; }
+                          boolean hasOpenOrder(long customerId) {
+                            // BUG: CountForExistence at countByCustomerIdAndStatus
+                            return orders.countByCustomerIdAndStatus(customerId, "OPEN") > 0;
+                          }
+                          void checkNoneShipping() {
+                            // BUG: CountForExistence at countInStatus
+                            long shipping = orders.countInStatus("SHIPPING");
+                            if (shipping != 0) throw new IllegalStateException("still shipping");
+                          }
+                        }
+                        """).withProjectSchema().doTest();
+        assertEquals("count(o1_0.id) is only compared with 0 in the Java (`countByCustomerIdAndStatus(...) > 0` (line 7)): "
+                + "the database reads and counts every matching row of orders o1_0 to answer yes or no (in a production "
+                + "incident: a count over 8 million rows took 3.04 s, LIMIT 1 under 10 ms). Advice for PostgreSQL: ask "
+                + "for existence: SELECT EXISTS (SELECT 1 FROM orders o1_0 WHERE o1_0.customer_id = ? AND o1_0.status = ?) "
+                + "and read it as a Boolean; it stops at the first row. With Spring Data: declare "
+                + "existsByCustomerIdAndStatus(...) in OrderRepository (it runs the same WHERE with a row limit of 1) and "
+                + "call it here. [SQL from OrderRepository.countByCustomerIdAndStatus, text at OrderRepository.java:5]",
+                messages(r).get(0));
+        assertTrue(messages(r).get(1).contains("`shipping != 0` (line 12)"), messages(r).get(1));
+        assertTrue(messages(r).get(1).endsWith("[SQL from OrderRepository.countInStatus, text at OrderRepository.java:7]"),
+                messages(r).get(1));
+        assertEquals("Spring Data derived query countByCustomerIdAndStatus (called here)", r.findings().get(0).api());
+        assertEquals("CheckoutService.hasOpenOrder", r.findings().get(0).owner());
+    }
+
+    @Test
+    void springDataCountsUsedAsNumbersOrPinnedByTheKeyAreFine() {
+        helper.addSource("com/acme/shop/Order.java", ORDERS)
+                .addSource("com/acme/shop/OrderRepository.java", ORDER_REPOSITORY)
+                .addSource("com/acme/shop/OrderStats.java", """
+                        package com.acme.shop;
+                        class OrderStats {
+                          long countOpen() { return 0; }
+                        }
+                        """)
+                .addSource("com/acme/shop/ReportService.java", """
+                        package com.acme.shop;
+                        class ReportService {
+                          private final OrderRepository orders;
+                          private final OrderStats stats;
+                          ReportService(OrderRepository orders, OrderStats stats) { this.orders = orders; this.stats = stats; }
+                          long open(long customerId) {
+                            return orders.countByCustomerIdAndStatus(customerId, "OPEN");
+                          }
+                          boolean many(long customerId) {
+                            return orders.countByCustomerIdAndStatus(customerId, "OPEN") > 10;
+                          }
+                          boolean known(long id) {
+                            // the primary key pins one row
+                            return orders.countById(id) > 0;
+                          }
+                          boolean anyOpen(long customerId) {
+                            // the fix
+                            return orders.existsByCustomerIdAndStatus(customerId, "OPEN");
+                          }
+                          boolean statsSayOpen() {
+                            // not a repository: a project method whose query sqllint does not follow
+                            return stats.countOpen() > 0;
+                          }
+                        }
+                        """).withProjectSchema().expectNoFindings(5);
     }
 
     private static List<String> messages(AnalysisResult r) {

@@ -1,6 +1,7 @@
 package dev.sqllint.extract.sinks;
 
 import dev.sqllint.extract.ProjectIndex;
+import dev.sqllint.extract.RepositoryCountCalls;
 import dev.sqllint.extract.UnresolvedSite;
 import dev.sqllint.extract.fluent.JooqRoots;
 import dev.sqllint.source.JavaOutline;
@@ -48,6 +49,8 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
 
     @Override
     public boolean call(String name, boolean afterDot, char firstArgument) {
+        // orders.countByStatus(s) > 0: a repository's count, judged at the caller that only tests it
+        if (afterDot && RepositoryCountCalls.COUNT_METHOD.matcher(name).matches()) return true;
         if (!calls.contains(name)) return false;
         // list.add(item), service.update(loan), a declaration execute(JsonCommand c): a generic name counts only
         // called on a receiver with SQL text (a literal, a constant) as first argument
