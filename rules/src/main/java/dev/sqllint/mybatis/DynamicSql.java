@@ -1,7 +1,9 @@
 package dev.sqllint.mybatis;
 
+import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.Placeholders;
 import dev.sqllint.sql.SqlText;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -50,6 +52,7 @@ final class DynamicSql {
     private final Map<XmlElement, List<XmlElement>> liveWhens = new IdentityHashMap<>();
     private final Map<XmlElement, Boolean> endsInOtherwise = new IdentityHashMap<>();
     private final Map<String, Integer> ifByQuestion = new HashMap<>();
+    private final Map<XmlElement, XmlElement> enclosing = new IdentityHashMap<>();
     private final Map<Integer, Boolean> firstAnswer = new HashMap<>();
     private final DatabaseIds databaseIds;
 
@@ -78,18 +81,50 @@ final class DynamicSql {
     /** The statement's choice points, read. */
     static DynamicSql of(XmlElement statement, DatabaseIds databaseIds) {
         DynamicSql d = new DynamicSql(databaseIds);
-        d.collect(statement);
+        d.collect(statement, null);
         return d;
     }
 
-    /** One variant's SQL; {@code impossible} when a list SQL does not allow empty came out empty. */
-    record Rendered(SqlText sql, boolean impossible) {
+    /**
+     * One variant's SQL; {@code impossible} when a list SQL does not allow empty came out empty. When tracked,
+     * {@code writers} names the innermost if that wrote each character of an if body: those characters carry origins
+     * of their own (equal to the mapper's, not the same objects), so where the parser stops tells one copy of an
+     * included fragment from another.
+     */
+    record Rendered(SqlText sql, boolean impossible, Map<Origin, XmlElement> writers) {
+
+        /** The innermost if that wrote the character with this very origin; null outside every if body. */
+        XmlElement writer(Origin origin) {
+            return writers.get(origin);
+        }
     }
 
     Rendered render(XmlElement statement, int[] choice) {
-        Out out = new Out(true);
+        Out out = new Out(true, null);
         render(statement.children(), choice, out);
-        return new Rendered(out.sql, out.impossible[0]);
+        return new Rendered(out.sql, out.impossible[0], Map.of());
+    }
+
+    /** As {@link #render}, with the writer of each character kept (see {@link Rendered}). */
+    Rendered renderTracked(XmlElement statement, int[] choice) {
+        Out out = new Out(true, new IdentityHashMap<>());
+        render(statement.children(), choice, out);
+        return new Rendered(out.sql, out.impossible[0], out.writers);
+    }
+
+    /** The if whose body holds {@code anIf} (a database-decided one included); null at the statement's top. */
+    XmlElement enclosingIf(XmlElement anIf) {
+        return enclosing.get(anIf);
+    }
+
+    /** Whether a choice decides the if (the database decides the others). */
+    boolean chosen(XmlElement anIf) {
+        return writtenUnder.containsKey(anIf);
+    }
+
+    /** The choice point an if is decided by. */
+    int point(XmlElement anIf) {
+        return pointOf.get(anIf);
     }
 
     /** The {@code <if>}s a choice decides (not those the database decides), in document order. */
@@ -100,6 +135,20 @@ final class DynamicSql {
     /** Whether the if's body is written under {@code choice}. */
     boolean written(XmlElement anIf, int[] choice) {
         return choice[pointOf.get(anIf)] == writtenUnder.get(anIf);
+    }
+
+    /** Whether the if's body is written under {@code choice}: the if and every if around it are. */
+    boolean bodyWritten(XmlElement anIf, int[] choice) {
+        for (XmlElement e = anIf; e != null; e = enclosing.get(e)) {
+            if (decided.containsKey(e) ? !decided.get(e) : !written(e, choice)) return false;
+        }
+        return true;
+    }
+
+    /** Whether some choice writes the if's body: no if around it is one the database leaves out. */
+    boolean reachable(XmlElement anIf) {
+        for (XmlElement e = anIf; e != null; e = enclosing.get(e)) if (Boolean.FALSE.equals(decided.get(e))) return false;
+        return true;
     }
 
     /** The choice with the if's decision turned the other way (its body left out, a negated twin written). */
@@ -121,10 +170,11 @@ final class DynamicSql {
         return with(choice, pointOf.get(anIf), writtenUnder.get(anIf));
     }
 
-    private void collect(XmlElement element) {
+    private void collect(XmlElement element, XmlElement enclosingIf) {
         for (XmlNode n : element.children()) {
             if (!(n instanceof XmlElement e)) continue;
             if (e.name().equals("if")) {
+                if (enclosingIf != null) enclosing.put(e, enclosingIf);
                 Optional<Boolean> onDatabase = TestExpressions.onDatabase(e.attribute("test"), databaseIds);
                 if (onDatabase.isPresent()) {
                     decided.put(e, onDatabase.get());
@@ -157,7 +207,7 @@ final class DynamicSql {
                 endsInOtherwise.put(e, !always);
                 pointOf.put(e, newPoint(live.size() + (always ? 0 : 1), false));
             }
-            collect(e);
+            collect(e, e.name().equals("if") ? e : enclosingIf);
         }
     }
 
@@ -208,26 +258,43 @@ final class DynamicSql {
         private final boolean[] impossible;
         /** Shared too: the literal {@code <bind>} values met so far. */
         private final Map<String, SqlText> binds;
+        /** Shared too, when tracked: the writer of each character written inside an if, and the ifs being written. */
+        private final Map<Origin, XmlElement> writers;
+        private final ArrayDeque<XmlElement> ifs;
         private SqlText sql = SqlText.empty();
 
-        Out(boolean spaced) {
-            this(spaced, new boolean[1], new HashMap<>());
+        Out(boolean spaced, Map<Origin, XmlElement> writers) {
+            this(spaced, new boolean[1], new HashMap<>(), writers, new ArrayDeque<>());
         }
 
-        private Out(boolean spaced, boolean[] impossible, Map<String, SqlText> binds) {
+        private Out(boolean spaced, boolean[] impossible, Map<String, SqlText> binds, Map<Origin, XmlElement> writers,
+                    ArrayDeque<XmlElement> ifs) {
             this.spaced = spaced;
             this.impossible = impossible;
             this.binds = binds;
+            this.writers = writers;
+            this.ifs = ifs;
         }
 
         Out inner() {
-            return new Out(false, impossible, binds);
+            return new Out(false, impossible, binds, writers, ifs);
         }
 
         void add(SqlText piece) {
             if (piece == null || piece.length() == 0) return;
+            if (writers != null && !ifs.isEmpty()) piece = tagged(piece, ifs.peek());
             if (spaced && sql.length() > 0) sql = sql.append(SqlText.of(" ", piece.originAt(0)));
             sql = sql.append(piece);
+        }
+
+        /** The piece with an origin of its own for each character not yet written by an inner if, written by {@code anIf}. */
+        private SqlText tagged(SqlText piece, XmlElement anIf) {
+            return piece.mapOrigins(o -> {
+                if (writers.containsKey(o)) return o;
+                Origin own = new Origin(o.file(), o.line(), o.column(), o.viaConstant());
+                writers.put(own, anIf);
+                return own;
+            });
         }
     }
 
@@ -242,7 +309,11 @@ final class DynamicSql {
         switch (e.name()) {
             case "if" -> {
                 boolean written = decided.containsKey(e) ? decided.get(e) : choice[pointOf.get(e)] == writtenUnder.get(e);
-                if (written) render(e.children(), choice, out);
+                if (written) {
+                    out.ifs.push(e);
+                    render(e.children(), choice, out);
+                    out.ifs.pop();
+                }
             }
             case "choose" -> {
                 int option = choice[pointOf.get(e)];

@@ -99,12 +99,62 @@ public final class MapperStatements {
         }
     };
 
-    /** Where the parser stops on a variant: null when it parses. */
+    /**
+     * Where the parser stops on a variant: null when it parses. Empty parentheses where an expression or a list must be
+     * ({@code ( ) = 1}, {@code IN ( )}) stop it too: JSqlParser takes them, no database does, and a variant whose ifs
+     * all came out empty inside them is none a caller issues.
+     */
     private Origin stop(SqlText variant) {
         SqlText normalized = PlaceholderNormalizer.normalize(variant, null);
         SqlParser.Result r = parser.parse(normalized);
-        if (r.ok()) return null;
+        if (r.ok()) {
+            int empty = emptyParentheses(normalized);
+            return empty < 0 ? null : normalized.originAt(empty);
+        }
         int at = SqlParser.failureOffset(normalized, r);
         return at < 0 || at >= normalized.length() ? ParsingVariants.UNPLACED : normalized.originAt(at);
+    }
+
+    /** Words after which parentheses hold an expression or a list, never a function's arguments. */
+    private static final Set<String> BEFORE_EXPRESSION = Set.of("IN", "AND", "OR", "NOT", "WHERE", "ON", "WHEN", "THEN",
+            "ELSE", "SELECT", "EXISTS", "HAVING", "VALUES", "SET", "BY");
+
+    /**
+     * The offset of the closing parenthesis of the first {@code ( )} outside quotes that is no call of a function with no
+     * arguments as the mapper writes it: after a word that starts an expression or a list ({@code IN}, {@code AND}), or
+     * with the parentheses apart in the mapper (what stood between them was left out: {@code LEAST(<foreach>...)}); -1
+     * when there is none.
+     */
+    static int emptyParentheses(SqlText sql) {
+        String s = sql.text();
+        char quote = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+                continue;
+            }
+            if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+                continue;
+            }
+            if (c != '(') continue;
+            int close = i + 1;
+            while (close < s.length() && Character.isWhitespace(s.charAt(close))) close++;
+            if (close >= s.length() || s.charAt(close) != ')') continue;
+            int end = i;
+            while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) end--;
+            int start = end;
+            while (start > 0 && (Character.isLetterOrDigit(s.charAt(start - 1)) || s.charAt(start - 1) == '_')) start--;
+            String word = s.substring(start, end).toUpperCase(java.util.Locale.ROOT);
+            boolean afterName = !word.isEmpty() && !BEFORE_EXPRESSION.contains(word)
+                    || (end > 0 && (s.charAt(end - 1) == '"' || s.charAt(end - 1) == '`' || s.charAt(end - 1) == ']'));
+            Origin open = sql.originAt(i);
+            Origin shut = sql.originAt(close);
+            boolean writtenEmpty = java.util.Objects.equals(open.file(), shut.file()) && open.line() == shut.line()
+                    && shut.column() - open.column() == close - i;
+            if (!afterName || !writtenEmpty) return close;
+        }
+        return -1;
     }
 }

@@ -4,6 +4,8 @@ import dev.sqllint.sql.Origin;
 import dev.sqllint.sql.SqlText;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +17,16 @@ import java.util.function.UnaryOperator;
  * The variants of a statement MyBatis can issue, each {@code <if>} body in at least one that parses where one can be
  * found. {@link DynamicSql}'s choices write every if of the fullest variant, but ifs on different variables can still
  * exclude each other in the application ({@code ${param} IN} and {@code EXISTS} before one subquery, each under its
- * own test): such a variant is one no caller produces, and it does not parse. When a variant does not parse, the if
- * written where the parser stopped (or, failing that, the nearest one written before) is turned the other way and the
- * variant tried again; then each if body no parsing variant holds is written and the ifs around it turned off the same
- * way. Before an if is blamed, the variant's unknown substitutions are read where they stand (a few parses more). A
- * variant still not parsing is kept as it is (it is reported), unless a parsing one takes each of its decisions. At most {@link #MAX_PARSES} trials per
- * statement, and {@link DynamicSql#MAX_VARIANTS} variants.
+ * own test; {@code checks.size == 1} and {@code checks.size > 1}): such a variant is one no caller produces, and it
+ * does not parse. When a variant does not parse, an if written where the parser stopped (or, failing that, around the
+ * nearest character before) is turned the other way and the variant tried again. The character is found in that very
+ * copy of an included fragment (see {@link DynamicSql.Rendered}); of the ifs around it, the one whose decision writes
+ * the least text is turned, and a decision turned is not turned back. The other variants start from the fullest as
+ * its repair left it. Then each if body no parsing variant holds (in any copy) is written, with the ifs around it,
+ * and the rest repaired around it. Before an if is blamed, the variant's unknown substitutions are read where they
+ * stand (a few parses more), unless that did not move the parser from the same place before. A variant still not
+ * parsing is kept as it is (it is reported), unless a parsing one takes each of its decisions. At most
+ * {@link #MAX_PARSES} failed trials per statement, and {@link DynamicSql#MAX_VARIANTS} variants.
  */
 final class ParsingVariants {
 
@@ -43,13 +49,6 @@ final class ParsingVariants {
 
     static final Origin UNPLACED = Origin.at(Path.of(""), 1, 1);
 
-    /** An if's extent in its file: from its start tag to the last character written inside it. */
-    private record Extent(Path file, long start, long end) {
-        boolean contains(long at) {
-            return start <= at && at <= end;
-        }
-    }
-
     private record Outcome(SqlText sql, int[] choice, boolean parsed) {
     }
 
@@ -57,15 +56,17 @@ final class ParsingVariants {
     private final DynamicSql dynamic;
     private final UnaryOperator<SqlText> finish;
     private final Trial trial;
-    private final Map<XmlElement, Extent> extents = new IdentityHashMap<>();
     private int parses;
+    /** Places (in the mapper) where the parser stopped and reading the substitutions did not move it. */
+    private final Set<Origin> unhelpfulReads = new HashSet<>();
+    /** The last choice a repair tried: where the fullest variant's repair got to is where the other variants start. */
+    private int[] reached;
 
     private ParsingVariants(XmlElement statement, DynamicSql dynamic, UnaryOperator<SqlText> finish, Trial trial) {
         this.statement = statement;
         this.dynamic = dynamic;
         this.finish = finish;
         this.trial = trial;
-        for (XmlElement anIf : dynamic.ifs()) extents.put(anIf, extent(anIf));
     }
 
     /**
@@ -81,10 +82,14 @@ final class ParsingVariants {
         Map<String, Outcome> failed = new LinkedHashMap<>();
         SqlText impossible = null;
         int[] fullest = null;
+        int[] learned = null;
         for (int[] choice : dynamic.choices()) {
-            if (fullest == null) fullest = choice;
             if (parsed.size() + failed.size() >= DynamicSql.MAX_VARIANTS) break;
-            Outcome o = repaired(choice, pinned(fullest, choice));
+            boolean first = fullest == null;
+            if (first) fullest = choice;
+            // a variant shows what it differs in from the fullest; the rest it takes as the fullest's repair left it
+            Outcome o = repaired(learned == null ? choice : overlay(learned, fullest, choice), pinned(fullest, choice));
+            if (first) learned = reached;
             if (o == null) {
                 if (impossible == null) impossible = dynamic.render(statement, choice).sql();
                 continue;
@@ -93,9 +98,18 @@ final class ParsingVariants {
         }
         for (XmlElement anIf : dynamic.ifs()) {
             if (parsed.isEmpty() || parses >= MAX_PARSES || parsed.size() + failed.size() >= DynamicSql.MAX_VARIANTS) break;
-            if (parsed.values().stream().anyMatch(p -> dynamic.written(anIf, p.choice()))) continue;
-            Outcome o = repaired(dynamic.withBody(anIf, parsed.values().iterator().next().choice()), Set.of(anIf));
-            if (o != null && o.parsed() && dynamic.written(anIf, o.choice())) keep(o, parsed, failed);
+            // a copy of a fragment's if is covered when another copy of it is (its text has been analysed)
+            if (!dynamic.reachable(anIf) || covered(anIf.origin(), parsed)) continue;
+            // the body with every if around it, which the repair may not turn either
+            int[] choice = parsed.values().iterator().next().choice();
+            Set<XmlElement> pinned = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (XmlElement e = anIf; e != null; e = dynamic.enclosingIf(e)) {
+                if (!dynamic.chosen(e)) continue;
+                choice = dynamic.withBody(e, choice);
+                pinned.add(e);
+            }
+            Outcome o = repaired(choice, pinned);
+            if (o != null && o.parsed() && dynamic.bodyWritten(anIf, o.choice())) keep(o, parsed, failed);
         }
         List<SqlText> out = new ArrayList<>();
         parsed.values().forEach(o -> out.add(o.sql()));
@@ -111,6 +125,15 @@ final class ParsingVariants {
             if (finished != null) out.add(finished);
         }
         return out;
+    }
+
+    /** Whether a parsing variant writes the body of an if written at {@code origin} (any copy of it). */
+    private boolean covered(Origin origin, Map<String, Outcome> parsed) {
+        for (XmlElement anIf : dynamic.ifs()) {
+            if (!anIf.origin().equals(origin)) continue;
+            for (Outcome p : parsed.values()) if (dynamic.bodyWritten(anIf, p.choice())) return true;
+        }
+        return false;
     }
 
     private static List<int[]> choices(Map<String, Outcome> outcomes) {
@@ -131,12 +154,25 @@ final class ParsingVariants {
         return out;
     }
 
-    /** The choice rendered and tried, repaired while it does not parse; null when the choice is not one MyBatis issues. */
+    /** {@code base} with the decisions in which {@code choice} differs from {@code fullest}. */
+    private static int[] overlay(int[] base, int[] fullest, int[] choice) {
+        int[] out = base.clone();
+        for (int p = 0; p < out.length; p++) if (choice[p] != fullest[p]) out[p] = choice[p];
+        return out;
+    }
+
+    /**
+     * The choice rendered and tried, repaired while it does not parse; null when the choice is not one MyBatis issues.
+     * A decision the repair turned is not turned back: where the other way stops the parser too, the if around it is
+     * blamed ({@code size == 1} and {@code size > 1} around a {@code disjunctive} / {@code !disjunctive} pair).
+     */
     private Outcome repaired(int[] start, Set<XmlElement> pinned) {
         int[] choice = start;
         Outcome last = null;
+        Set<Integer> turned = new HashSet<>();
         for (int repairs = 0; repairs <= MAX_REPAIRS; repairs++) {
-            DynamicSql.Rendered rendered = dynamic.render(statement, choice);
+            reached = choice;
+            DynamicSql.Rendered rendered = dynamic.renderTracked(statement, choice);
             if (rendered.impossible()) return last;
             SqlText sql = finish.apply(rendered.sql());
             if (sql == null) return last == null ? new Outcome(null, choice, false) : last;
@@ -144,60 +180,73 @@ final class ParsingVariants {
             if (tried.stop() == null) return new Outcome(tried.sql(), choice, true);
             if (parses >= MAX_PARSES) return last == null ? new Outcome(tried.sql(), choice, false) : last;
             parses++;
-            // before an if is blamed, the unknown substitutions are read where they stand, as for any statement
-            parses += READ_COST;
-            tried = trial.read(sql);
-            if (tried.stop() == null) return new Outcome(tried.sql(), choice, true);
+            // before an if is blamed, the unknown substitutions are read where they stand, as for any statement, unless
+            // reading them did not move the parser from this place before
+            Origin plainStop = tried.stop();
+            if (!unhelpfulReads.contains(plainStop)) {
+                parses += READ_COST;
+                tried = trial.read(sql);
+                if (tried.stop() == null) return new Outcome(tried.sql(), choice, true);
+                if (plainStop.equals(tried.stop())) unhelpfulReads.add(plainStop);
+            }
             if (last == null) last = new Outcome(tried.sql(), choice, false); // a failure is reported as first written
-            XmlElement culprit = culprit(choice, tried.stop(), pinned);
+            XmlElement culprit = culprit(rendered, tried, choice, pinned, turned);
             if (culprit == null) return last;
+            turned.add(dynamic.point(culprit));
             choice = dynamic.without(culprit, choice);
         }
         return last;
     }
 
-    /** The unpinned if written under {@code choice} that holds the place the parser stopped at, else the nearest before it. */
-    private XmlElement culprit(int[] choice, Origin stop, Set<XmlElement> pinned) {
-        if (stop == UNPLACED || stop.file() == null) return null;
-        long at = position(stop);
-        XmlElement best = null;
-        long bestScore = Long.MIN_VALUE;
-        for (XmlElement anIf : dynamic.ifs()) {
-            Extent e = extents.get(anIf);
-            if (e == null || pinned.contains(anIf) || !stop.file().equals(e.file()) || !dynamic.written(anIf, choice)) continue;
-            // holding the place beats ending before it; among those holding it the innermost, else the nearest
-            long score = e.contains(at) ? Long.MAX_VALUE / 2 + e.start() : e.end() < at ? e.end() : Long.MIN_VALUE;
-            if (score > bestScore) {
-                bestScore = score;
-                best = anIf;
-            }
-        }
-        return bestScore == Long.MIN_VALUE ? null : best;
-    }
-
-    private static Extent extent(XmlElement anIf) {
-        Path file = anIf.origin().file();
-        long[] end = {position(anIf.origin())};
-        last(anIf, file, end);
-        return new Extent(file, position(anIf.origin()), end[0]);
-    }
-
-    private static void last(XmlNode node, Path file, long[] end) {
-        if (node instanceof XmlText t) {
-            for (int i = t.text().length() - 1; i >= 0; i--) {
-                Origin o = t.text().originAt(i);
-                if (file.equals(o.file())) {
-                    end[0] = Math.max(end[0], position(o));
-                    break;
+    /**
+     * The if to turn: among those around the character the parser stopped at (that very copy, not another copy of the
+     * same fragment; else around the nearest character before it), the one that may turn and whose turning leaves out
+     * the least text (every copy of its decision counts), the innermost on a tie. A fragment included in two places
+     * ({@code atomicChecks} on its own and inside {@code compositeChecks}) then loses the copy in the wrong place, not
+     * both.
+     */
+    private XmlElement culprit(DynamicSql.Rendered rendered, Tried tried, int[] choice, Set<XmlElement> pinned, Set<Integer> turned) {
+        if (tried.stop() == UNPLACED || tried.stop().file() == null) return null;
+        int at = tried.sql().offsetOfIdentical(tried.stop());
+        for (int i = at; i >= 0; i--) {
+            XmlElement best = null;
+            Map<Integer, Integer> written = null;
+            for (XmlElement w = rendered.writer(tried.sql().originAt(i)); w != null; w = dynamic.enclosingIf(w)) {
+                if (!mayTurn(w, choice, pinned, turned)) continue;
+                if (best == null) {
+                    best = w;
+                    continue;
                 }
+                if (written == null) written = writtenPerPoint(rendered, tried.sql());
+                if (written.getOrDefault(dynamic.point(w), 0) < written.getOrDefault(dynamic.point(best), 0)) best = w;
             }
-        } else if (node instanceof XmlElement e) {
-            if (file.equals(e.origin().file())) end[0] = Math.max(end[0], position(e.origin()));
-            for (XmlNode child : e.children()) last(child, file, end);
+            if (best != null) return best;
         }
+        return null;
     }
 
-    private static long position(Origin o) {
-        return o.line() * 1_000_000L + o.column();
+    /** How many characters of the text each decision writes (a character inside two ifs of one decision counts once). */
+    private Map<Integer, Integer> writtenPerPoint(DynamicSql.Rendered rendered, SqlText sql) {
+        Map<Integer, Integer> out = new HashMap<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < sql.length(); i++) {
+            seen.clear();
+            for (XmlElement w = rendered.writer(sql.originAt(i)); w != null; w = dynamic.enclosingIf(w)) {
+                if (dynamic.chosen(w) && seen.add(dynamic.point(w))) out.merge(dynamic.point(w), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Decided by the choice, not pinned, not turned already, and not around a pinned if the choice writes. */
+    private boolean mayTurn(XmlElement anIf, int[] choice, Set<XmlElement> pinned, Set<Integer> turned) {
+        if (!dynamic.chosen(anIf) || turned.contains(dynamic.point(anIf))) return false;
+        for (XmlElement p : pinned) {
+            if (dynamic.point(p) == dynamic.point(anIf)) return false; // another copy of the if, or its twin
+            if (!dynamic.written(p, choice)) continue;
+            for (XmlElement e = dynamic.enclosingIf(p); e != null; e = dynamic.enclosingIf(e)) if (e == anIf) return false;
+        }
+        return true;
     }
 }
+

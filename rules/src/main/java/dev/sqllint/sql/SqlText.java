@@ -91,6 +91,19 @@ public final class SqlText {
         return new SqlText(text, o, complete);
     }
 
+    /** Same text, each origin replaced by {@code f}'s (which may return a distinct but equal origin, to tell copies of one text apart). */
+    public SqlText mapOrigins(java.util.function.UnaryOperator<Origin> f) {
+        Origin[] o = new Origin[origins.length];
+        for (int i = 0; i < o.length; i++) o[i] = f.apply(origins[i]);
+        return new SqlText(text, o, complete);
+    }
+
+    /** The offset of the first character whose origin is {@code origin} itself (not an equal one); -1 when none is. */
+    public int offsetOfIdentical(Origin origin) {
+        for (int i = 0; i < origins.length; i++) if (origins[i] == origin) return i;
+        return -1;
+    }
+
     public String text() {
         return text;
     }
