@@ -65,6 +65,7 @@ public final class MapperStatements {
             }
             String api = "mapper.xml <" + statement.name() + " id=\"" + id + "\""
                     + (databaseId == null ? "" : " databaseId=\"" + databaseId + "\"") + ">";
+            if (callersSqlOnly(statement, file)) continue;
             XmlElement resolved = new IncludeResolver(fragments, file, api, problems, config.properties()).resolve(statement);
             // with no if to turn, a variant that does not parse cannot be repaired: no trial parses
             List<SqlText> variants = parser == null || DynamicSql.of(resolved, config.databaseIds()).ifs().isEmpty()
@@ -76,6 +77,31 @@ public final class MapperStatements {
                     variants, id == null ? file.namespace() : file.qualify(id), null, Suppressions.NONE));
         }
         return out;
+    }
+
+    /**
+     * Whether the statement (its fragments included) writes no SQL of its own, only substitutions, one of them unknown:
+     * a native query ({@code ${limitBefore} ${sql} ${limitAfter}}) runs whatever SQL its caller hands it, so there is
+     * nothing to analyse, as for a Java call whose SQL is entirely dynamic.
+     */
+    private boolean callersSqlOnly(XmlElement statement, MapperFile file) {
+        XmlElement raw = new IncludeResolver(fragments, file, "", (kind, f, line, why) -> { }).resolve(statement);
+        StringBuilder text = new StringBuilder();
+        textOf(raw, text);
+        if (DynamicSql.hasStaticText(SqlText.of(text.toString(), statement.origin()))) return false;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}]*)}").matcher(text);
+        while (m.find()) if (!config.properties().containsKey(m.group(1).strip())) return true;
+        return false;
+    }
+
+    private static void textOf(XmlElement element, StringBuilder out) {
+        for (String a : List.of("open", "close", "prefix", "suffix")) {
+            if (element.attributes().get(a) != null) out.append(' ').append(element.attributes().get(a).text());
+        }
+        for (XmlNode n : element.children()) {
+            if (n instanceof XmlText t) out.append(' ').append(t.text().text());
+            else if (n instanceof XmlElement e && !e.name().equals("bind") && !e.name().equals("selectKey")) textOf(e, out);
+        }
     }
 
     /** A rendered variant as the statement's SQL (see {@link TextSubstitutions}); null when it has no SQL of its own. */

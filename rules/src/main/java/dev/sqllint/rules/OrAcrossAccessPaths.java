@@ -91,10 +91,15 @@ public final class OrAcrossAccessPaths implements Rule {
             Path sub = paths.get(i);
             if (sub == null || !sub.subquery()) continue;
             // an indexable test beside the subquery: the OR gives up that index (same column included: no
-            // index serves "c = ? OR c IN (SELECT ...)" either)
+            // index serves "c = ? OR c IN (SELECT ...)" either). Only a test of the subquery's own table: an OR
+            // across two tables of a join is served by no index, subquery or not, and turning the subquery into
+            // a list would not change that
             Path indexed = null;
+            TableRef subTable = sub.written() == null ? null : scope.local(sub.written());
             for (Path p : paths) {
                 if (p == null || p.subquery()) continue;
+                TableRef pTable = p.written() == null ? null : scope.local(p.written());
+                if (subTable != null && pTable != null && pTable != subTable) continue;
                 boolean differs = p.column() != null && !p.column().equals(sub.column());
                 boolean chosenDiffers = indexed != null && indexed.column() != null && !indexed.column().equals(sub.column());
                 if (indexed == null || (differs && !chosenDiffers)) indexed = p;

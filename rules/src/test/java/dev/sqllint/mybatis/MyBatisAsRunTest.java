@@ -181,4 +181,27 @@ class MyBatisAsRunTest {
             assertEquals(true, parser.parse(dev.sqllint.sql.PlaceholderNormalizer.normalize(v, null)).ok(), v.text());
         }
     }
+
+    @Test
+    void aNativeQueryRunsItsCallersSqlAndHasNothingToAnalyse() throws Exception {
+        MapperFile file = mapper("""
+                <mapper namespace="org.acme.engine.TaskEntity">
+                  <select id="selectTaskByNativeQuery" parameterType="java.util.Map" resultType="map">
+                    <if test="resultType == 'LIST_PAGE'">${limitBefore}</if>
+                    ${sql}
+                    <if test="resultType == 'LIST_PAGE'">${limitAfter}</if>
+                  </select>
+                  <select id="selectAllTasks" resultType="map">${selectAllTasks}</select>
+                </mapper>
+                """);
+        Origin config = Origin.at(Path.of("mybatis-config.xml"), 4, 5);
+        List<SqlSite> sites = sites(file, Dialect.POSTGRESQL, Map.of(
+                "limitBefore", SqlText.of("", config),
+                "limitAfter", SqlText.of("LIMIT #{maxResults} OFFSET #{firstResult}", config),
+                "selectAllTasks", SqlText.of("select ID_ from ACT_RU_TASK", config)));
+        // ${sql} is the caller's whole statement; a statement made of configured properties alone is SQL all the same
+        assertEquals(List.of("org.acme.engine.TaskEntity.selectAllTasks"), sites.stream().map(SqlSite::owner).toList());
+        assertEquals(List.of("select ID_ from ACT_RU_TASK"), texts(sites.get(0)));
+        assertEquals(List.of(), problems);
+    }
 }

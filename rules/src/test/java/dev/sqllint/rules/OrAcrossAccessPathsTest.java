@@ -332,4 +332,32 @@ class OrAcrossAccessPathsTest {
         // RES is the alias the FROM gives RL_HI_INPUT, not a table of its own
         assertTrue(message.contains("reads all of RL_HI_INPUT RES"), message);
     }
+
+    @Test
+    void anOrQueryAcrossAJoinPairsTheSubqueryWithATestOfItsOwnTable() {
+        // an engine's "or query": each criterion the caller sets is ORed into one group, over a join of two tables
+        AnalysisResult r = LintTestHelper.forRule(OrAcrossAccessPaths.class)
+                .addResource("mapper/InstanceMapper.xml", DOCTYPE + """
+                        <mapper namespace="com.acme.engine.InstanceMapper">
+                          <select id="selectInstancesOrQuery" resultType="map">
+                            select RES.* from ENG_INSTANCE RES inner join ENG_DEFINITION D on RES.DEF_ID_ = D.ID_
+                            where RES.PARENT_ID_ is null and (D.KEY_ = #{definitionKey}
+                              or RES.BUSINESS_KEY_ = #{businessKey}
+                              <!-- BUG: OrAcrossAccessPaths at or -->
+                              or RES.SUPER_ID_ in (select ID_ from ENG_INSTANCE where ROOT_ID_ = #{superRootId}))
+                          </select>
+                          <select id="selectAcrossTablesOnly" resultType="map">
+                            select RES.* from ENG_INSTANCE RES inner join ENG_DEFINITION D on RES.DEF_ID_ = D.ID_
+                            where D.KEY_ = #{definitionKey}
+                              or RES.SUPER_ID_ in (select ID_ from ENG_INSTANCE where ROOT_ID_ = #{superRootId})
+                          </select>
+                        </mapper>
+                        """)
+                .doTest();
+        // the subquery's partner is RES.BUSINESS_KEY_, not D.KEY_: ENG_INSTANCE RES is what is read whole; an OR of
+        // D.KEY_ with a test of RES alone is no access path of either table, with or without the subquery
+        String message = r.findings().get(0).message();
+        assertTrue(message.startsWith("RES.BUSINESS_KEY_ = ? OR RES.SUPER_ID_ IN (SELECT"), message);
+        assertTrue(message.contains("reads all of ENG_INSTANCE RES"), message);
+    }
 }
