@@ -26,6 +26,7 @@ def expected = [
     "CountForExistence ${src}/topics/TopicTrackingDao.java:97:56",
     "NonSargablePredicate ${src}/topics/TopicTrackingDao.java:110:76",
     "CollectionFetchPagination ${src}/reviews/ReviewRequestRepository.java:46:51",
+    "QueryInLoop ${src}/topics/TopicTrackingDao.java:129:46",
 ]*.toString().sort()
 assert findings == expected
 
@@ -33,6 +34,10 @@ assert findings == expected
 assert run.results.every { it.properties.precision == 'very-high' }
 assert run.results.find { it.ruleId == 'OrAcrossAccessPaths' }.message.text.contains('tracks_owner_id_idx on tracks(owner_id) (V3__tracks.sql:10)')
 assert run.results.find { it.ruleId == 'JoinForScalarOnly' }.message.text.contains('user_stats.user_id is the primary key (V1__workspaces_and_users.sql:17)')
+// QueryInLoop: the outer query, the loop's line, and the fix in the user's own names
+assert run.results.find { it.ruleId == 'QueryInLoop' }.message.text.startsWith('SELECT t.title FROM topics t WHERE t.id = ? runs once per row of '
+        + 'SELECT tu.topic_id FROM topic_users tu WHERE tu.user_id = ? (the loop at line 128)')
+assert run.results.find { it.ruleId == 'QueryInLoop' }.message.text.contains('t.id = ANY(?)')
 
 // MyBatis XML mapper: the finding sits at the OR in the XML; the look-alike under <!-- sqllint:ignore --> stays
 // in the report, suppressed in source with the comment's reason
@@ -74,24 +79,25 @@ def history = run.results.find { it.ruleId == 'DistinctOnHistoryScan' }
 assert history.message.text.contains('WorkflowQueries.RECENT_WORKFLOWS')
 assert run.tool.driver.rules*.id == ['DistinctOnHistoryScan', 'OrAcrossAccessPaths', 'ExistsWhereJoinFits',
                                      'DistinctOverFanOutJoin', 'JoinForScalarOnly', 'NotInSubquery',
-                                     'CountForExistence', 'NonSargablePredicate', 'CollectionFetchPagination']
+                                     'CountForExistence', 'NonSargablePredicate', 'CollectionFetchPagination',
+                                     'QueryInLoop']
 assert run.invocations[0].toolExecutionNotifications.isEmpty()
 // GitHub code scanning: the demo is its own reactor root (%SRCROOT%), each result has a fingerprint, and every
 // rule with findings is very-high precision because the migrations proved its keys
 assert new File(new URI(run.originalUriBaseIds['%SRCROOT%'].uri)).canonicalPath == basedir.canonicalPath
 assert run.results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == '%SRCROOT%' }
-assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 14
+assert run.results*.partialFingerprints*.primaryLocationLineHash.unique().size() == 15
 assert run.tool.driver.rules.every { it.properties.precision == 'very-high' && it.properties['problem.severity'] == 'warning' }
 
 // console: one clickable line per finding, a summary, and the failed build listing them
 def log = new File(basedir, 'build.log').text
 assert log.contains("[WARNING] ${new File(basedir, src + '/topics/TopicTrackingDao.java').absolutePath}:[21,22] [JoinForScalarOnly]")
-assert log =~ /sqllint: 22 files scanned, 51 SQL sites found, 69 statements parsed, 0 not parsed/
+assert log =~ /sqllint: 22 files scanned, 54 SQL sites found, 72 statements parsed, 0 not parsed/
 assert log.contains('sqllint: 1 suppressed in the code')
 assert log.contains("[INFO] ${new File(basedir, mapper).absolutePath}:[54,8] [OrAcrossAccessPaths]")
 assert log.contains("[WARNING] ${new File(basedir, mapper).absolutePath}:[17,12] [OrAcrossAccessPaths]")
 assert log.contains('sqllint: schema: 16 tables, 18 keys, 15 foreign keys, 7 indexes from 5 SQL scripts, 3 JPA entities')
-assert log.contains('sqllint found 13 slow query shapes')
+assert log.contains('sqllint found 14 slow query shapes')
 assert log.contains('BUILD FAILURE')
 
 // the README shows this run's first JoinForScalarOnly line and its fix, eliding only the path and the middle

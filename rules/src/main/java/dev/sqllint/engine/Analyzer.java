@@ -13,6 +13,7 @@ import dev.sqllint.extract.ProjectIndex;
 import dev.sqllint.extract.sinks.SqlRelevance;
 import dev.sqllint.extract.JavaFile;
 import dev.sqllint.extract.JavaSqlExtractor;
+import dev.sqllint.extract.MapperNamespaces;
 import dev.sqllint.extract.Language;
 import dev.sqllint.extract.sinks.SinkCatalog;
 import dev.sqllint.extract.SqlSite;
@@ -111,7 +112,9 @@ public final class Analyzer {
                     () -> phases.time(Phases.Phase.PRE_FILTER, () -> read(s, reader, relevance, outlines, diagnostics)),
                     why -> skipped(diagnostics, new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, s.path(), 0, why))));
             phases.time(Phases.Phase.CACHE, outlines::save);
-            SourceSelection selection = phases.time(Phases.Phase.PRE_FILTER, () -> new SourceSelection(texts, config.preFilter()));
+            Set<String> xmlMappers = phases.time(Phases.Phase.PRE_FILTER, () -> MapperNamespaces.under(mapperRoots(config)));
+            SourceSelection selection = phases.time(Phases.Phase.PRE_FILTER, () -> new SourceSelection(texts, config.preFilter(),
+                    MapperNamespaces.simpleNames(xmlMappers)));
             ResultCache cache = phases.time(Phases.Phase.CACHE, () -> openCache(config, selection, cacheNotes));
             shortage.onShortage(cache::stop);
             Map<Path, FileOutcome> outcomes = new ConcurrentHashMap<>();
@@ -126,7 +129,8 @@ public final class Analyzer {
             Optional<ResultCache.Global> previous = misses.isEmpty()
                     ? cache.previousGlobal().filter(g -> g.holdsFor(selection.javaSourcesDigest())) : Optional.empty();
             Analysed analysed = previous.map(g -> new Analysed(g, 0, 0)).orElseGet(() ->
-                    analyzeMisses(config, catalog, selection, misses, pool, sqlParser, cache, outcomes, shortage, phases));
+                    analyzeMisses(config, catalog, selection, misses, pool, sqlParser, cache, outcomes, shortage, phases,
+                            xmlMappers));
             ResultCache.Global run = analysed.global();
             phases.time(Phases.Phase.CACHE, () -> {
                 cache.global(run);
@@ -159,6 +163,13 @@ public final class Analyzer {
         sqlParser.parse(SqlText.of("SELECT a FROM t WHERE b = ?", Origin.at(Path.of("warm-up"), 1, 1)));
     }
 
+    /** Where MyBatis XML mappers are looked for: the resource roots, and the source roots (mappers beside the code). */
+    private static List<Path> mapperRoots(AnalysisConfig config) {
+        List<Path> roots = new ArrayList<>(config.resourceRoots());
+        roots.addAll(config.sourceRoots());
+        return roots;
+    }
+
     /** The results of the last run, valid only if nothing they depend on beyond their files' reads has changed. */
     private ResultCache openCache(AnalysisConfig config, SourceSelection selection, List<String> notes) {
         if (config.cacheDir() == null) return ResultCache.none();
@@ -178,7 +189,8 @@ public final class Analyzer {
      */
     private Analysed analyzeMisses(AnalysisConfig config, SinkCatalog catalog, SourceSelection selection,
                                    List<SourceText> misses, ForkJoinPool pool, SqlParser sqlParser, ResultCache cache,
-                                   Map<Path, FileOutcome> outcomes, HeapShortage shortage, Phases phases) {
+                                   Map<Path, FileOutcome> outcomes, HeapShortage shortage, Phases phases,
+                                   Set<String> xmlMappers) {
         warmUp(sqlParser);
         // kept parsed all run: the schema and the suppressions need them; every other file is parsed when it is
         // analysed or asked about, and dropped again (bounded memory)
@@ -204,7 +216,8 @@ public final class Analyzer {
         KeyModel keys = fixedKeys != null ? fixedKeys
                 : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
         JavaSqlExtractor extractor = new JavaSqlExtractor(catalog, index, mappedFiles, schema.jpa(),
-                new ExtractionContext(config.resourceRoots(), c -> schema.jpa().entityByClass(c).map(JpaModel.Entity::table)),
+                new ExtractionContext(config.resourceRoots(), c -> schema.jpa().entityByClass(c).map(JpaModel.Entity::table),
+                        xmlMappers),
                 schema.schema());
         shortage.onShortage(extractor::dropMemos);
         Suppressor suppressor = new Suppressor(filesOf(selection.suppressing(), byPath));
@@ -423,13 +436,20 @@ public final class Analyzer {
                                      java.util.function.Predicate<String> declared,
                                      Function<Supplier<List<Finding>>, List<Finding>> rulesPhase) {
         UsedTables used = new UsedTables(declared);
+        List<Finding> findings = new ArrayList<>();
+        // calls in loops over query rows whose SQL is written elsewhere: judged for the loop only, and not counted as
+        // SQL sites (their SQL is counted where it is written)
+        List<SqlSite> loopCalls = sites.stream().filter(SqlSite::isLoopCall).toList();
+        if (!loopCalls.isEmpty()) {
+            findings.addAll(rulesPhase.apply(() -> loopCallFindings(loopCalls, dialect, suppressions, diagnostics)));
+            sites = sites.stream().filter(s -> !s.isLoopCall()).toList();
+        }
         sites.forEach(counts::site);
         int parsed = 0;
         int notParsed = 0;
         long deadline = System.nanoTime() + budget.toNanos();
         int done = 0;
         int total = sites.stream().mapToInt(s -> s.variants().size()).sum();
-        List<Finding> findings = new ArrayList<>();
         for (SqlSite site : sites) {
             for (SqlText variant : site.variants()) {
                 if (done > 0 && System.nanoTime() > deadline) { // the first always: a budget bounds the rest
@@ -469,7 +489,7 @@ public final class Analyzer {
                 SqlParser.Result accepted = result;
                 findings.addAll(rulesPhase.apply(() -> {
                     Query query = new Query(accepted.parsed(), checkedAs, keys, dialect, site.zeroTest(),
-                            new Query.Jpa(written, site.entity(), site.paging(), site.repositoryCall()));
+                            new Query.Jpa(written, site.entity(), site.paging(), site.repositoryCall()), site.loop());
                     List<Finding> out = new ArrayList<>();
                     for (Rule rule : rules) {
                         for (Violation v : safeCheck(rule, query, site, diagnostics)) {
@@ -482,6 +502,30 @@ public final class Analyzer {
         }
         return new FileOutcome(sites.size(), parsed, notParsed, findings, counts.build(), List.copyOf(diagnostics), derived,
                 used.undeclared());
+    }
+
+    private List<Finding> loopCallFindings(List<SqlSite> calls, Dialect dialect, Marker suppressions,
+                                           List<Diagnostic> diagnostics) {
+        List<Finding> out = new ArrayList<>();
+        for (SqlSite call : calls) {
+            for (Rule rule : rules) {
+                List<Violation> found;
+                try {
+                    found = rule.checkLoopCall(call.loop(), dialect);
+                } catch (RuntimeException | StackOverflowError e) {
+                    diagnostics.add(new Diagnostic(Diagnostic.Kind.SQL_NOT_PARSED, call.file(), call.line(),
+                            rule.info().name() + " could not analyse this call: " + e.getClass().getSimpleName()));
+                    continue;
+                }
+                for (Violation v : found) {
+                    Finding f = new Finding(rule.info().name(), v.severity() != null ? v.severity() : rule.info().severity(),
+                            call.file(), call.line(), call.column(), v.message(), call.api(), call.owner(),
+                            call.loop().inner(), v.proved(), null);
+                    out.add(suppressions.mark(f, call, Origin.at(call.file(), call.line(), call.column())));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Violation> safeCheck(Rule rule, Query query, SqlSite site, List<Diagnostic> diagnostics) {
@@ -512,7 +556,8 @@ public final class Analyzer {
         } else if (o.viaConstant() != null) {
             message += " [SQL from " + o.viaConstant() + "]";
         }
-        return new Finding(rule.info().name(), rule.info().severity(), file, line, column, message, site.api(),
+        return new Finding(rule.info().name(), v.severity() != null ? v.severity() : rule.info().severity(), file, line,
+                column, message, site.api(),
                 site.owner(), sql.text().replaceAll("\\s+", " ").trim(), v.proved(), null);
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OutlineCache {
 
     private static final String MAGIC = "sqllint-outlines";
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     static final String FILE_NAME = "outlines.bin";
 
     /** A file's digest and outline; its stamp (null when it has none) and when the content was read (epoch ms). */
@@ -56,7 +56,8 @@ final class OutlineCache {
                 String path = CacheCodec.readString(in);
                 String digest = CacheCodec.readString(in);
                 JavaOutline o = new JavaOutline(CacheCodec.readString(in), CacheCodec.readStrings(in),
-                        CacheCodec.readStrings(in), in.readBoolean(), in.readBoolean(), in.readBoolean());
+                        CacheCodec.readStrings(in), in.readBoolean(), in.readBoolean(), in.readBoolean(),
+                        CacheCodec.readStrings(in));
                 FileStamp stamp = in.readBoolean()
                         ? new FileStamp(in.readLong(), in.readLong(), in.readLong(), in.readLong()) : null;
                 entries.put(path, new Entry(digest, o, stamp, in.readLong()));
@@ -114,6 +115,7 @@ final class OutlineCache {
                     out.writeBoolean(o.signalled());
                     out.writeBoolean(o.mapped());
                     out.writeBoolean(o.mentionsSqllint());
+                    CacheCodec.writeStrings(out, o.dataAccessNames());
                     FileStamp stamp = e.getValue().stamp();
                     out.writeBoolean(stamp != null);
                     if (stamp != null) {

@@ -33,6 +33,11 @@ final class SourceSelection {
     private String javaSourcesDigest;
 
     SourceSelection(List<SourceText> texts, boolean preFilter) {
+        this(texts, preFilter, Set.of());
+    }
+
+    /** {@code queryInterfaces}: simple names of query interfaces no outline shows (the XML mappers' namespaces). */
+    SourceSelection(List<SourceText> texts, boolean preFilter, Set<String> queryInterfaces) {
         Map<Path, JavaOutline> outlines = new LinkedHashMap<>();
         for (SourceText t : texts) {
             byPath.put(t.path(), t);
@@ -40,7 +45,7 @@ final class SourceSelection {
             outlines.put(t.path(), t.outline());
             for (String type : t.outline().qualifiedTypes()) types.putIfAbsent(type, t.path());
         }
-        Set<Path> chosen = preFilter ? SqlRelevance.roots(outlines) : outlines.keySet();
+        Set<Path> chosen = preFilter ? SqlRelevance.roots(outlines, queryInterfaces) : outlines.keySet();
         for (SourceText t : texts) {
             if (!chosen.contains(t.path())) continue;
             roots.add(t);

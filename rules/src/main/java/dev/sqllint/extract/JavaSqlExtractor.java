@@ -62,6 +62,7 @@ public final class JavaSqlExtractor {
     private final MyBatisProviders providers;
     private CriteriaQueries criteria;
     private final RepositoryCountCalls countCalls;
+    private final QueryLoops loops;
 
     public JavaSqlExtractor(SinkCatalog catalog, Collection<JavaFile> files) {
         this(catalog, files, ExtractionContext.NONE, new Schema());
@@ -91,6 +92,8 @@ public final class JavaSqlExtractor {
         this.countCalls = new RepositoryCountCalls(this, typeNames);
         FluentContext fluent = new FluentContext(index, new TypeNames(index, JooqRoots.KNOWN_TYPES), folder, schema);
         this.jooq = new JooqChains(fluent);
+        this.loops = new QueryLoops(new QueryCalls(this, catalog, typeNames, supertypes, index, arguments,
+                context.mapperInterfaces()), folder);
         this.criteria = new CriteriaQueries(fluent, null);
     }
 
@@ -149,6 +152,7 @@ public final class JavaSqlExtractor {
             out.removeIf(o -> o.line() == s.line() && o.column() == s.column());
             out.add(s);
         }
+        out.addAll(loops.callSites(file));
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
         return out;
     }
@@ -274,11 +278,12 @@ public final class JavaSqlExtractor {
     public SqlSite site(Path file, Expression at, String api, Language language, List<SqlText> variants, Node context) {
         Position p = at.getBegin().orElse(new Position(1, 1));
         Origin o = Origin.at(file, p.line, p.column);
-        String zeroTest = context instanceof com.github.javaparser.ast.expr.MethodCallExpr call
-                ? ResultTests.zeroTestOf(call).orElse(null) : null;
+        MethodCallExpr call = context instanceof MethodCallExpr c ? c : null;
+        String zeroTest = call == null ? null : ResultTests.zeroTestOf(call).orElse(null);
         Paging paging = language == Language.JPQL ? Paging.of(context) : Paging.NONE;
+        LoopContext loop = call == null ? null : loops.around(call).orElse(null);
         return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null,
-                Suppressions.enclosing(context), zeroTest, paging);
+                Suppressions.enclosing(context), zeroTest, paging, loop);
     }
 
     public static String owner(Node n) {

@@ -72,6 +72,6 @@ public final class RepositoryCountCalls {
         if (variants.isEmpty()) return Optional.empty();
         Position p = call.getName().getBegin().orElse(new Position(1, 1));
         return Optional.of(new SqlSite(file, p.line, p.column, api, language, variants, JavaSqlExtractor.owner(call),
-                m.entity().name(), Suppressions.enclosing(call), zeroTest.get(), Paging.NONE, derivedMethod));
+                m.entity().name(), Suppressions.enclosing(call), zeroTest.get(), Paging.NONE, null, derivedMethod));
     }
 }

@@ -15,20 +15,29 @@ import java.util.List;
  * @param zeroTest  when the Java only tests the query's result against zero, that test as written with its line
  *                  ({@code `count > 0` (line 12)}); else null
  * @param paging    how the Java pages the query, and the entity graph it fetches with; never null
+ * @param loop      when the query runs once per row of another query, the loop and that query; else null. A site with
+ *                  a loop and no variants is a call whose SQL is written elsewhere or not at all (a repository method,
+ *                  a project method that issues a query): only the loop is judged there
  * @param repositoryCall for a site at a call of a Spring Data derived query method, judged there
  *                  ({@link RepositoryCountCalls}), that method as {@code Repository.countByStatus}; else null
  */
 public record SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
                       String owner, String entity, Suppressions suppressions, String zeroTest, Paging paging,
-                      String repositoryCall) {
+                      LoopContext loop, String repositoryCall) {
 
     public SqlSite {
         if (paging == null) paging = Paging.NONE;
     }
 
     public SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
+                   String owner, String entity, Suppressions suppressions, String zeroTest, Paging paging,
+                   LoopContext loop) {
+        this(file, line, column, api, language, variants, owner, entity, suppressions, zeroTest, paging, loop, null);
+    }
+
+    public SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
                    String owner, String entity, Suppressions suppressions, String zeroTest, Paging paging) {
-        this(file, line, column, api, language, variants, owner, entity, suppressions, zeroTest, paging, null);
+        this(file, line, column, api, language, variants, owner, entity, suppressions, zeroTest, paging, (LoopContext) null);
     }
 
     public SqlSite(Path file, int line, int column, String api, Language language, List<SqlText> variants,
@@ -38,12 +47,17 @@ public record SqlSite(Path file, int line, int column, String api, Language lang
 
     public SqlSite withEntity(String entityName) {
         return new SqlSite(file, line, column, api, language, variants, owner, entityName, suppressions, zeroTest, paging,
-                repositoryCall);
+                loop, repositoryCall);
     }
 
     /** The same site with other variants (a MyBatis script expanded). */
     public SqlSite withVariants(List<SqlText> other) {
         return new SqlSite(file, line, column, api, language, other, owner, entity, suppressions, zeroTest, paging,
-                repositoryCall);
+                loop, repositoryCall);
+    }
+
+    /** A call in a loop over query rows whose SQL the site does not hold: only the loop is judged. */
+    public boolean isLoopCall() {
+        return loop != null && variants.isEmpty();
     }
 }

@@ -113,7 +113,7 @@ public final class RuleDocs {
 
     /** The examples' language: Java repository methods when the rule judges JPA queries, else SQL. */
     private static String fence(RuleInfo i) {
-        return i.exampleEntities().isEmpty() ? "sql" : "java";
+        return i.exampleEntities().isEmpty() ? i.exampleLanguage() : "java";
     }
 
     /** Plain-text help, for SARIF {@code help.text}. */

@@ -1,6 +1,7 @@
 package dev.sqllint.rules;
 
 import dev.sqllint.extract.Language;
+import dev.sqllint.extract.LoopContext;
 import dev.sqllint.extract.Paging;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.sql.Dialect;
@@ -9,9 +10,12 @@ import dev.sqllint.sql.ParsedSql;
 /**
  * What a rule sees: one parsed statement, its language, the key model to judge cardinality by, and the database
  * the project's SQL is written for (its advice is worded for that database, see {@link Advice}); for a JPA query,
- * also the query as written and how the Java pages it ({@link Jpa}).
+ * also the query as written and how the Java pages it ({@link Jpa}); from the Java around the call, whether its
+ * result is only tested against zero ({@code zeroTest}) and whether it runs once per row of another query
+ * ({@code loop}, null when not).
  */
-public record Query(ParsedSql sql, Language language, KeyModel keys, Dialect dialect, String zeroTest, Jpa jpa) {
+public record Query(ParsedSql sql, Language language, KeyModel keys, Dialect dialect, String zeroTest, Jpa jpa,
+                    LoopContext loop) {
 
     public Query {
         if (dialect == null) dialect = Dialect.POSTGRESQL;
@@ -34,6 +38,10 @@ public record Query(ParsedSql sql, Language language, KeyModel keys, Dialect dia
         public Jpa(ParsedSql written, String entity, Paging paging) {
             this(written, entity, paging, null);
         }
+    }
+
+    public Query(ParsedSql sql, Language language, KeyModel keys, Dialect dialect, String zeroTest, Jpa jpa) {
+        this(sql, language, keys, dialect, zeroTest, jpa, null);
     }
 
     public Query(ParsedSql sql, Language language, KeyModel keys, Dialect dialect, String zeroTest) {

@@ -55,6 +55,13 @@ public @interface RuleInfo {
      */
     String exampleEntities() default "";
 
+    /**
+     * The language of {@link #before()} and {@link #after()}: {@code sql}, a query; {@code java}, statements of a DAO
+     * method with a {@code JdbcTemplate jdbc} field, a {@code long userId} parameter and a {@code List<String> titles}
+     * local, for a rule that reads the Java around the queries.
+     */
+    String exampleLanguage() default "sql";
+
     /** A query that triggers the rule. */
     String before();
 

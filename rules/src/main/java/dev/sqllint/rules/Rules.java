@@ -15,7 +15,8 @@ public final class Rules {
             new NotInSubquery(),
             new CountForExistence(),
             new NonSargablePredicate(),
-            new CollectionFetchPagination());
+            new CollectionFetchPagination(),
+            new QueryInLoop());
 
     private Rules() {
     }

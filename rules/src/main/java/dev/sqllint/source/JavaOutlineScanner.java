@@ -40,6 +40,9 @@ public final class JavaOutlineScanner {
     private int angles;
     private final List<String> topLevel = new ArrayList<>(2);
     private final List<String> supertypes = new ArrayList<>(2);
+    private final java.util.Set<String> dataAccessNames = new java.util.LinkedHashSet<>(2);
+    /** How the names of query interfaces end, by convention: what a file that may call one mentions. */
+    private static final String[] DATA_ACCESS_SUFFIXES = {"Repository", "Repo", "Mapper", "Dao", "DAO"};
 
     private JavaOutlineScanner(String text, Signals signals) {
         this.text = text;
@@ -77,7 +80,8 @@ public final class JavaOutlineScanner {
             }
         }
         String pkg = packageName == null ? "" : packageName.toString();
-        return new JavaOutline(pkg, List.copyOf(topLevel), List.copyOf(supertypes), signalled, false, false);
+        return new JavaOutline(pkg, List.copyOf(topLevel), List.copyOf(supertypes), signalled, false, false,
+                List.copyOf(dataAccessNames));
     }
 
     private void punctuation(char c) {
@@ -127,6 +131,11 @@ public final class JavaOutlineScanner {
             case "permits" -> collectingSupertypes = false;
             default -> {
                 if (collectingSupertypes && angles == 0) supertypes.add(name);
+            }
+        }
+        if (Character.isUpperCase(name.charAt(0)) && dataAccessNames.size() < 64) {
+            for (String suffix : DATA_ACCESS_SUFFIXES) {
+                if (name.endsWith(suffix) && name.length() > suffix.length()) dataAccessNames.add(name);
             }
         }
         if (signalled) return;

@@ -313,6 +313,60 @@ class IncrementalCacheTest {
         assertSameReport(run(config().withCache(null)), after);
     }
 
+    /**
+     * QueryInLoop one call away: the finding in the loop's file rests on the called method's body in another file, so
+     * a change there re-analyses the loop's file (the callee was read through the index, which records it).
+     */
+    @Test
+    void aQueryInLoopThroughAMethodOfAnotherFileFollowsThatFile() throws IOException {
+        String lookups = """
+                package com.acme.billing;
+
+                import org.springframework.jdbc.core.JdbcTemplate;
+
+                public class Lookups {
+                    private JdbcTemplate jdbc;
+
+                    public String owner(long trackId) {
+                        return jdbc.queryForObject("SELECT u.name FROM users u JOIN tracks t ON t.owner_id = u.id WHERE t.track_id = ?",
+                                String.class, trackId);
+                    }
+                }
+                """;
+        write("com/acme/billing/Lookups.java", lookups);
+        write("com/acme/tracks/TrackReport.java", """
+                package com.acme.tracks;
+
+                import com.acme.billing.Lookups;
+                import org.springframework.jdbc.core.JdbcTemplate;
+
+                public class TrackReport {
+                    private JdbcTemplate jdbc;
+                    private Lookups lookups;
+
+                    public void print() {
+                        for (Long id : jdbc.queryForList("SELECT t.track_id FROM tracks t", Long.class)) {
+                            System.out.println(lookups.owner(id));
+                        }
+                    }
+                }
+                """);
+        assertEquals(List.of("TrackReport.java:12"), loopFindings(run(config())));
+
+        write("com/acme/billing/Lookups.java", lookups.replace("return jdbc.queryForObject(", "return String.valueOf(trackId); // ")
+                .replace("String.class, trackId);", ""));
+        AnalysisResult after = run(config());
+
+        assertTrue(after.work().analysed().contains(file("com/acme/tracks/TrackReport.java")), after.work().analysed().toString());
+        assertEquals(List.of(), loopFindings(after), "the called method no longer queries");
+        assertSameReport(run(config().withCache(null)), after);
+    }
+
+    private static List<String> loopFindings(AnalysisResult r) {
+        return r.findings().stream().filter(f -> f.rule().equals("QueryInLoop"))
+                .map(f -> f.file().getFileName() + ":" + f.line()).toList();
+    }
+
     @Test
     void aCorruptCacheIsIgnoredWithANote() throws IOException {
         AnalysisResult cold = run(config());

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A re-run takes a file's digest and outline from the cache, without reading it, only while its stamp proves it is unchanged. */
 class OutlineCacheTest {
 
-    private static final JavaOutline OUTLINE = new JavaOutline("com.acme", List.of("OrderDao"), List.of(), true, false, false);
+    private static final JavaOutline OUTLINE = new JavaOutline("com.acme", List.of("OrderDao"), List.of(), true, false, false,
+            List.of("OrderRepository"));
     private static final long A_MINUTE = 60_000;
 
     @TempDir

@@ -167,7 +167,7 @@ class PreFilterTest {
         AnalysisResult everything = new Analyzer().analyze(config.withPreFilter(false));
         AnalysisResult filtered = new Analyzer().analyze(config);
 
-        assertEquals(14, everything.findings().size());
+        assertEquals(15, everything.findings().size());
         assertEquals(everything.findings(), filtered.findings());
         assertEquals(everything.sqlSites(), filtered.sqlSites());
         assertEquals(everything.statementsParsed(), filtered.statementsParsed());

@@ -31,7 +31,8 @@ class SarifCodeScanningTest {
             assertTrue(text(rule, "fullDescription").length() <= 1000, id + ": GitHub shows about 1000 characters");
             Map<?, ?> help = (Map<?, ?>) rule.get("help");
             assertTrue(help.get("text").toString().contains("Before:\n"), id);
-            String examples = dev.sqllint.rules.Rules.named(id).orElseThrow().info().exampleEntities().isEmpty() ? "sql" : "java";
+            dev.sqllint.rules.RuleInfo info = dev.sqllint.rules.Rules.named(id).orElseThrow().info();
+            String examples = info.exampleEntities().isEmpty() ? info.exampleLanguage() : "java";
             assertTrue(help.get("markdown").toString().contains("```" + examples), id);
             Map<?, ?> properties = (Map<?, ?>) rule.get("properties");
             assertEquals(List.of("performance", "sql"), properties.get("tags"), id);

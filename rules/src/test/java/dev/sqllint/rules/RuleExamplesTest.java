@@ -26,6 +26,7 @@ class RuleExamplesTest {
 
     private static List<Finding> findings(Rule rule, String sql) {
         if (!rule.info().exampleEntities().isEmpty()) return repositoryFindings(rule, sql);
+        if (rule.info().exampleLanguage().equals("java")) return javaFindings(rule, sql);
         LintTestHelper helper = LintTestHelper.forRule(rule.getClass());
         if (!rule.info().exampleSchema().isEmpty()) helper.addResource("db/migration/V1__example.sql", rule.info().exampleSchema());
         AnalysisResult r = helper
@@ -72,6 +73,29 @@ class RuleExamplesTest {
                 .withProjectSchema()
                 .run();
         assertEquals(0, r.statementsNotParsed(), r.diagnostics().toString());
+        return r.findings();
+    }
+
+    /** A Java example: statements of a DAO method, with a JdbcTemplate, a user's id and a list to fill. */
+    private static List<Finding> javaFindings(Rule rule, String statements) {
+        AnalysisResult r = LintTestHelper.forRule(rule.getClass())
+                .addSource("com/acme/ExampleDao.java", """
+                        package com.acme;
+                        import java.util.ArrayList;
+                        import java.util.List;
+                        import org.springframework.jdbc.core.JdbcTemplate;
+                        class ExampleDao {
+                          JdbcTemplate jdbc;
+                          List<String> example(long userId) {
+                            List<String> titles = new ArrayList<>();
+                        %s
+                            return titles;
+                          }
+                        }
+                        """.formatted(statements))
+                .run();
+        assertEquals(0, r.statementsNotParsed(), r.diagnostics().toString());
+        assertEquals(true, r.statementsParsed() >= 1, statements);
         return r.findings();
     }
 

@@ -21,7 +21,9 @@ import java.util.Set;
  * annotation, an entity), calls a sink method ({@code prepareStatement(}; a generic name like {@code update(} or
  * {@code add(} only with a literal or a constant as first argument), mentions jOOQ, has a literal that starts
  * like a statement or names sqllint (a suppression), or extends a repository type; and so is a type that
- * extends a root's type (a repository interface extending the project's base repository). Everything else a root's
+ * extends a root's type (a repository interface extending the project's base repository), and a file that names a
+ * root's type the way query interfaces are named ({@code OrderRepository}, {@code LineMapper}, {@code ShipmentDao}):
+ * it may call its methods, which issue SQL where they are called. Everything else a root's
  * analysis needs (a constant in a constants class, a supertype, a helper method) is parsed on demand through
  * {@link ProjectIndex}, so the choice changes which files are parsed, never the findings.
  */
@@ -97,6 +99,11 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
      * them, to a fixed point. In the order given.
      */
     public static Set<Path> roots(Map<Path, JavaOutline> outlines) {
+        return roots(outlines, Set.of());
+    }
+
+    /** As {@link #roots(Map)}; {@code queryInterfaces}: more simple names of query interfaces (XML mappers' namespaces). */
+    public static Set<Path> roots(Map<Path, JavaOutline> outlines, Set<String> queryInterfaces) {
         Set<Path> roots = new HashSet<>();
         Map<String, List<Path>> extenders = new HashMap<>(); // supertype name -> files declaring a type extending it
         java.util.ArrayDeque<String> newRootTypes = new java.util.ArrayDeque<>();
@@ -114,6 +121,20 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
                 if (roots.add(p)) newRootTypes.addAll(outlines.get(p).topLevelTypes());
             }
         }
+        // a file that uses a query interface of the roots (orderRepository.findById(id) in a service) issues SQL there
+        Set<String> rootTypes = new HashSet<>(queryInterfaces);
+        for (Path p : roots) rootTypes.addAll(outlines.get(p).topLevelTypes());
+        Set<Path> users = new HashSet<>();
+        for (Map.Entry<Path, JavaOutline> e : outlines.entrySet()) {
+            if (roots.contains(e.getKey())) continue;
+            for (String name : e.getValue().dataAccessNames()) {
+                if (rootTypes.contains(name)) {
+                    users.add(e.getKey());
+                    break;
+                }
+            }
+        }
+        roots.addAll(users);
         Set<Path> ordered = new LinkedHashSet<>();
         for (Path p : outlines.keySet()) if (roots.contains(p)) ordered.add(p);
         return ordered;

@@ -116,4 +116,25 @@ public class TopicTrackingDao {
         return jdbc.queryForList("SELECT t.id, t.title FROM topics t WHERE t.updated_at >= :day AND t.updated_at < :nextDay",
                 new MapSqlParameterSource("day", day).addValue("nextDay", day.plusDays(1)));
     }
+
+    /**
+     * Titles of the topics the user follows, for the digest e-mail: the loop runs one query per topic the first query
+     * returned (N+1), a round trip per topic.
+     */
+    public List<String> digestTitles(long userId) {
+        List<Long> topicIds = jdbc.queryForList("SELECT tu.topic_id FROM topic_users tu WHERE tu.user_id = :userId",
+                new MapSqlParameterSource("userId", userId), Long.class);
+        List<String> titles = new java.util.ArrayList<>();
+        for (Long topicId : topicIds) {
+            titles.addAll(jdbc.queryForList("SELECT t.title FROM topics t WHERE t.id = :topicId",
+                    new MapSqlParameterSource("topicId", topicId), String.class));
+        }
+        return titles;
+    }
+
+    /** Fix for {@link #digestTitles(long)}: one query, topics joined to the user's topic_users rows. */
+    public List<String> digestTitlesFixed(long userId) {
+        return jdbc.queryForList("SELECT t.title FROM topics t JOIN topic_users tu ON tu.topic_id = t.id"
+                + " WHERE tu.user_id = :userId", new MapSqlParameterSource("userId", userId), String.class);
+    }
 }
