@@ -174,7 +174,9 @@ public final class Analyzer {
     private ResultCache openCache(AnalysisConfig config, SourceSelection selection, List<String> notes) {
         if (config.cacheDir() == null) return ResultCache.none();
         String keyModel = fixedKeys == null ? "schema" : fixedKeys.getClass().getName();
-        String key = RunKey.of(config, rules, keyModel, selection.types(), selection.mappedDigests());
+        FileDigests schemaFiles = FileDigests.open(config.cacheDir());
+        String key = RunKey.of(config, rules, keyModel, selection.types(), selection.mappedDigests(), schemaFiles);
+        schemaFiles.save();
         return ResultCache.open(config.cacheDir(), key, notes::add);
     }
 

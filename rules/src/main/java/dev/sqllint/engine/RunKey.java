@@ -29,17 +29,20 @@ final class RunKey {
     private static final String ENGINE = engineFingerprint();
 
     private final MessageDigest digest = Digests.sha256();
+    private final FileDigests files;
 
-    private RunKey() {
+    private RunKey(FileDigests files) {
+        this.files = files;
     }
 
     /**
      * @param types      qualified top-level type name to the file declaring it
      * @param mappedJava the Java files with JPA mappings, with their digests
+     * @param files      the schema sources' digests (the last run's where a file is unchanged)
      */
     static String of(AnalysisConfig config, List<Rule> rules, String keyModel, Map<String, Path> types,
-                     Map<Path, String> mappedJava) {
-        RunKey k = new RunKey();
+                     Map<Path, String> mappedJava, FileDigests files) {
+        RunKey k = new RunKey(files);
         k.add("engine", ENGINE);
         k.add("config", List.of(config.baseDir(), config.sourceRoots(), config.includes(), config.excludes(),
                 config.resourceRoots(), config.schemaLocations(), config.historyTables(), config.jpaNaming(),
@@ -82,7 +85,7 @@ final class RunKey {
 
     private void addFile(Path file) {
         try {
-            add("schema", file + "=" + Digests.of(Files.readAllBytes(file)));
+            add("schema", file + "=" + files.of(file));
         } catch (IOException | RuntimeException e) {
             add("unreadable", file.toString());
         }

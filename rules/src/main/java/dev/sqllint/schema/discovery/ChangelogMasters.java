@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ public final class ChangelogMasters {
 
     private static final Pattern INCLUDE = Pattern.compile(
             "(?i)\\b(file|path)\\b\\s*[=:]\\s*(?:\"([^\"]+)\"|'([^']+)'|([^\"'\\s,}>]+))");
+    private static final Pattern PARENTS = Pattern.compile("^(\\.\\./)+");
     private static final long MAX_BYTES = 8L * 1024 * 1024;
 
     private ChangelogMasters() {
@@ -50,13 +53,21 @@ public final class ChangelogMasters {
                 (m.group(1).equalsIgnoreCase("file") ? includedFiles : includedFolders).add(target);
             }
         }
+        // each target's forms once, not once per changelog (hundreds of each on Fineract)
+        List<String> fileEnds = new ArrayList<>();
+        for (String t : includedFiles) {
+            fileEnds.add("/" + t);
+            fileEnds.add("/" + PARENTS.matcher(t).replaceFirst(""));
+        }
+        Set<String> fileTargets = new HashSet<>(includedFiles);
+        List<String> folderParts = new ArrayList<>();
+        for (String t : includedFolders) folderParts.add("/" + PARENTS.matcher(t).replaceFirst("") + "/");
         List<Path> masters = new ArrayList<>();
         for (Path file : changelogs.keySet()) {
             String path = file.toString().replace('\\', '/');
-            boolean included = includedFiles.stream().anyMatch(t -> path.endsWith("/" + t) || path.equals(t)
-                    || path.endsWith("/" + t.replaceFirst("^(\\.\\./)+", "")));
-            String folder = file.getParent() == null ? "" : file.getParent().toString().replace('\\', '/');
-            included |= includedFolders.stream().anyMatch(t -> (folder + "/").contains("/" + t.replaceFirst("^(\\.\\./)+", "") + "/"));
+            boolean included = fileTargets.contains(path) || fileEnds.stream().anyMatch(path::endsWith);
+            String folder = (file.getParent() == null ? "" : file.getParent().toString().replace('\\', '/')) + "/";
+            included |= folderParts.stream().anyMatch(folder::contains);
             if (!included) masters.add(file);
         }
         return masters;
