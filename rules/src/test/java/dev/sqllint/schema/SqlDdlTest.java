@@ -49,6 +49,23 @@ class SqlDdlTest {
     }
 
     @Test
+    void rowsInADumpChangeNothingWhetherTheyParseOrNot() {
+        String schemaText = replay("sample_data.sql", """
+                CREATE TABLE m_code (id BIGINT PRIMARY KEY, code_name VARCHAR(100));
+                INSERT INTO `m_code` (`id`, `code_name`) VALUES (1,'Customer Identifier'),(2,'It\\'s MySQL\\'s escape');
+                insert into m_code values (3, 'Gender');
+                UPDATE m_code SET code_name = 'Sex' WHERE id = 3;
+                DELETE FROM m_code WHERE id = 2;
+                """);
+
+        assertEquals("""
+                m_code  (sample_data.sql:1)
+                  primary key (id)  sample_data.sql:1
+                """, schemaText);
+        assertEquals(List.of(), problems.reported);
+    }
+
+    @Test
     void aNameThatIsOnlyQuotesOrAQualifierNamesNoTable() {
         // found by fuzzing in CI: `""`, `[ ]`, `s.` and a lone ${prefix} normalise to nothing, and a nameless
         // table in the schema would match no query while breaking every lookup by name
