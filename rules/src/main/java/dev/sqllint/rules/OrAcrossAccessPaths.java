@@ -161,17 +161,42 @@ public final class OrAcrossAccessPaths implements Rule {
         return new Violation(at, message, false);
     }
 
-    /** "fetch the subquery's ids first, then WHERE <the OR with each subquery as = ANY(?)>", worded per database. */
+    /**
+     * "fetch the subquery's ids first, then WHERE <the OR with each subquery as = ANY(?)>", worded per database. When
+     * the OR also tests another table of the join (an engine's or-query over its joined tables), no two indexes serve
+     * it even then: the advice says so and splits it by table.
+     */
     private static String fetchFirst(OrExpression or, List<Path> subqueries, SelectScope scope, Query query) {
         String pg = rewritten(or, subqueries, " = ANY(?)");
         String other = rewritten(or, subqueries, " IN (...)");
         boolean select = scope.select != null;
         String then = select ? ", or UNION the two queries." : ", or run the statement once per side.";
         String ids = subqueries.size() == 1 ? "the subquery's ids" : "both subqueries' ids";
+        Optional<String> elsewhere = otherTable(or, subqueries.get(0), scope);
+        if (elsewhere.isPresent()) {
+            String split = " (no subquery row by row; the OR also tests " + elsewhere.get() + ", which no index of "
+                    + scanned(subqueries.get(0), scope) + " serves: UNION one query per table's tests for index access).";
+            return Advice.forDatabase(query.dialect(), "fetch " + ids + " first, then WHERE " + pg + split,
+                    "fetch " + ids + " first, then WHERE " + other + " with the ids listed" + split,
+                    "fetch " + ids + " first, then WHERE " + other + " with the ids listed" + split);
+        }
         return Advice.forDatabase(query.dialect(),
                 "fetch " + ids + " first, then WHERE " + pg + " (a BitmapOr of two indexes)" + then,
                 "fetch " + ids + " first, then WHERE " + other + " with the ids listed (an index merge of two indexes)" + then,
                 "fetch " + ids + " first, then WHERE " + other + " with the ids listed (two index seeks)" + then);
+    }
+
+    /** A table of the join, other than the subquery's, that a term of the OR tests (as the query names it); empty when none. */
+    private static Optional<String> otherTable(OrExpression or, Path sub, SelectScope scope) {
+        TableRef own = sub.written() == null ? null : scope.local(sub.written());
+        if (own == null) return Optional.empty();
+        for (Expression term : Expressions.disjuncts(or)) {
+            for (Column c : SqlTree.within(term, Column.class, Select.class)) {
+                TableRef t = scope.local(c);
+                if (t != null && t != own && t.name() != null) return Optional.of(Advice.table(t));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String rewritten(OrExpression or, List<Path> subqueries, String test) {

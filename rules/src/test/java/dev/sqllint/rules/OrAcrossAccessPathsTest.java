@@ -359,5 +359,11 @@ class OrAcrossAccessPathsTest {
         String message = r.findings().get(0).message();
         assertTrue(message.startsWith("RES.BUSINESS_KEY_ = ? OR RES.SUPER_ID_ IN (SELECT"), message);
         assertTrue(message.contains("reads all of ENG_INSTANCE RES"), message);
+        // and the advice does not promise two indexes for an OR that still tests ENG_DEFINITION D
+        assertTrue(message.contains("Advice for PostgreSQL: fetch the subquery's ids first, then WHERE D.KEY_ = ? OR "
+                + "RES.BUSINESS_KEY_ = ? OR RES.SUPER_ID_ = ANY(?) (no subquery row by row; the OR also tests "
+                + "ENG_DEFINITION D, which no index of ENG_INSTANCE RES serves: UNION one query per table's tests for "
+                + "index access)."), message);
+        assertFalse(message.contains("BitmapOr"), message);
     }
 }
