@@ -173,7 +173,7 @@ final class QueryCalls {
                 if (batchAnnotated(m)) return Optional.empty();
                 if (statementAnnotated(m) || isMapper(decl.get()) || xmlMappers.contains(t)
                         || (isRepository(t) && !name.startsWith("save"))) {
-                    return Optional.of(new QueryCall(call, brief(call), null, false, returnsMany(m)));
+                    return Optional.of(new QueryCall(call, withDeclaredSql(brief(call), m), null, false, returnsMany(m)));
                 }
                 return Optional.empty(); // a custom fragment's method, a default method's sibling: unknown
             }
@@ -188,6 +188,25 @@ final class QueryCalls {
                     || name.equals("selectObjs")));
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code orders.findOpen(...) (SELECT o FROM Order o WHERE o.status = 'open')}: the call, and the query its
+     * method's annotation holds when it folds to text.
+     */
+    private String withDeclaredSql(String call, MethodDeclaration m) {
+        for (AnnotationExpr a : m.getAnnotations()) {
+            if (!STATEMENT_ANNOTATIONS.contains(a.getName().getIdentifier())) continue;
+            Optional<Expression> value = JavaSqlExtractor.attribute(a, "value");
+            if (value.isEmpty()) continue;
+            for (SqlText v : extractor.foldValue(value.get())) {
+                String text = PlaceholderNormalizer.normalize(v, null).text().replace(Placeholders.DYNAMIC, "...")
+                        .replaceAll("\\s+", " ").strip();
+                if (text.isEmpty()) continue;
+                return call + " (" + (text.length() <= 160 ? text : text.substring(0, 159) + "…") + ")";
+            }
+        }
+        return call;
     }
 
     private static boolean returnsMany(MethodDeclaration m) {

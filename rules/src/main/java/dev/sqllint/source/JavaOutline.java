@@ -7,8 +7,8 @@ import java.util.List;
  * What a cheap scan of a Java file's text shows, without parsing it: its package, the types it declares at top
  * level, the simple names of the types its declarations extend or implement, whether anything in it can matter to
  * SQL analysis (see {@link JavaOutlineScanner.Signals}), whether it has a JPA mapping annotation, and whether it
- * mentions sqllint (a suppression), and the names it uses that read like a query interface's ({@code OrderRepository},
- * {@code LineMapper}, {@code ShipmentDao}: the file may call one, and its calls issue SQL where they are written).
+ * mentions sqllint (a suppression), and, when it has a loop, the names it uses that read like a query interface's
+ * ({@code OrderRepository}, {@code LineMapper}, {@code ShipmentDao}: the file may call one per row of another).
  */
 public record JavaOutline(String packageName, List<String> topLevelTypes, List<String> supertypes, boolean signalled,
                           boolean mapped, boolean mentionsSqllint, List<String> dataAccessNames) {

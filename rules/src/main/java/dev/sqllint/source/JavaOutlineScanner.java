@@ -43,6 +43,11 @@ public final class JavaOutlineScanner {
     private final java.util.Set<String> dataAccessNames = new java.util.LinkedHashSet<>(2);
     /** How the names of query interfaces end, by convention: what a file that may call one mentions. */
     private static final String[] DATA_ACCESS_SUFFIXES = {"Repository", "Repo", "Mapper", "Dao", "DAO"};
+    /** A loop, or a call that runs a lambda per element: where a query per row can be. */
+    private static final java.util.Set<String> LOOP_WORDS = java.util.Set.of("for", "while", "do", "forEach",
+            "forEachOrdered", "map", "flatMap", "filter", "peek", "anyMatch", "allMatch", "noneMatch", "mapToObj",
+            "mapToLong", "mapToInt", "mapToDouble", "removeIf", "replaceAll", "collect", "reduce");
+    private boolean loops;
 
     private JavaOutlineScanner(String text, Signals signals) {
         this.text = text;
@@ -80,8 +85,9 @@ public final class JavaOutlineScanner {
             }
         }
         String pkg = packageName == null ? "" : packageName.toString();
+        // the names matter only where a loop can issue a query per row (QueryInLoop): a file without one is not parsed
         return new JavaOutline(pkg, List.copyOf(topLevel), List.copyOf(supertypes), signalled, false, false,
-                List.copyOf(dataAccessNames));
+                loops ? List.copyOf(dataAccessNames) : List.of());
     }
 
     private void punctuation(char c) {
@@ -133,6 +139,7 @@ public final class JavaOutlineScanner {
                 if (collectingSupertypes && angles == 0) supertypes.add(name);
             }
         }
+        if (!loops && LOOP_WORDS.contains(name)) loops = true;
         if (Character.isUpperCase(name.charAt(0)) && dataAccessNames.size() < 64) {
             for (String suffix : DATA_ACCESS_SUFFIXES) {
                 if (name.endsWith(suffix) && name.length() > suffix.length()) dataAccessNames.add(name);

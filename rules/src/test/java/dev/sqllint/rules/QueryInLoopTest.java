@@ -171,7 +171,7 @@ class QueryInLoopTest {
 
     @Test
     void myBatisMapperAndJdbiSqlObjectMethodsCalledPerRow() {
-        helper.addSource("com/acme/LineMapper.java", """
+        AnalysisResult r = helper.addSource("com/acme/LineMapper.java", """
                 package com.acme;
                 import java.util.List;
                 import org.apache.ibatis.annotations.Mapper;
@@ -219,6 +219,9 @@ class QueryInLoopTest {
                   }
                 }
                 """).doTest();
+        assertEquals("shipments.move(...) (UPDATE shipments SET carrier = ? WHERE id = ?) runs once per row of "
+                + "shipments.byCarrier(...) (SELECT id FROM shipments WHERE carrier = ?) (the loop at line 12)",
+                r.findings().get(1).message().substring(0, r.findings().get(1).message().indexOf(": N+1")));
     }
 
     /** A mapper interface with no annotation, implemented by an XML mapper (MyBatis Generator's, or found by @MapperScan). */

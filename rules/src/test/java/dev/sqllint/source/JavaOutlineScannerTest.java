@@ -32,6 +32,27 @@ class JavaOutlineScannerTest {
         return JavaOutlineScanner.scan(text, SIGNALS);
     }
 
+    /** A file with a loop may call a query interface once per row: it keeps the names that read like one. */
+    @Test
+    void keepsTheQueryInterfaceNamesOfAFileWithALoopOnly() {
+        String service = """
+                package com.acme;
+                class OrderService {
+                  OrderRepository orders;
+                  ObjectMapper json;
+                  LineMapper lines;
+                  void run() {
+                    %s
+                  }
+                }
+                """;
+        assertEquals(List.of("OrderRepository", "ObjectMapper", "LineMapper"),
+                scan(service.formatted("for (Order o : orders.findAll()) lines.skus(o.id);")).dataAccessNames());
+        assertEquals(List.of("OrderRepository", "ObjectMapper", "LineMapper"),
+                scan(service.formatted("orders.findAll().forEach(o -> lines.skus(o.id));")).dataAccessNames());
+        assertEquals(List.of(), scan(service.formatted("orders.save(new Order());")).dataAccessNames());
+    }
+
     @Test
     void readsThePackageAndTheTopLevelTypesNotTheNestedOnes() {
         JavaOutline o = scan("""
