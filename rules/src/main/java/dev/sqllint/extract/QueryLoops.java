@@ -231,14 +231,25 @@ final class QueryLoops {
         return Optional.empty();
     }
 
-    /** {@code rs.next()}, {@code it.hasNext()}. */
+    /**
+     * {@code rs.next()}, {@code it.hasNext()} on an iterator over the rows. A page's {@code hasNext()} asks for the next
+     * page: a loop that reads page after page issues one query per page, not per row.
+     */
     private Optional<QueryCalls.QueryCall> stepper(Expression condition) {
         Expression c = unwrap(condition);
-        if (c instanceof MethodCallExpr m && (m.getNameAsString().equals("next") || m.getNameAsString().equals("hasNext"))
-                && m.getArguments().isEmpty() && m.getScope().isPresent()) {
-            return rows(m.getScope().get(), 0);
-        }
+        if (!(c instanceof MethodCallExpr m) || !m.getArguments().isEmpty() || m.getScope().isEmpty()) return Optional.empty();
+        if (m.getNameAsString().equals("next")) return rows(m.getScope().get(), 0);
+        if (m.getNameAsString().equals("hasNext") && isIterator(m.getScope().get())) return rows(m.getScope().get(), 0);
         return Optional.empty();
+    }
+
+    /** {@code rows.iterator()}, or a local set from one. */
+    private static boolean isIterator(Expression e) {
+        e = unwrap(e);
+        if (e instanceof MethodCallExpr m) return m.getNameAsString().equals("iterator") || m.getNameAsString().equals("listIterator");
+        if (!(e instanceof NameExpr n)) return false;
+        Declarations.Resolved r = Declarations.resolve(n.getNameAsString(), n);
+        return r != null && r.local() != null && r.local().getInitializer().map(QueryLoops::isIterator).orElse(false);
     }
 
     /** The lambda of {@code rows.forEach(...)}, {@code rows.stream().map(...)}, {@code collect(toMap(..., ...))}. */

@@ -375,6 +375,46 @@ class QueryInLoopTest {
                 """).expectNoFindings(1);
     }
 
+    /** Reading page after page is one query per page; an iterator over the rows is a loop over them. */
+    @Test
+    void quietForAPageLoopButNotForAnIteratorOverRows() {
+        helper.addSource("com/acme/EventRepository.java", """
+                package com.acme;
+                import java.util.List;
+                import org.springframework.data.domain.Page;
+                import org.springframework.data.domain.Pageable;
+                import org.springframework.data.jpa.repository.JpaRepository;
+                interface EventRepository extends JpaRepository<Event, Long> {
+                  Page<Event> findByKind(String kind, Pageable page);
+                  List<Event> findByParentId(Long parentId);
+                }
+                """).addSource("com/acme/Event.java", """
+                package com.acme;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                @Entity class Event { @Id Long id; String kind; Long parentId; }
+                """).addSource("com/acme/EventExport.java", """
+                package com.acme;
+                import java.util.Iterator;
+                import org.springframework.data.domain.Page;
+                import org.springframework.data.domain.PageRequest;
+                class EventExport {
+                  EventRepository events;
+                  void export() {
+                    Page<Event> page = events.findByKind("audit", PageRequest.of(0, 500));
+                    while (page.hasNext()) {
+                      page = events.findByKind("audit", page.nextPageable());
+                    }
+                    Iterator<Event> it = events.findByKind("audit", PageRequest.of(0, 500)).iterator();
+                    while (it.hasNext()) {
+                      // BUG: QueryInLoop at findByParentId
+                      events.findByParentId(it.next().id);
+                    }
+                  }
+                }
+                """).doTest();
+    }
+
     /** The query runs once when the row sought is found, then the loop ends: not once per row. */
     @Test
     void quietWhereTheLoopEndsRightAfterTheQuery() {
