@@ -70,6 +70,62 @@ public record Paging(String pagedBy, EntityGraph graph) {
     }
 
     /**
+     * The paging of a Spring Data {@code Specification} (a lambda, or its factory method's), read where the file runs
+     * it: {@code repository.findAll(spec, pageable)} with the lambda itself, the local it is kept in, or a call of the
+     * method that returns it, beside a {@code Pageable} argument ({@code PageRequest.of(...)}, or a value declared as
+     * a {@code Pageable} or {@code PageRequest}). A specification run elsewhere, or unpaged, gives nothing.
+     */
+    public static Paging ofSpecification(Node callable) {
+        Node spec = callable;
+        while (spec.getParentNode().orElse(null) instanceof EnclosedExpr || spec.getParentNode().orElse(null) instanceof CastExpr) {
+            spec = spec.getParentNode().get();
+        }
+        Node parent = spec.getParentNode().orElse(null);
+        Node scope;
+        java.util.function.Predicate<Expression> isSpec;
+        if (parent instanceof MethodCallExpr direct) {
+            Node given = spec;
+            scope = direct;
+            isSpec = e -> e == given;
+        } else if (parent instanceof VariableDeclarator v) {
+            scope = v.findAncestor(CallableDeclaration.class).orElse(null);
+            isSpec = e -> e instanceof NameExpr n && n.getNameAsString().equals(v.getNameAsString());
+        } else {
+            // returned by a factory method (toPredicate of a class is not followed: its instances are passed on)
+            Optional<MethodDeclaration> factory = spec.findAncestor(MethodDeclaration.class);
+            if (callable instanceof MethodDeclaration || factory.isEmpty()) return NONE;
+            String name = factory.get().getNameAsString();
+            scope = factory.get().findCompilationUnit().orElse(null);
+            isSpec = e -> e instanceof MethodCallExpr m && m.getNameAsString().equals(name);
+        }
+        if (scope == null) return NONE;
+        for (MethodCallExpr run : scope.findAll(MethodCallExpr.class)) {
+            // the spec may be wrapped: findAll(Specification.where(withLines()).and(...), pageable)
+            if (run.getArguments().size() < 2 || run.getArguments().stream()
+                    .noneMatch(a -> a.findAll(Expression.class).stream().anyMatch(isSpec))) {
+                continue;
+            }
+            for (Expression a : run.getArguments()) {
+                if (pageable(a)) return new Paging(describe(run), null);
+            }
+        }
+        return NONE;
+    }
+
+    /** {@code PageRequest.of(0, 20)}, {@code Pageable.ofSize(20)}, or a value declared as a Pageable or PageRequest. */
+    private static boolean pageable(Expression e) {
+        if (e instanceof MethodCallExpr m && m.getScope().orElse(null) instanceof NameExpr s) {
+            return s.getNameAsString().equals("PageRequest") || s.getNameAsString().equals("Pageable");
+        }
+        if (!(e instanceof NameExpr n)) return false;
+        dev.sqllint.extract.java.Declarations.Resolved r = dev.sqllint.extract.java.Declarations.resolve(n.getNameAsString(), n);
+        String type = r == null || r.kind() == dev.sqllint.extract.java.Declarations.Resolved.Kind.FIELD_SCOPE
+                ? null : r.type();
+        return type != null && PAGING_PARAMETERS.contains(type.replaceAll("<.*", "").replaceAll(".*\\.", ""))
+                && !type.contains("Limit") && !type.contains("ScrollPosition");
+    }
+
+    /**
      * A repository method's paging ({@code Pageable}, {@code Limit}, a {@code Page} or {@code Slice} result, or
      * {@code limitedByName}: the {@code findFirst10By...} of a derived query) and entity graph.
      */

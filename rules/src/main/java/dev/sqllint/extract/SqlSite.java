@@ -56,6 +56,12 @@ public record SqlSite(Path file, int line, int column, String api, Language lang
                 loop, repositoryCall);
     }
 
+    /** The same site, paged as {@code other} says (a Specification, read where the file runs it). */
+    public SqlSite withPaging(Paging other) {
+        return new SqlSite(file, line, column, api, language, variants, owner, entity, suppressions, zeroTest, other,
+                loop, repositoryCall);
+    }
+
     /** A call in a loop over query rows whose SQL the site does not hold: only the loop is judged. */
     public boolean isLoopCall() {
         return loop != null && variants.isEmpty();

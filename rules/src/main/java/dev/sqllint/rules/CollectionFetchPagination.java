@@ -31,7 +31,7 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
         explanation = "A JPQL or Criteria query that fetches a to-many association (join fetch o.items, or an "
                 + "@EntityGraph over a @OneToMany, @ManyToMany or @ElementCollection) returns one row per child, so "
                 + "Hibernate cannot put a page into the SQL. Paged all the same (a Pageable, Limit or Page result, "
-                + "findFirst10, setMaxResults, setFirstResult), it runs the query without a limit, reads every matching "
+                + "findFirst10, setMaxResults, setFirstResult, a Specification run with a Pageable), it runs the query without a limit, reads every matching "
                 + "parent with all its children and cuts the page in memory (HHH90003004; HHH000104 before Hibernate "
                 + "6). The cost grows with the table, not with the page; in a production incident the service ran out "
                 + "of memory. The mapping must prove the association a collection (JPA annotations or hbm.xml), and the "

@@ -184,6 +184,70 @@ class CollectionFetchPaginationTest {
         assertTrue(messages(r).get(2).contains("the query is paged (`findFirst20` (line 21))"), messages(r).get(2));
     }
 
+    /**
+     * A Specification that fetches, run paged by the repository: its paging is read where the file runs it, with the
+     * lambda kept in a local or returned by a factory method.
+     */
+    @Test
+    void specificationFetchRunWithAPageable() {
+        AnalysisResult r = shop().addSource("com/acme/shop/OrderRepository.java", """
+                package com.acme.shop;
+                import org.springframework.data.jpa.repository.JpaRepository;
+                import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+                interface OrderRepository extends JpaRepository<Order, Long>, JpaSpecificationExecutor<Order> {
+                }
+                """).addSource("com/acme/shop/OrderQueries.java", """
+                package com.acme.shop;
+                import jakarta.persistence.criteria.JoinType;
+                import java.util.List;
+                import org.springframework.data.domain.Page;
+                import org.springframework.data.domain.PageRequest;
+                import org.springframework.data.domain.Pageable;
+                import org.springframework.data.jpa.domain.Specification;
+                class OrderQueries {
+                  OrderRepository orders;
+                  static Specification<Order> withLines(String status) {
+                    return (root, query, cb) -> {
+                      // BUG: CollectionFetchPagination at fetch
+                      root.fetch("lines", JoinType.LEFT);
+                      return cb.equal(root.get("status"), status);
+                    };
+                  }
+                  static Specification<Order> withCustomer(String status) {
+                    return (root, query, cb) -> {
+                      root.fetch("customer", JoinType.LEFT); // to-one: one row per order
+                      return cb.equal(root.get("status"), status);
+                    };
+                  }
+                  Page<Order> open(Pageable pageable) {
+                    return orders.findAll(Specification.where(withLines("OPEN")), pageable);
+                  }
+                  Page<Order> openWithCustomer(Pageable pageable) {
+                    return orders.findAll(withCustomer("OPEN"), pageable);
+                  }
+                  Page<Order> firstPageTagged() {
+                    Specification<Order> tagged = (root, query, cb) -> {
+                      // BUG: CollectionFetchPagination at fetch
+                      root.fetch("tags");
+                      return cb.isTrue(cb.literal(true));
+                    };
+                    return orders.findAll(tagged, PageRequest.of(0, 20));
+                  }
+                  List<Order> allCoupons() {
+                    // run unpaged: every order is wanted
+                    Specification<Order> coupons = (root, query, cb) -> {
+                      root.fetch("coupons");
+                      return cb.isTrue(cb.literal(true));
+                    };
+                    return orders.findAll(coupons);
+                  }
+                }
+                """).doTest();
+        assertTrue(messages(r).get(0).contains("the query is paged (`findAll(...)` (line 24))"), messages(r).get(0));
+        assertTrue(messages(r).get(1).contains("the query is paged (`findAll(tagged, PageRequest.of(0, 20))` (line 35))"),
+                messages(r).get(1));
+    }
+
     /** A Hibernate XML mapping proves the collection as well as an annotation does. */
     @Test
     void hibernateSessionQueryOverAnHbmSet() {

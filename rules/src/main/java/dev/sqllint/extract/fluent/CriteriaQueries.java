@@ -167,7 +167,8 @@ public final class CriteriaQueries {
             q.clauses.items = List.of(SqlText.of(root.alias, at)); // Spring Data selects the root, whatever else the spec adds
             q.clauses.selectOrigin = at;
             Node position = callable instanceof MethodDeclaration d ? d.getName() : callable; // toPredicate: its name
-            out.add(site(file, position, SPECIFICATION_API, q.render(), callable));
+            out.add(site(file, position, SPECIFICATION_API, q.render(), callable)
+                    .withPaging(Paging.ofSpecification(callable)));
         } catch (RuntimeException | StackOverflowError e) {
             // a specification sqllint cannot follow is not SQL it can judge; the rest of the file still is
         }
