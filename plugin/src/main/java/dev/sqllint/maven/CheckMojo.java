@@ -1,6 +1,7 @@
 package dev.sqllint.maven;
 
 import dev.sqllint.engine.AnalysisResult;
+import dev.sqllint.engine.Analyzer;
 import dev.sqllint.engine.ChangedFilesView;
 import dev.sqllint.engine.Diagnostic;
 import dev.sqllint.engine.Finding;
@@ -88,7 +89,7 @@ public class CheckMojo extends AbstractSqllintMojo {
         if (markers.active() && markers.inputsUnchanged(config(), new File(baseDir, "pom.xml"))) return;
         ChangedFiles changed = changedFiles(); // before the analysis: a bad ref fails at once
         AnalysisResult result = analyze();
-        getLog().info(ConsoleReport.dialect(config()));
+        getLog().info(ConsoleReport.dialect(Analyzer.effective(config())));
         List<Path> scanned = changed != null || markers.active() ? scannedFiles() : List.of();
         ChangedFilesView view = changed == null ? null : ChangedFilesView.of(result, changed, scanned);
         if (view != null) result = view.result();

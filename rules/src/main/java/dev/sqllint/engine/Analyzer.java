@@ -94,8 +94,17 @@ public final class Analyzer {
         return new Analyzer(rules, fixedKeys, guard);
     }
 
-    public AnalysisResult analyze(AnalysisConfig config) {
+    /**
+     * The configuration an analysis runs with: the requested one, with the database the schema scripts name when
+     * nothing else named it (see {@link SchemaLoader#withScriptDialect}).
+     */
+    public static AnalysisConfig effective(AnalysisConfig requested) {
+        return SchemaLoader.withScriptDialect(requested);
+    }
+
+    public AnalysisResult analyze(AnalysisConfig requested) {
         long started = System.nanoTime();
+        AnalysisConfig config = effective(requested);
         Phases phases = new Phases();
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         List<String> cacheNotes = Collections.synchronizedList(new ArrayList<>());

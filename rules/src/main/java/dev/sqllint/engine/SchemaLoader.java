@@ -55,6 +55,22 @@ final class SchemaLoader {
         return new Loaded(schema, jpa, summary(schema, sources), notes);
     }
 
+    /**
+     * Where no JDBC driver names the database, the schema scripts may: scripts that name one of sqllint's databases,
+     * and only one ({@code mysql-schema.sql}), make it the project's, so statements, MyBatis {@code databaseId}s and
+     * advice are read for it and not for the PostgreSQL default.
+     */
+    static AnalysisConfig withScriptDialect(AnalysisConfig config) {
+        if (!AnalysisConfig.DEFAULT_DIALECT_SOURCE.equals(config.dialectSource())) return config;
+        List<Path> files = sourceFiles(config);
+        List<Path> roots = new ArrayList<>(config.resourceRoots());
+        roots.addAll(config.reactorModules());
+        return dev.sqllint.schema.discovery.DialectScripts.onlyDialectNamed(files, roots)
+                .map(d -> config.withDialect(d, "no JDBC driver among the dependencies; the schema scripts name only "
+                        + d.displayName()))
+                .orElse(config);
+    }
+
     /** Where this module's schema sources are looked for. */
     static SchemaSources.Search search(AnalysisConfig config) {
         return new SchemaSources.Search(config.baseDir(), config.resourceRoots(), config.schemaLocations(),

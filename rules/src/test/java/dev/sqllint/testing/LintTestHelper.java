@@ -201,4 +201,9 @@ public final class LintTestHelper {
     public Path root() {
         return root;
     }
+
+    /** The folder the resources were written to (schema scripts, mappers), once the analysis ran. */
+    public Path resourceRoot() {
+        return resourceRoot;
+    }
 }

@@ -60,6 +60,20 @@ public final class DialectScripts {
         return new Split(List.copyOf(own), fallbacks);
     }
 
+    /**
+     * The one database of sqllint's dialects that the scripts name, when they name exactly one ({@code
+     * mysql-schema.sql} beside a {@code derby-schema.sql}, which no dialect reads): the project's database where
+     * nothing else says it. Empty when none or several are named; H2's and HSQLDB's scripts are not counted.
+     */
+    public static Optional<Dialect> onlyDialectNamed(List<Path> scripts, List<Path> roots) {
+        Set<Dialect> named = new java.util.TreeSet<>();
+        for (Path script : scripts) Dialect.ofFileName(relative(script, roots).toLowerCase(Locale.ROOT)).ifPresent(named::add);
+        // an embedded database's scripts serve tests and demo modes more often than production: they name no project's
+        named.remove(Dialect.H2);
+        named.remove(Dialect.HSQLDB);
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+    }
+
     /** The database a path names: a dialect's file token ({@code postgres}, {@code mssql}) or another database's. */
     static Optional<String> databaseOf(String relativePath) {
         String lower = relativePath.toLowerCase(Locale.ROOT);
