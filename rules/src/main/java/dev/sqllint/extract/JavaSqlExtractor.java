@@ -282,7 +282,9 @@ public final class JavaSqlExtractor {
         String zeroTest = call == null ? null : ResultTests.zeroTestOf(call).orElse(null);
         Paging paging = language == Language.JPQL ? Paging.of(context) : Paging.NONE;
         LoopContext loop = call == null ? null : loops.around(call).orElse(null);
-        return new SqlSite(file, o.line(), o.column(), api, language, variants, owner(context), null,
+        // a helper's keyword chosen at run time (whereAnd()): only the variants where it fits
+        List<SqlText> fitting = dev.sqllint.extract.java.KeywordChoices.fitting(variants);
+        return new SqlSite(file, o.line(), o.column(), api, language, fitting, owner(context), null,
                 Suppressions.enclosing(context), zeroTest, paging, loop);
     }
 

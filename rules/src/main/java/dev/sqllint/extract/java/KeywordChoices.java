@@ -1,0 +1,101 @@
+package dev.sqllint.extract.java;
+
+import dev.sqllint.sql.SqlText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Keywords a project helper chooses at run time: a {@code SqlHelper} whose {@code whereAnd()} returns "where" the
+ * first time and "and" after folds to both texts at every call, so a builder with two conditions reads as four
+ * statements, two of which ({@code ... where a = ? where b = ?}, {@code ... from t and a = ?}) no caller can
+ * produce. A variant is kept only where each keyword such a method returned fits where it stands: WHERE opens the
+ * conditions of a clause that has none yet, AND and OR continue conditions already opened (WHERE or HAVING before
+ * them at the same depth; a join's ON is not what such helpers continue). Text the project writes itself is never judged; when no variant fits, all stay.
+ */
+public final class KeywordChoices {
+
+    private static final Set<String> CHOSEN = Set.of("where", "and", "or");
+    private static final Set<String> OPENS_CONDITIONS = Set.of("where", "on", "having");
+    private static final Set<String> OPENS_CLAUSE = Set.of("select", "from", "join", "set", "update", "delete", "by");
+
+    private KeywordChoices() {
+    }
+
+    /** The variants in which every keyword returned by a project method fits; all of them when none does. */
+    public static List<SqlText> fitting(List<SqlText> variants) {
+        if (variants.size() < 2) return variants;
+        List<SqlText> out = new ArrayList<>();
+        for (SqlText v : variants) if (fits(v)) out.add(v);
+        return out.isEmpty() || out.size() == variants.size() ? variants : List.copyOf(out);
+    }
+
+    private static boolean fits(SqlText v) {
+        String text = v.text();
+        int i = 0;
+        while (i < text.length()) {
+            if (!Character.isLetter(text.charAt(i)) || (i > 0 && isWordChar(text.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && isWordChar(text.charAt(end))) end++;
+            String word = text.substring(i, end).toLowerCase(Locale.ROOT);
+            if (CHOSEN.contains(word) && returnedAlone(v, i, end, word) && !fitsAt(text, i, word)) return false;
+            i = end;
+        }
+        return true;
+    }
+
+    /**
+     * The word is all a project method returned ({@code SqlHelper.whereAnd()} giving {@code " and "}), not part of
+     * a longer text a method returned (a join condition's {@code and}) nor text the call site wrote.
+     */
+    private static boolean returnedAlone(SqlText v, int start, int end, String word) {
+        String label = v.originAt(start).viaConstant();
+        if (label == null || !label.endsWith("()")) return false;
+        int from = start;
+        while (from > 0 && label.equals(v.originAt(from - 1).viaConstant())) from--;
+        int to = end;
+        while (to < v.length() && label.equals(v.originAt(to).viaConstant())) to++;
+        return v.text().substring(from, to).strip().equalsIgnoreCase(word);
+    }
+
+    /** Whether {@code word} at {@code at} fits after the clause word nearest before it at the same depth. */
+    private static boolean fitsAt(String text, int at, String word) {
+        // a join's ON counts as a clause word but not as conditions a helper continues: such helpers build WHERE
+        String before = nearestClauseWord(text, at);
+        boolean conditionsOpen = before != null && (before.equals("where") || before.equals("having"));
+        return word.equals("where") ? !conditionsOpen : conditionsOpen;
+    }
+
+    /** The nearest WHERE/ON/HAVING or clause-opening word before {@code at}, at the same parenthesis depth; null if none. */
+    private static String nearestClauseWord(String text, int at) {
+        int depth = 0;
+        int i = at - 1;
+        while (i >= 0) {
+            char c = text.charAt(i);
+            if (c == ')') depth++;
+            else if (c == '(') {
+                if (depth == 0) return null;
+                depth--;
+            } else if (c == '\'') {
+                int open = text.lastIndexOf('\'', i - 1);
+                if (open < 0) return null;
+                i = open;
+            } else if (depth == 0 && Character.isLetter(c) && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+                int end = i;
+                while (end < text.length() && isWordChar(text.charAt(end))) end++;
+                String w = text.substring(i, end).toLowerCase(Locale.ROOT);
+                if (OPENS_CONDITIONS.contains(w) || OPENS_CLAUSE.contains(w)) return w;
+            }
+            i--;
+        }
+        return null;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+}
