@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * <li>{@code FROM t WITH (FORCESEEK)}: SQL Server table hints JSqlParser does not know are blanked.</li>
  * <li>{@code UPDATE t SET <unknown> WHERE}: the assignments come from a helper; the unknown part stands for
  * them ({@code <unknown> = ?}).</li>
+ * <li>{@code DELETE FROM t USING t JOIN u ON ... WHERE}: MySQL's multiple-table DELETE in its USING form, the same
+ * statement as {@code DELETE t FROM t JOIN u ON ... WHERE}, which JSqlParser takes.</li>
  * </ul>
  * Each keeps offsets as they were where it can (same length), so positions map back to the Java code.
  */
@@ -66,6 +68,7 @@ final class DialectRepairs {
                 .or(() -> failure.contains("<K_") ? functionName(sql, at) : Optional.empty())
                 .or(() -> unknownAssignments(sql, at))
                 .or(() -> tableHints(sql, at))
+                .or(() -> deleteUsingJoin(sql, at))
                 .or(() -> reservedName(sql, at));
     }
 
@@ -193,6 +196,16 @@ final class DialectRepairs {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code DELETE FROM t USING t JOIN u ...}, stopped after USING: written as {@code DELETE t FROM t JOIN u ...}. */
+    private static Optional<SqlText> deleteUsingJoin(SqlText sql, int at) {
+        Matcher m = Pattern.compile("(?is)^\\s*delete\\s+(from\\s+([\\w.`\"]+(?:\\s*,\\s*[\\w.`\"]+)*)\\s+using)\\s")
+                .matcher(sql.text());
+        if (!m.find() || at < m.end(1)) return Optional.empty();
+        String moved = m.group(2) + " from";
+        // the same length, so the positions after it stay where they were
+        return Optional.of(sql.replace(m.start(1), m.end(1), moved + " ".repeat(m.end(1) - m.start(1) - moved.length())));
     }
 
     private static Optional<SqlText> unknownAssignments(SqlText sql, int at) {

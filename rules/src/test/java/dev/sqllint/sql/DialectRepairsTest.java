@@ -36,6 +36,19 @@ class DialectRepairsTest {
     }
 
     @Test
+    void mySqlsDeleteUsingAJoinIsReadAsTheDeleteFromJoinItMeans() {
+        SqlParser.Result r = parse("DELETE FROM orders USING orders JOIN customers c ON c.id = orders.customer_id "
+                + "WHERE c.status = ?");
+        assertTrue(r.ok(), r.failure());
+        assertEquals("DELETE orders from       orders JOIN customers c ON c.id = orders.customer_id WHERE c.status = ?",
+                r.parsed().sql());
+        // two targets, and the USING form without a join, which the parser takes as it is
+        assertTrue(parse("DELETE FROM o, l USING orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status = ?").ok());
+        assertEquals("DELETE FROM orders o USING customers c WHERE c.id = o.customer_id",
+                parse("DELETE FROM orders o USING customers c WHERE c.id = o.customer_id").parsed().sql());
+    }
+
+    @Test
     void dropForeignKeyIsReadAsDropConstraint() {
         SqlParser.Result r = parse("ALTER TABLE dt_notes DROP KEY fk_client, DROP FOREIGN KEY fk_dt_notes_client, "
                 + "ADD CONSTRAINT fk_dt_notes_loan FOREIGN KEY (loan_id) REFERENCES m_loan (id)");
