@@ -271,7 +271,27 @@ final class QueryLoops {
                 return Optional.empty();
             }
         }
+        if (limitedAfter(m)) return Optional.empty();
         return m.getScope().flatMap(s -> rows(s, 0));
+    }
+
+    /**
+     * {@code rows.stream().map(r -> repo.find(r)).limit(3)}: a stream runs its per-element steps only for the
+     * elements a later {@code limit(n)} lets through, a fixed few however many rows there are.
+     */
+    private static boolean limitedAfter(MethodCallExpr m) {
+        Node at = m;
+        while (at.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == at) {
+            if (isFixedLimit(next)) return true;
+            at = next;
+        }
+        return false;
+    }
+
+    /** {@code limit(3)}: a literal bound on the elements that go on. */
+    private static boolean isFixedLimit(MethodCallExpr m) {
+        return m.getNameAsString().equals("limit") && m.getArguments().size() == 1
+                && unwrap(m.getArgument(0)) instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr;
     }
 
     /** The query call whose rows {@code e} holds: the call itself, a chain over it that keeps the rows, a local set from it. */
@@ -282,7 +302,7 @@ final class QueryLoops {
             Optional<QueryCalls.QueryCall> q = calls.of(m);
             if (q.isPresent()) return q.filter(QueryCalls.QueryCall::manyRows); // findById(id).map(...): one value
 
-            if (m.getScope().isEmpty() || !keepsRows(m.getNameAsString())) return Optional.empty();
+            if (m.getScope().isEmpty() || !keepsRows(m.getNameAsString()) || isFixedLimit(m)) return Optional.empty();
             return rows(m.getScope().get(), depth + 1);
         }
         if (e instanceof NameExpr n) {

@@ -317,6 +317,39 @@ class QueryInLoopTest {
                 """).expectNoFindings(1);
     }
 
+    /** A stream cut to a fixed few elements runs its per-element lookups for those few, however many rows there are. */
+    @Test
+    void quietForAStreamLimitedToAFixedFewElements() {
+        helper.addSource("com/acme/Account.java", """
+                package com.acme;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                @Entity class Account { @Id Long id; String email; Long parentId; String status; }
+                """).addSource("com/acme/AccountRepository.java", """
+                package com.acme;
+                import java.util.List;
+                import org.springframework.data.jpa.repository.JpaRepository;
+                interface AccountRepository extends JpaRepository<Account, Long> {
+                  List<Account> findByStatus(String status);
+                }
+                """).addSource("com/acme/AccountService.java", """
+                package com.acme;
+                import java.util.List;
+                class AccountService {
+                  AccountRepository accounts;
+                  String blockedExamples() {
+                    // an error message naming the first three: three lookups at most
+                    return accounts.findByStatus("blocked").stream().limit(3)
+                        .map(a -> accounts.findById(a.parentId).map(p -> p.email).orElse("?")).toList().toString();
+                  }
+                  List<String> firstParents() {
+                    return accounts.findByStatus("open").stream()
+                        .map(a -> accounts.findById(a.parentId).map(p -> p.email).orElse("?")).limit(5).toList();
+                  }
+                }
+                """).expectNoFindings(1);
+    }
+
     /**
      * JPA: findById of an id the code read from an entity it holds (the loop's row, an association of it, an entity
      * loaded before the loop) is answered by the persistence context when that entity is loaded; getById is a lazy
