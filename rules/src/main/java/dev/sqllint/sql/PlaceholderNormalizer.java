@@ -37,8 +37,8 @@ public final class PlaceholderNormalizer {
                 if (c == '$') repl = Placeholders.DYNAMIC;
                 else if (inner.equals("#entityName")) repl = entityName != null ? entityName : Placeholders.ENTITY;
                 else repl = "?";
-            } else if (c == ':' && next(s, i) == '#' && i + 2 < s.length() && s.charAt(i + 2) == '{') {
-                end = matchingBrace(s, i + 2); // Spring Data SpEL parameter :#{...}
+            } else if ((c == ':' || c == '?') && next(s, i) == '#' && i + 2 < s.length() && s.charAt(i + 2) == '{') {
+                end = matchingBrace(s, i + 2); // Spring Data SpEL parameter :#{...} or ?#{...}
                 repl = "?";
             } else if (c == '?' && Character.isDigit(next(s, i))) {
                 end = digitsEnd(s, i + 1);

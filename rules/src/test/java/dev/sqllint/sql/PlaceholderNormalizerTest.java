@@ -18,6 +18,14 @@ class PlaceholderNormalizerTest {
     }
 
     @Test
+    void springDataSpelParametersInBothSpellingsAreOneParameter() {
+        // ?#{...} and :#{...}: the value of an expression, bound as one parameter (a security principal's name)
+        assertEquals("select b from BankAccount b where b.user.login = ? and b.owner = ?",
+                normalize("select b from BankAccount b where b.user.login = ?#{authentication.name} "
+                        + "and b.owner = :#{principal.username}", null).replace("  ", " "));
+    }
+
+    @Test
     void collectionParameterAfterInGetsParentheses() {
         assertEquals("select r from R r where r.id in (?) and r.kind IN (?)",
                 normalize("select r from R r where r.id in :ids and r.kind IN (:kinds)", null));
