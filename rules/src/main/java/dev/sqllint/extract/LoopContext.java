@@ -13,8 +13,13 @@ package dev.sqllint.extract;
  *                  (OrderService.java:40)}); null when the loop issues it directly
  * @param batchFix  the batch call that replaces the per-row one, when the API has one ({@code
  *                  orderRepository.findAllById(ids)}); else null
+ * @param write     the call per row writes ({@code mapper.insertColumn(c)}, {@code repo.save(x)}): batched, not read in one
  */
-public record LoopContext(String outer, int loopLine, String inner, String via, String batchFix) {
+public record LoopContext(String outer, int loopLine, String inner, String via, String batchFix, boolean write) {
+
+    public LoopContext(String outer, int loopLine, String inner, String via, String batchFix) {
+        this(outer, loopLine, inner, via, batchFix, false);
+    }
 
     /** The query is issued by a project method the loop calls, not by the loop's own code. */
     public boolean oneCallAway() {

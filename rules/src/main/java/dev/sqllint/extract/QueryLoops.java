@@ -94,14 +94,23 @@ final class QueryLoops {
             if (inner.isPresent()) {
                 if (inner.get().holdsSql() || preparedInTheLoop(call, loop.get())) continue; // its own site reports it
                 out.add(site(file.path(), call, inner.get().description(), new LoopContext(loop.get().outer().description(),
-                        loop.get().line(), inner.get().description(), null, inner.get().batchFix())));
+                        loop.get().line(), inner.get().description(), null, inner.get().batchFix(), writes(call))));
                 continue;
             }
             oneCallAway(call).ifPresent(c -> out.add(site(file.path(), call, c.description(), new LoopContext(
-                    loop.get().outer().description(), loop.get().line(), c.description(), via(call, c.call()), null))));
+                    loop.get().outer().description(), loop.get().line(), c.description(), via(call, c.call()), null,
+                    writes(c.call())))));
         }
         return out;
     }
+
+    /** A repository or mapper method named for a write ({@code insertColumn}, {@code updateById}, {@code save}). */
+    private static boolean writes(MethodCallExpr call) {
+        return WRITE_NAME.matcher(call.getNameAsString()).lookingAt();
+    }
+
+    private static final java.util.regex.Pattern WRITE_NAME =
+            java.util.regex.Pattern.compile("(insert|update|delete|save|remove|upsert|merge|persist)(?![a-z])");
 
     private static boolean mayBeInALoop(MethodCallExpr call) {
         for (Node p = call.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {

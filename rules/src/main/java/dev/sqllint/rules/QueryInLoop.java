@@ -80,7 +80,11 @@ public final class QueryInLoop implements Rule {
     @Override
     public List<Violation> checkLoopCall(LoopContext loop, Dialect dialect) {
         String fix;
-        if (loop.batchFix() != null) {
+        if (loop.write() && loop.batchFix() == null) {
+            fix = "write them together: one statement for all the rows (a multi-row INSERT ... VALUES (...), (...), or "
+                    + "UPDATE/DELETE ... WHERE key IN (...)), or one batch (JDBC addBatch/executeBatch, MyBatis "
+                    + "ExecutorType.BATCH, saveAll).";
+        } else if (loop.batchFix() != null) {
             fix = "load them in one call: " + loop.batchFix() + " with the keys of all the outer rows, or join them in the "
                     + "outer query.";
         } else {

@@ -256,6 +256,48 @@ class QueryInLoopTest {
                 """).doTest();
     }
 
+    /** A write per row is fixed by writing the rows together, not by reading them in one query. */
+    @Test
+    void aMapperWritePerRowIsAdvisedToBeBatched() {
+        AnalysisResult r = helper.addResource("mapper/ColumnMapper.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+                <mapper namespace="com.acme.mapper.ColumnMapper">
+                  <select id="columnsOf" resultType="com.acme.mapper.Column">
+                    SELECT column_name, data_type FROM information_schema.columns WHERE table_name = #{table}
+                  </select>
+                  <insert id="insertColumn">INSERT INTO gen_column (name, type) VALUES (#{name}, #{type})</insert>
+                </mapper>
+                """).addSource("com/acme/mapper/ColumnMapper.java", """
+                package com.acme.mapper;
+                import java.util.List;
+                public interface ColumnMapper {
+                  List<Column> columnsOf(String table);
+                  int insertColumn(Column c);
+                }
+                """).addSource("com/acme/mapper/Column.java", """
+                package com.acme.mapper;
+                public class Column { public String name; public String type; }
+                """).addSource("com/acme/service/Generator.java", """
+                package com.acme.service;
+                import com.acme.mapper.Column;
+                import com.acme.mapper.ColumnMapper;
+                class Generator {
+                  ColumnMapper columns;
+                  void importTable(String table) {
+                    for (Column c : columns.columnsOf(table)) {
+                      // BUG: QueryInLoop at insertColumn
+                      columns.insertColumn(c);
+                    }
+                  }
+                }
+                """).doTest();
+        String m = r.findings().get(0).message();
+        assertEquals(true, m.endsWith("write them together: one statement for all the rows (a multi-row INSERT ... VALUES "
+                + "(...), (...), or UPDATE/DELETE ... WHERE key IN (...)), or one batch (JDBC addBatch/executeBatch, MyBatis "
+                + "ExecutorType.BATCH, saveAll)."), m);
+    }
+
     @Test
     void quietForLiteralCollectionsEnumValuesParametersAndBatches() {
         helper.addSource("com/acme/Maintenance.java", """
