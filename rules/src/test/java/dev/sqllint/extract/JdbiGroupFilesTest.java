@@ -191,6 +191,28 @@ class JdbiGroupFilesTest {
     }
 
     @Test
+    void aTemplateThatCallsItselfRendersThatCallAsAPlaceholderInsteadOfRecursing() throws IOException {
+        // StringTemplate would recurse until its stack ran out; two self-calls per level would be 2^depth renders.
+        resource("org/acme/dao/LoopDao.sql.stg", """
+                tableName() ::= "invoices <if(!paid)>where <tableName()><else>and <tableName()><endif>"
+                unpaid() ::= "select id from <tableName()>"
+                """);
+        fx.resources(resources);
+        fx.source("org/acme/dao/LoopDao.java", """
+                package org.acme.dao;
+                import org.jdbi.v3.sqlobject.statement.SqlQuery;
+                import org.jdbi.v3.stringtemplate4.UseStringTemplateSqlLocator;
+                @UseStringTemplateSqlLocator
+                public interface LoopDao {
+                  @SqlQuery
+                  java.util.List<Long> unpaid();
+                }
+                """);
+        assertEquals(List.of("select id from invoices where " + D, "select id from invoices and " + D),
+                texts(fx.sites("org/acme/dao/LoopDao.java").get(0)));
+    }
+
+    @Test
     void aMissingTemplateIsUnresolvedAtTheAnnotation() throws IOException {
         resource("org/acme/jobs/JobDao.sql.stg", "other() ::= \"SELECT 1\"\n");
         fx.resources(resources);

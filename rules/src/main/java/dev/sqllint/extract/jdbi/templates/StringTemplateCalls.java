@@ -26,12 +26,18 @@ import java.util.regex.Pattern;
  * the same way in one statement, so a parenthesis opened under {@code <if(x)>} and closed under a later
  * {@code <if(x)>} stays balanced. What else an expression does ({@code <ids; separator=",">},
  * {@code <cols:{c | ...}>}, functions) is a placeholder.
+ *
+ * <p>Rendering is bounded, whatever the group says: a template that calls itself (directly or through others)
+ * would recurse forever in StringTemplate too, so that call is a placeholder; and past {@link #MAX_WORK} nodes
+ * visited in one rendering, calls are placeholders too, since each call can multiply the work of the ones
+ * below it (two self-calls per level are 2^depth renders).
  */
 public final class StringTemplateCalls {
 
     private static final int MAX_PATHS = 32;
     private static final int MAX_VARIANTS = 16;
     private static final int MAX_DEPTH = 24;
+    private static final int MAX_WORK = 20_000;
     private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)", Pattern.DOTALL);
     private static final Pattern NAMED = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=(.*)", Pattern.DOTALL);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
@@ -46,6 +52,9 @@ public final class StringTemplateCalls {
 
     private final StringTemplateGroup group;
     private final Map<StringTemplateGroup.Template, List<Node>> parsed = new IdentityHashMap<>();
+    /** The templates being rendered, outermost first: calling one of them again is recursion. */
+    private final List<StringTemplateGroup.Template> active = new ArrayList<>();
+    private int work;
 
     private StringTemplateCalls(StringTemplateGroup group) {
         this.group = group;
@@ -71,11 +80,22 @@ public final class StringTemplateCalls {
 
     private List<Path> render(StringTemplateGroup.Template t, Map<String, Value> env, List<Path> paths, int depth) {
         List<Node> nodes = parsed.computeIfAbsent(t, x -> TemplateNodes.parse(x.body()));
-        return nodes(nodes, env, paths, depth);
+        active.add(t);
+        try {
+            return nodes(nodes, env, paths, depth);
+        } finally {
+            active.remove(active.size() - 1);
+        }
+    }
+
+    /** Whether {@code callee} may be expanded here: not recursion, and the rendering's budget not spent. */
+    private boolean expandable(StringTemplateGroup.Template callee, int depth) {
+        return depth < MAX_DEPTH && work < MAX_WORK && active.stream().noneMatch(a -> a == callee);
     }
 
     private List<Path> nodes(List<Node> nodes, Map<String, Value> env, List<Path> paths, int depth) {
         for (Node n : nodes) {
+            work++;
             if (n instanceof Text text) paths = append(paths, text.text());
             else if (n instanceof Expr e) paths = expression(e, env, paths, depth);
             else if (n instanceof If section) paths = section(section, env, paths, depth);
@@ -93,9 +113,9 @@ public final class StringTemplateCalls {
             return append(paths, placeholder(e));
         }
         Matcher call = CALL.matcher(inner);
-        if (call.matches() && depth < MAX_DEPTH) {
+        if (call.matches()) {
             Optional<StringTemplateGroup.Template> callee = group.lookup(call.group(1));
-            if (callee.isPresent()) {
+            if (callee.isPresent() && expandable(callee.get(), depth)) {
                 Map<String, Value> inside = new HashMap<>(env); // ST scopes attributes dynamically
                 List<String> args = arguments(call.group(2));
                 List<String> params = callee.get().parameters();
@@ -150,7 +170,9 @@ public final class StringTemplateCalls {
     /** Whether the call {@code <t(args)>} renders some text here: null when that depends on what is not known. */
     private Boolean rendersText(String call, Map<String, Value> env, Path p, int depth) {
         Matcher m = CALL.matcher(call);
-        if (depth >= MAX_DEPTH || !m.matches() || group.lookup(m.group(1)).isEmpty()) return null;
+        if (!m.matches()) return null;
+        Optional<StringTemplateGroup.Template> callee = group.lookup(m.group(1));
+        if (callee.isEmpty() || !expandable(callee.get(), depth + 1)) return null;
         Expr e = new Expr(call, SqlText.of(call, p.text().length() > 0 ? p.text().originAt(0) : null));
         List<Path> out = expression(e, env, List.of(new Path(SqlText.empty(), p.assumed())), depth + 1);
         boolean blank = out.stream().allMatch(x -> x.text().text().isBlank());
