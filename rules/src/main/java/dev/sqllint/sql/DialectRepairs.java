@@ -54,7 +54,7 @@ final class DialectRepairs {
             "between", "all", "any", "some", "distinct", "over", "partition", "filter", "within", "table", "lateral");
     private static final Pattern AT = Pattern.compile("at line (\\d+), column (\\d+)");
     private static final Set<String> CLAUSES = Set.of("select", "from", "where", "order", "having", "on", "join", "union",
-            "limit", "window", "partition", "set", "values", "into");
+            "limit", "window", "partition", "set", "values", "into", "by"); // by: of GROUP BY or ORDER BY
 
     private DialectRepairs() {
     }
@@ -88,23 +88,8 @@ final class DialectRepairs {
 
     /** Whether the nearest clause keyword before {@code at}, at the same parenthesis depth, is GROUP BY. */
     private static boolean inGroupBy(String s, int at) {
-        int depth = 0;
-        int i = at - 1;
-        while (i >= 0) {
-            char c = s.charAt(i);
-            if (c == ')') depth++;
-            else if (c == '(' && --depth < 0) return false;
-            if (depth == 0 && Character.isLetter(c)) {
-                int end = i + 1;
-                while (i >= 0 && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i--;
-                String w = s.substring(i + 1, end).toLowerCase(Locale.ROOT);
-                if (w.equals("by")) return previousWord(s, i).equals("group");
-                if (CLAUSES.contains(w)) return false;
-                continue;
-            }
-            i--;
-        }
-        return false;
+        int found = SqlKeywords.nearestBefore(s, at, CLAUSES);
+        return found >= 0 && wordAt(s, found).equalsIgnoreCase("by") && previousWord(s, found - 1).equals("group");
     }
 
     private static Optional<SqlText> dropForeignKey(SqlText sql, int at) {

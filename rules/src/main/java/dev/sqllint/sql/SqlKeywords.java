@@ -1,6 +1,9 @@
 package dev.sqllint.sql;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Finds keywords in SQL text while skipping string literals, quoted identifiers and comments. Rules use it
@@ -22,6 +25,45 @@ public final class SqlKeywords {
     public static int last(String sql, String keyword, int from, int to) {
         int[] found = scan(sql, keyword, from, to, true);
         return found[0];
+    }
+
+    /**
+     * Offset of the nearest whole word of {@code words} (lower case) before {@code at} at the same parenthesis depth,
+     * or -1: the clause {@code at} stands in ({@code GROUP BY}, {@code WHERE}). A parenthesis still open at {@code at}
+     * bounds the search, and literals and comments are skipped.
+     */
+    public static int nearestBefore(String sql, int at, Set<String> words) {
+        Deque<Integer> outer = new ArrayDeque<>(); // the nearest word found at each enclosing depth
+        int nearest = -1;
+        int end = Math.min(at, sql.length());
+        int i = 0;
+        while (i < end) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = PlaceholderNormalizer.skipQuoted(sql, i, c);
+            } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? sql.length() : nl;
+            } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? sql.length() : close + 2;
+            } else if (c == '(') {
+                outer.push(nearest);
+                nearest = -1;
+                i++;
+            } else if (c == ')') {
+                nearest = outer.isEmpty() ? -1 : outer.pop();
+                i++;
+            } else if (Character.isLetter(c) || c == '_') {
+                int j = i;
+                while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) j++;
+                if (j <= end && words.contains(sql.substring(i, j).toLowerCase(Locale.ROOT))) nearest = i;
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        return nearest;
     }
 
     private static int[] scan(String sql, String keyword, int from, int to, boolean keepLast) {

@@ -1,5 +1,6 @@
 package dev.sqllint.extract.java;
 
+import dev.sqllint.sql.SqlKeywords;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.Set;
 public final class KeywordChoices {
 
     private static final Set<String> CHOSEN = Set.of("where", "and", "or");
-    private static final Set<String> OPENS_CONDITIONS = Set.of("where", "on", "having");
-    private static final Set<String> OPENS_CLAUSE = Set.of("select", "from", "join", "set", "update", "delete", "by");
+    /** The words that open conditions (WHERE, ON, HAVING) or another clause, where a search for the clause stops. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("where", "on", "having", "select", "from", "join", "set",
+            "update", "delete", "by");
 
     private KeywordChoices() {
     }
@@ -72,27 +74,11 @@ public final class KeywordChoices {
 
     /** The nearest WHERE/ON/HAVING or clause-opening word before {@code at}, at the same parenthesis depth; null if none. */
     private static String nearestClauseWord(String text, int at) {
-        int depth = 0;
-        int i = at - 1;
-        while (i >= 0) {
-            char c = text.charAt(i);
-            if (c == ')') depth++;
-            else if (c == '(') {
-                if (depth == 0) return null;
-                depth--;
-            } else if (c == '\'') {
-                int open = text.lastIndexOf('\'', i - 1);
-                if (open < 0) return null;
-                i = open;
-            } else if (depth == 0 && Character.isLetter(c) && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
-                int end = i;
-                while (end < text.length() && isWordChar(text.charAt(end))) end++;
-                String w = text.substring(i, end).toLowerCase(Locale.ROOT);
-                if (OPENS_CONDITIONS.contains(w) || OPENS_CLAUSE.contains(w)) return w;
-            }
-            i--;
-        }
-        return null;
+        int found = SqlKeywords.nearestBefore(text, at, CLAUSE_WORDS);
+        if (found < 0) return null;
+        int end = found;
+        while (end < text.length() && isWordChar(text.charAt(end))) end++;
+        return text.substring(found, end).toLowerCase(Locale.ROOT);
     }
 
     private static boolean isWordChar(char c) {
