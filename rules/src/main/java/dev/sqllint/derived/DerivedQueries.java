@@ -241,7 +241,7 @@ public final class DerivedQueries {
     private static Set<String> namedQueries(Collection<JavaFile> files) {
         Set<String> names = new HashSet<>();
         for (JavaFile f : files) {
-            for (AnnotationExpr a : f.unit().findAll(AnnotationExpr.class)) {
+            for (AnnotationExpr a : f.findAll(AnnotationExpr.class)) {
                 String id = a.getName().getIdentifier();
                 if (!(id.equals("NamedQuery") || id.equals("NamedNativeQuery")) || !(a instanceof NormalAnnotationExpr n)) continue;
                 for (MemberValuePair p : n.getPairs()) {

@@ -33,7 +33,7 @@ final class UnknownRuleNames {
     static List<Diagnostic> in(JavaFile file) {
         List<Diagnostic> out = new ArrayList<>();
         if (!JavaSyntax.maySaySqllint(file.unit())) return out; // nothing to check: not a walk of the whole tree
-        for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) {
+        for (AnnotationExpr a : file.findAll(AnnotationExpr.class)) {
             String name = a.getNameAsString();
             if (!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings")) continue;
             for (StringLiteralExpr value : a.findAll(StringLiteralExpr.class)) {

@@ -43,13 +43,13 @@ final class ConstructorSites {
     }
 
     void sites(JavaFile file, List<SqlSite> out, Consumer<UnresolvedSite> unresolved) {
-        for (ObjectCreationExpr create : file.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr create : file.findAll(ObjectCreationExpr.class)) {
             String type = typeNames.resolve(create.getType().getNameWithScope(), create);
             Optional<ConstructorSink> sink = catalog.constructor(type);
             if (sink.isPresent()) direct(sink.get(), create, create.getArguments(), file.path(), out, unresolved);
             else held(type, create, file.path(), out);
         }
-        for (ExplicitConstructorInvocationStmt call : file.unit().findAll(ExplicitConstructorInvocationStmt.class)) {
+        for (ExplicitConstructorInvocationStmt call : file.findAll(ExplicitConstructorInvocationStmt.class)) {
             if (call.isThis()) continue;
             Optional<ClassOrInterfaceDeclaration> owner = call.findAncestor(ClassOrInterfaceDeclaration.class);
             Optional<String> parent = owner.flatMap(supertypes::superclass);

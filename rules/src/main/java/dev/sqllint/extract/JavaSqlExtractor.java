@@ -132,6 +132,10 @@ public final class JavaSqlExtractor {
 
     /** The file's sites; the sink calls and annotations whose SQL cannot be read go to {@code unresolved}. */
     public List<SqlSite> sites(JavaFile file, Consumer<UnresolvedSite> unresolvedSites) {
+        return folder.inOneFile(() -> sitesOf(file, unresolvedSites));
+    }
+
+    private List<SqlSite> sitesOf(JavaFile file, Consumer<UnresolvedSite> unresolvedSites) {
         List<SqlSite> out = new ArrayList<>();
         // em.createQuery(cq) with a Criteria query: read here, so not unresolved as a JPQL argument
         CriteriaQueries.Found criteriaQueries = criteria.find(file, unresolvedSites);
@@ -139,13 +143,13 @@ public final class JavaSqlExtractor {
             if (!criteriaQueries.claims(u)) unresolvedSites.accept(u);
         };
         out.addAll(criteriaQueries.sites());
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
             if (catalog.isSinkMethodName(call.getNameAsString())) sinkCalls.sites(call, file.path(), out, unresolved);
             else countCalls.site(call, file.path(), derived).ifPresent(out::add);
         }
         constructorSites.sites(file, out, unresolved);
         jdbi.inheritedSites(file, out, unresolved);
-        for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out, unresolved);
+        for (AnnotationExpr a : file.findAll(AnnotationExpr.class)) annotationSites(a, file.path(), out, unresolved);
         if (derived != null) out.addAll(derived.sites(file));
         // jOOQ: one site per chain; a plain-SQL call read by name above is read here with its receiver's type
         for (SqlSite s : jooq.sites(file)) {

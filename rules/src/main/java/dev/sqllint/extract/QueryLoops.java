@@ -86,7 +86,7 @@ final class QueryLoops {
     List<SqlSite> callSites(JavaFile file) {
         List<SqlSite> out = new ArrayList<>();
         Map<Node, Optional<RowLoop>> memo = new IdentityHashMap<>();
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
             if (!mayBeInALoop(call)) continue;
             Optional<RowLoop> loop = rowLoop(call, memo);
             if (loop.isEmpty()) continue;

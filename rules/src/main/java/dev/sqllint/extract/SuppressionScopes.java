@@ -35,7 +35,7 @@ public final class SuppressionScopes {
     }
 
     private void index(JavaFile file) {
-        for (AnnotationExpr a : file.unit().findAll(AnnotationExpr.class)) {
+        for (AnnotationExpr a : file.findAll(AnnotationExpr.class)) {
             Suppressions s = Suppressions.of(a);
             Node declaration = a.getParentNode().orElse(null);
             if (s.isEmpty() || declaration == null || declaration.getRange().isEmpty()) continue;

@@ -39,8 +39,9 @@ public final class TypeNames {
         }
         for (ImportDeclaration imp : cu.getImports()) {
             if (imp.isStatic() || imp.isAsterisk()) continue;
-            String q = imp.getNameAsString();
-            if (q.endsWith("." + first)) return q + rest;
+            // the last identifier first: spelling out every import's name was a tenth of extraction on ThingsBoard
+            if (!imp.getName().getIdentifier().equals(first) || imp.getName().getQualifier().isEmpty()) continue;
+            return imp.getNameAsString() + rest;
         }
         String pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
         if (index.hasType(pkg + first)) return pkg + first + rest;

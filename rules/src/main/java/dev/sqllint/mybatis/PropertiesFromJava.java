@@ -64,7 +64,7 @@ public final class PropertiesFromJava {
         Map<String, SqlText> out = new LinkedHashMap<>();
         Set<String> unknown = new HashSet<>();
         for (JavaFile file : files) {
-            for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+            for (MethodCallExpr call : file.findAll(MethodCallExpr.class)) {
                 String method = call.getNameAsString();
                 if (!(method.equals("put") || method.equals("setProperty")) || call.getArguments().size() != 2) continue;
                 if (!(call.getArgument(0) instanceof StringLiteralExpr key) || !names.contains(key.asString())) continue;

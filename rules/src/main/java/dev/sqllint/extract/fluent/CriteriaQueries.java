@@ -86,7 +86,7 @@ public final class CriteriaQueries {
         if (!usesCriteria(file.unit())) return Found.NONE;
         List<SqlSite> sites = new ArrayList<>();
         List<Position> claimed = new ArrayList<>();
-        for (MethodCallExpr m : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr m : file.findAll(MethodCallExpr.class)) {
             if (!CriteriaQueryCalls.CREATE_QUERY.contains(m.getNameAsString()) || m.getArguments().size() != 1
                     || m.getScope().isEmpty() || isText(m.getArgument(0))) {
                 continue;
@@ -105,11 +105,11 @@ public final class CriteriaQueries {
             }
             if (missing.isEmpty() || !missing.get().isEmpty()) claimed.add(at);
         }
-        for (LambdaExpr l : file.unit().findAll(LambdaExpr.class)) {
+        for (LambdaExpr l : file.findAll(LambdaExpr.class)) {
             if (l.getParameters().size() != 3) continue;
             specificationEntity(l).ifPresent(entity -> specification(l, l.getParameters(), entity, file.path(), sites));
         }
-        for (MethodDeclaration d : file.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration d : file.findAll(MethodDeclaration.class)) {
             if (!d.getNameAsString().equals("toPredicate") || d.getParameters().size() != 3 || d.getBody().isEmpty()) continue;
             typeArgument(d.getParameter(0).getType(), "Root")
                     .ifPresent(entity -> specification(d, d.getParameters(), entity, file.path(), sites));

@@ -46,7 +46,7 @@ public final class JooqChains {
     public List<SqlSite> sites(JavaFile file) {
         if (!JooqRoots.usesJooq(file.unit())) return List.of();
         List<SqlSite> out = new ArrayList<>();
-        for (MethodCallExpr m : file.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr m : file.findAll(MethodCallExpr.class)) {
             try {
                 out.addAll(sites(m, file.path()));
             } catch (RuntimeException | StackOverflowError e) {

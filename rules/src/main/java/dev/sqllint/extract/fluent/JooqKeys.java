@@ -136,7 +136,7 @@ final class JooqKeys {
     JooqKeys withReferencesOf(MethodCallExpr m) {
         Set<String> out = new HashSet<>();
         m.findCompilationUnit().ifPresent(cu -> {
-            for (FieldAccessExpr f : cu.findAll(FieldAccessExpr.class)) {
+            for (FieldAccessExpr f : dev.sqllint.extract.JavaFile.findAllInUnitOf(cu, FieldAccessExpr.class)) {
                 String table = f.getScope() instanceof NameExpr n ? n.getNameAsString()
                         : f.getScope() instanceof FieldAccessExpr s ? s.getNameAsString() : null;
                 if (table != null && JooqNames.isConstantName(table) && JooqNames.isConstantName(f.getNameAsString())) {

@@ -67,6 +67,11 @@ final class CallerArguments {
         }
     }
 
+    /** Whether no method is being folded for one caller on this thread (so a folding holds for every caller). */
+    static boolean unbound() {
+        return FRAMES.get().isEmpty();
+    }
+
     /** What the caller passed for the parameter {@code use} names, or null when the method is not folded per call. */
     static List<SqlText> bound(NameExpr use) {
         Deque<Frame> frames = FRAMES.get();

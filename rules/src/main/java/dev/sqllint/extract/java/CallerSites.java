@@ -1,12 +1,12 @@
 package dev.sqllint.extract.java;
 
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import dev.sqllint.extract.JavaFile;
 import dev.sqllint.sql.SqlText;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,11 +42,10 @@ public final class CallerSites {
     private Optional<List<SqlText>> fold(Expression arg, int level) {
         MethodDeclaration helper = arg.findAncestor(MethodDeclaration.class).orElse(null);
         if (helper == null || level >= MAX_LEVELS || !readsTextParameter(arg, helper)) return Optional.empty();
-        CompilationUnit unit = helper.findCompilationUnit().orElse(null);
-        if (unit == null) return Optional.empty();
+        if (helper.findCompilationUnit().isEmpty()) return Optional.empty();
         List<SqlText> out = new ArrayList<>();
         int callers = 0;
-        for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : JavaFile.findAllInUnitOf(helper, MethodCallExpr.class)) {
             if (!calls(call, helper) || call.findAncestor(MethodDeclaration.class).orElse(null) == helper) continue;
             if (++callers > MAX_CALLERS) break;
             Map<String, List<SqlText>> values = new HashMap<>();

@@ -56,6 +56,13 @@ public final class StringFolder {
     private final FileDependencies.Memo<String, List<SqlText>> constantCache = FileDependencies.Memo.concurrent();
     private final FileDependencies.Memo<NodeKey, List<SqlText>> methodCache = FileDependencies.Memo.concurrent();
     private final ConstructorFields constructorFields = new ConstructorFields(this);
+    /**
+     * Locals folded at a use, by use and depth, while one file is extracted ({@link #inOneFile}): a site's
+     * variable built from other variables ({@code String.format("%s%s", select, where)} three times over in one
+     * method) would otherwise walk the same method again for every variable that reads it. Scoped to the file,
+     * as it holds its nodes; not kept while a method is folded for one caller, whose parameters change values.
+     */
+    private final ThreadLocal<Map<Node, Map<Integer, List<SqlText>>>> localsAtUse = new ThreadLocal<>();
 
     public StringFolder(ProjectIndex index, TypeNames typeNames) {
         this.index = index;
@@ -71,6 +78,18 @@ public final class StringFolder {
 
     public List<SqlText> fold(Expression e) {
         return fold(e, 0);
+    }
+
+    /** Runs {@code work}, the extraction of one file, remembering the locals it folds until it returns. */
+    public <T> T inOneFile(java.util.function.Supplier<T> work) {
+        Map<Node, Map<Integer, List<SqlText>>> outer = localsAtUse.get();
+        localsAtUse.set(new IdentityHashMap<>());
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) localsAtUse.remove();
+            else localsAtUse.set(outer);
+        }
     }
 
     List<SqlText> fold(Expression e, int depth) {
@@ -152,7 +171,13 @@ public final class StringFolder {
         String name = n.getNameAsString();
         Declarations.Resolved r = Declarations.resolve(name, n);
         if (r != null && r.kind() == Declarations.Resolved.Kind.LOCAL) {
-            return new LocalFlow(this, r, n, depth + 1).variants();
+            Map<Node, Map<Integer, List<SqlText>>> memo = CallerArguments.unbound() ? localsAtUse.get() : null;
+            if (memo == null) return new LocalFlow(this, r, n, depth + 1).variants();
+            List<SqlText> known = memo.getOrDefault(n, Map.of()).get(depth);
+            if (known != null) return known;
+            List<SqlText> folded = new LocalFlow(this, r, n, depth + 1).variants();
+            memo.computeIfAbsent(n, k -> new java.util.HashMap<>()).put(depth, folded);
+            return folded;
         }
         if (r != null && r.kind() == Declarations.Resolved.Kind.PARAMETER) {
             List<SqlText> bound = CallerArguments.bound(n);

@@ -169,7 +169,7 @@ public final class JdbiSqlObjects {
      * table. One site per inherited method not declared again, at the template the group resolves it to.
      */
     public void inheritedSites(JavaFile file, List<SqlSite> out, Consumer<UnresolvedSite> unresolved) {
-        for (ClassOrInterfaceDeclaration dao : file.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+        for (ClassOrInterfaceDeclaration dao : file.findAll(ClassOrInterfaceDeclaration.class)) {
             if (!dao.isInterface() || !dao.getTypeParameters().isEmpty() || dao.getExtendedTypes().isEmpty()) continue;
             Optional<String> group = groupPathOfType(dao);
             if (group.isEmpty()) continue;
