@@ -132,7 +132,7 @@ public final class MapperStatements {
      */
     private Origin stop(SqlText variant) {
         SqlText normalized = PlaceholderNormalizer.normalize(variant, null);
-        SqlParser.Result r = parser.parse(normalized);
+        SqlParser.Result r = parser.parseAhead(normalized);
         if (r.ok()) {
             int empty = emptyParentheses(normalized);
             return empty < 0 ? null : normalized.originAt(empty);

@@ -100,7 +100,7 @@ final class UnknownSubstitutions {
 
     private static Trial trial(SqlText withReadings, SqlParser parser) {
         SqlText normalized = PlaceholderNormalizer.normalize(withReadings, null);
-        SqlParser.Result r = parser.parse(normalized);
+        SqlParser.Result r = parser.parseAhead(normalized);
         if (r.ok()) return new Trial(true, Integer.MAX_VALUE);
         int at = SqlParser.failureOffset(normalized, r);
         if (at < 0) return new Trial(false, -1);

@@ -1,6 +1,8 @@
 package dev.sqllint.sql;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +26,24 @@ public final class SqlParser implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
     /** Repairs tried on one statement: a few stray placeholders and dialect spellings, not a search. */
     private static final int MAX_REPAIRS = 8;
+    /** How many results of {@link #parseAhead} are kept: more than one mapper's statements, on every thread at once. */
+    private static final int AHEAD = 512;
     private final long timeoutMillis;
     private final boolean squareBrackets;
     private final ExecutorService executor;
     private final Clock clock;
+    /**
+     * Results of {@link #parseAhead}, by text: failures, and statements that parsed as written. A MyBatis mapper's
+     * statements are parsed when its variants are chosen and again, right after, when they are analysed: on mall
+     * that was every statement twice. A statement is handed to one analysis only (rules may set a node for a moment
+     * while they print advice). Access order, the eldest dropped; guarded by itself.
+     */
+    private final Map<String, Result> ahead = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
+            return size() > AHEAD;
+        }
+    };
 
     /** Told about every parse, repairs included (the engine's phase times); {@link #UNTIMED} by default. */
     public interface Clock {
@@ -69,7 +85,38 @@ public final class SqlParser implements AutoCloseable {
      * parsed.
      */
     public Result parse(SqlText normalized) {
-        return clock.time(() -> parseRepairing(normalized));
+        return clock.time(() -> {
+            Result known;
+            synchronized (ahead) {
+                known = ahead.get(normalized.text());
+                if (known != null && known.ok()) ahead.remove(normalized.text());
+            }
+            // the statement parsed ahead, with this text's origins (the positions findings point at)
+            if (known != null) return known.ok() ? new Result(new ParsedSql(known.parsed().statement(), normalized), null) : known;
+            return parseRepairing(normalized);
+        });
+    }
+
+    /**
+     * As {@link #parse}, for a statement that is parsed again soon, on this thread or another: the result is kept
+     * for that parse. The caller reads only whether it parsed and where it stopped, never the statement.
+     */
+    public Result parseAhead(SqlText normalized) {
+        return clock.time(() -> {
+            String text = normalized.text();
+            Result known;
+            synchronized (ahead) {
+                known = ahead.get(text);
+            }
+            if (known != null) return known;
+            Result r = parseRepairing(normalized);
+            if (!r.ok() || r.parsed().text() == normalized) {
+                synchronized (ahead) {
+                    ahead.put(text, r);
+                }
+            }
+            return r;
+        });
     }
 
     private Result parseRepairing(SqlText normalized) {
@@ -126,6 +173,9 @@ public final class SqlParser implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (ahead) {
+            ahead.clear();
+        }
         executor.shutdownNow();
     }
 }
