@@ -217,7 +217,7 @@ public final class Analyzer {
             Parsed p = parseJava(text, phases);
             if (p.file() == null) byPath.put(path, p); // why it failed, for its outcome if it is analysed
             return Optional.ofNullable(p.file());
-        }, LOADED_FILES);
+        }, LOADED_FILES, path -> selection.text(path) == null || !selection.text(path).outline().supertypes().isEmpty());
         shortage.onShortage(() -> index.shrinkTo(LOADED_FILES_WHEN_SHORT));
         List<Diagnostic> global = Collections.synchronizedList(new ArrayList<>());
         List<JavaFile> mappedFiles = filesOf(selection.mapped(), byPath);

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,7 @@ public final class ProjectIndex {
     /** Files being parsed on demand now, guarded by {@link #recent}. */
     private final Map<Path, CompletableFuture<Optional<JavaFile>>> inFlight = new HashMap<>();
     private final Loader loader;
+    private final Predicate<Path> declaresSupertypes;
     private final Map<Path, JavaFile> byPath = new ConcurrentHashMap<>();
     /** What each file loaded on demand put into the maps above, to take out when it is dropped. */
     private final Map<Path, Entries> entriesOf = new ConcurrentHashMap<>();
@@ -89,6 +91,16 @@ public final class ProjectIndex {
      * dropped (its syntax tree freed) and parsed again if asked about again. {@code files} are always kept.
      */
     public ProjectIndex(Collection<JavaFile> files, Map<String, Path> onDemand, Loader loader, int capacity) {
+        this(files, onDemand, loader, capacity, file -> true);
+    }
+
+    /**
+     * As above; {@code declaresSupertypes} tells, from a file's outline, whether a type in it may extend or
+     * implement another (false: certainly not), so a file is not parsed only to learn that it does not.
+     */
+    public ProjectIndex(Collection<JavaFile> files, Map<String, Path> onDemand, Loader loader, int capacity,
+                        Predicate<Path> declaresSupertypes) {
+        this.declaresSupertypes = declaresSupertypes;
         for (JavaFile f : files) index(f);
         this.unloaded = new HashMap<>(onDemand);
         unloaded.values().removeAll(byPath.keySet());
@@ -250,6 +262,23 @@ public final class ProjectIndex {
         }
         load(qualifiedName);
         return answer(qualifiedName, types.get(qualifiedName)).isPresent();
+    }
+
+    /**
+     * False when {@code qualifiedName} certainly has no supertype in the project's code: its file is not parsed and
+     * its outline shows no {@code extends} or {@code implements}. True otherwise (then {@link #type} tells).
+     */
+    public boolean mayHaveSupertypes(String qualifiedName) {
+        if (types.containsKey(qualifiedName) || unloaded.isEmpty()) return true;
+        for (String name = qualifiedName; ; name = name.substring(0, name.lastIndexOf('.'))) {
+            Path file = unloaded.get(name);
+            if (file != null) {
+                if (declaresSupertypes.test(file)) return true;
+                FileDependencies.read(file); // the answer came from its content
+                return false;
+            }
+            if (name.lastIndexOf('.') < 0) return true;
+        }
     }
 
     public Optional<TypeDeclaration<?>> type(String qualifiedName) {

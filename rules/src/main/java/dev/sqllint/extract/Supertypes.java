@@ -73,6 +73,7 @@ public final class Supertypes {
     }
 
     private List<String> direct(String qualified) {
+        if (!index.mayHaveSupertypes(qualified)) return List.of(); // not parsed only to learn it extends nothing
         Optional<TypeDeclaration<?>> type = index.type(qualified);
         if (type.isEmpty() || !(type.get() instanceof ClassOrInterfaceDeclaration c)) return List.of();
         List<String> out = new ArrayList<>();

@@ -50,4 +50,22 @@ class ProjectIndexOnDemandTest {
         assertSame(first.get().orElseThrow(), second.get().orElseThrow());
         assertEquals("ORDERS", index.constant("com.acme.Sql", "ORDERS").orElseThrow().name());
     }
+
+    @Test
+    void aTypeWhoseOutlineExtendsNothingIsNotParsedToLearnThat() {
+        Path dto = Path.of("src/main/java/com/acme/OrderLine.java");
+        Path repository = Path.of("src/main/java/com/acme/OrderRepository.java");
+        AtomicInteger parses = new AtomicInteger();
+        ProjectIndex index = new ProjectIndex(List.of(), Map.of("com.acme.OrderLine", dto, "com.acme.OrderRepository", repository),
+                path -> {
+                    parses.incrementAndGet();
+                    return Optional.empty();
+                }, Integer.MAX_VALUE, path -> path.equals(repository)); // as the outlines say: only the repository extends
+
+        assertEquals(false, index.mayHaveSupertypes("com.acme.OrderLine"));
+        assertEquals(false, index.mayHaveSupertypes("com.acme.OrderLine.Key")); // nested in it
+        assertEquals(true, index.mayHaveSupertypes("com.acme.OrderRepository"));
+        assertEquals(true, index.mayHaveSupertypes("java.util.ArrayList")); // not the project's: the index tells
+        assertEquals(0, parses.get());
+    }
 }

@@ -55,4 +55,25 @@ class TemplateFoldingTest {
         assertEquals(List.of("WITH lvl" + D + " AS (SELECT id FROM tb_" + D + " ) SELECT  " + D + "_value FROM lvl" + D),
                 texts(fx.sites("org/acme/relation/PathQuery.java").get(0)));
     }
+
+    @Test
+    void valuesOfNeighbouringSpecifiersStayApart() {
+        // "%s%s": the direction, then an unknown NULLS clause; the unknown is no suffix of "asc"
+        fx.source("org/acme/entity/EntityQuery.java", """
+                package org.acme.entity;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                class EntityQuery {
+                  private final JdbcTemplate jdbc;
+                  EntityQuery(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+                  Object page(boolean ascending, String nulls) {
+                    String direction = ascending ? "asc" : "desc";
+                    String sql = String.format("SELECT e.id FROM entity e ORDER BY e.created_time %s%s, e.id", direction, nulls);
+                    return jdbc.queryForList(sql);
+                  }
+                }
+                """);
+        assertEquals(List.of("SELECT e.id FROM entity e ORDER BY e.created_time asc " + D + " , e.id",
+                        "SELECT e.id FROM entity e ORDER BY e.created_time desc " + D + " , e.id"),
+                texts(fx.sites("org/acme/entity/EntityQuery.java").get(0)));
+    }
 }

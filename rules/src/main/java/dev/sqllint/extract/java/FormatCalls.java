@@ -47,12 +47,18 @@ final class FormatCalls {
         return Optional.of(out);
     }
 
+    private static boolean startsSpecifier(String text, int at) {
+        Matcher m = SPECIFIER.matcher(text);
+        return m.find(at) && m.start() == at && m.group(5).charAt(0) != '%' && m.group(5).charAt(0) != 'n';
+    }
+
     private static List<SqlText> fill(SqlText format, List<Expression> args, MethodCallExpr call, StringFolder folder, int depth) {
         String text = format.text();
         Matcher s = SPECIFIER.matcher(text);
         List<SqlText> out = List.of(SqlText.empty());
         int last = 0;
         int next = 0;
+        int previousEnd = -1;
         while (s.find()) {
             out = Variants.concat(out, List.of(slice(format, last, s.start())));
             last = s.end();
@@ -69,8 +75,12 @@ final class FormatCalls {
                     : s.group(2).contains("<") ? next - 1 : next++;
             Expression arg = index >= 0 && index < args.size() ? args.get(index) : null;
             boolean text1 = conversion == 's' || conversion == 'S';
-            out = Variants.concat(out, arg != null && text1 ? glued(folder.fold(arg, depth + 1), text, s.start(), s.end())
+            // a neighbouring specifier (%s%s) is another value, not a name written against this one
+            char before = s.start() == previousEnd || s.start() == 0 ? ' ' : text.charAt(s.start() - 1);
+            char after = startsSpecifier(text, s.end()) || s.end() == text.length() ? ' ' : text.charAt(s.end());
+            out = Variants.concat(out, arg != null && text1 ? glued(folder.fold(arg, depth + 1), before, after)
                     : folder.valuePlaceholder(arg != null ? arg : call)); // %d, %x, %f: a number
+            previousEnd = s.end();
         }
         return Variants.concat(out, List.of(slice(format, last, text.length())));
     }
@@ -81,8 +91,11 @@ final class FormatCalls {
      * that the schema lookup can recognise ({@link dev.sqllint.schema.Schema#table}).
      */
     static List<SqlText> glued(List<SqlText> value, String text, int start, int end) {
-        char before = start > 0 ? text.charAt(start - 1) : ' ';
-        char after = end < text.length() ? text.charAt(end) : ' ';
+        return glued(value, start > 0 ? text.charAt(start - 1) : ' ', end < text.length() ? text.charAt(end) : ' ');
+    }
+
+    /** As above, {@code before} and {@code after} being the text written on either side (a blank: none). */
+    private static List<SqlText> glued(List<SqlText> value, char before, char after) {
         if (!Character.isJavaIdentifierPart(before) && !Character.isJavaIdentifierPart(after)) return value;
         String padded = " " + Placeholders.DYNAMIC + " ";
         List<SqlText> out = new ArrayList<>();
