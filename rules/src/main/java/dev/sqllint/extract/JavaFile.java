@@ -51,6 +51,11 @@ public final class JavaFile {
         return out;
     }
 
+    /** Lets the node list go (the tree stays): the file's extraction is over, and the files kept loaded need no lists. */
+    public void forgetNodes() {
+        nodes = null;
+    }
+
     /** The same parse of the same file: comparing (and hashing) the syntax trees would walk them whole. */
     @Override
     public boolean equals(Object o) {

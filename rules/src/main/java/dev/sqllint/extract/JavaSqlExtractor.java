@@ -132,7 +132,11 @@ public final class JavaSqlExtractor {
 
     /** The file's sites; the sink calls and annotations whose SQL cannot be read go to {@code unresolved}. */
     public List<SqlSite> sites(JavaFile file, Consumer<UnresolvedSite> unresolvedSites) {
-        return folder.inOneFile(() -> sitesOf(file, unresolvedSites));
+        try {
+            return folder.inOneFile(() -> sitesOf(file, unresolvedSites));
+        } finally {
+            file.forgetNodes(); // files stay loaded for others to read (constants, callers): not their node lists
+        }
     }
 
     private List<SqlSite> sitesOf(JavaFile file, Consumer<UnresolvedSite> unresolvedSites) {

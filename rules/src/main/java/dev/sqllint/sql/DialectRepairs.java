@@ -1,5 +1,7 @@
 package dev.sqllint.sql;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -160,11 +162,38 @@ final class DialectRepairs {
             boolean call = end < s.length() && s.charAt(end) == '(';
             boolean quoted = start > 0 && (s.charAt(start - 1) == '"' || s.charAt(start - 1) == '`' || s.charAt(start - 1) == '.');
             if (call && !quoted && Character.isLetter(word.charAt(0)) && !GRAMMAR.contains(word.toLowerCase(Locale.ROOT))) {
-                return Optional.of(sql.replace(start, end, "\"" + word + "\""));
+                return Optional.of(quoteCalls(sql, word, start));
             }
             start = end; // "... w WHERE ilike(...)": the parser may stop on the word before the call
         }
         return Optional.empty();
+    }
+
+    /**
+     * Quotes the call of {@code word} at {@code first} and every later call of it outside literals: the parser would
+     * stop on each in turn, and each stop is a failed parse of the whole statement, twice (JSqlParser retries with
+     * complex parsing). On ThingsBoard, 124 statements call {@code ilike(...)} 206 times.
+     */
+    private static SqlText quoteCalls(SqlText sql, String word, int first) {
+        String s = sql.text();
+        List<Integer> calls = new ArrayList<>();
+        calls.add(first);
+        boolean literal = false;
+        for (int i = first + word.length(); i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\'') literal = !literal;
+            else if (!literal && s.startsWith(word, i) && i + word.length() < s.length() && s.charAt(i + word.length()) == '('
+                    && !isWordChar(s.charAt(i - 1)) && "\"`.".indexOf(s.charAt(i - 1)) < 0) {
+                calls.add(i);
+                i += word.length();
+            }
+        }
+        SqlText out = sql;
+        for (int k = calls.size() - 1; k >= 0; k--) {
+            int at = calls.get(k);
+            out = out.replace(at, at + word.length(), "\"" + word + "\"");
+        }
+        return out;
     }
 
     /**

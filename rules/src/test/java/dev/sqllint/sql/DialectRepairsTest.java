@@ -113,6 +113,16 @@ class DialectRepairsTest {
     }
 
     @Test
+    void everyCallOfTheFunctionIsQuotedInOneRepairButNotInsideALiteral() {
+        // the parser would stop on each call in turn: each stop a failed parse of the whole statement
+        SqlText sql = SqlText.of("SELECT d.id FROM device d WHERE ilike(d.name, ?) OR ilike(d.label, ?) OR d.note = 'ilike(x)'",
+                Origin.at(Path.of("A.java"), 1, 1));
+        String failure = "Encountered: <K_ILIKE> / \"ilike\", at line 1, column 33"; // as JSqlParser says it
+        assertEquals("SELECT d.id FROM device d WHERE \"ilike\"(d.name, ?) OR \"ilike\"(d.label, ?) OR d.note = 'ilike(x)'",
+                DialectRepairs.repair(sql, failure).orElseThrow().text());
+    }
+
+    @Test
     void assignmentsAHelperBuildsStandForThemselves() {
         SqlParser.Result r = parse("UPDATE dt_notes SET " + Placeholders.DYNAMIC + " WHERE id = ?");
         assertTrue(r.ok(), r.failure());
