@@ -14,70 +14,114 @@ public final class PlaceholderNormalizer {
     }
 
     public static SqlText normalize(SqlText sql, String entityName) {
-        SqlText out = sql;
-        String s = out.text();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
+        // one pass: the text before the scan is what it wrote (the checks that look back read that), the text after
+        // it the input's (the checks that look ahead read that); a replace per placeholder copied the whole text
+        // and its origins each time, which made a MyBatis statement with many #{...} quadratic
+        String s = sql.text();
+        Written out = new Written(s.length());
+        boolean changed = false;
+        int j = 0;
+        while (j < s.length()) {
+            char c = s.charAt(j);
             int end;
             String repl = null;
             if (c == '\'' || c == '"' || c == '`') {
-                i = skipQuoted(s, i, c);
+                end = skipQuoted(s, j, c);
+                out.copy(sql, j, end);
+                j = end;
                 continue;
-            } else if (c == '-' && next(s, i) == '-') {
-                i = lineEnd(s, i);
+            } else if (c == '-' && next(s, j) == '-') {
+                end = lineEnd(s, j);
+                out.copy(sql, j, end);
+                j = end;
                 continue;
-            } else if (c == '/' && next(s, i) == '*') {
-                int close = s.indexOf("*/", i + 2);
-                i = close < 0 ? s.length() : close + 2;
+            } else if (c == '/' && next(s, j) == '*') {
+                int close = s.indexOf("*/", j + 2);
+                end = close < 0 ? s.length() : close + 2;
+                out.copy(sql, j, end);
+                j = end;
                 continue;
-            } else if ((c == '#' || c == '$') && next(s, i) == '{') {
-                end = matchingBrace(s, i + 1);
-                String inner = s.substring(i + 2, Math.max(i + 2, end - 1)).trim();
+            } else if ((c == '#' || c == '$') && next(s, j) == '{') {
+                end = matchingBrace(s, j + 1);
+                String inner = s.substring(j + 2, Math.max(j + 2, end - 1)).trim();
                 if (c == '$') repl = Placeholders.DYNAMIC;
                 else if (inner.equals("#entityName")) repl = entityName != null ? entityName : Placeholders.ENTITY;
                 else repl = "?";
-            } else if ((c == ':' || c == '?') && next(s, i) == '#' && i + 2 < s.length() && s.charAt(i + 2) == '{') {
-                end = matchingBrace(s, i + 2); // Spring Data SpEL parameter :#{...} or ?#{...}
+            } else if ((c == ':' || c == '?') && next(s, j) == '#' && j + 2 < s.length() && s.charAt(j + 2) == '{') {
+                end = matchingBrace(s, j + 2); // Spring Data SpEL parameter :#{...} or ?#{...}
                 repl = "?";
-            } else if (c == '?' && Character.isDigit(next(s, i))) {
-                end = digitsEnd(s, i + 1);
+            } else if (c == '?' && Character.isDigit(next(s, j))) {
+                end = digitsEnd(s, j + 1);
                 repl = "?";
-            } else if (c == '$' && Character.isDigit(next(s, i)) && !isIdentPart(prev(s, i))) {
-                end = digitsEnd(s, i + 1);
+            } else if (c == '$' && Character.isDigit(next(s, j)) && !isIdentPart(out.last())) {
+                end = digitsEnd(s, j + 1);
                 repl = "?";
-            } else if (c == ':' && Character.isJavaIdentifierStart(next(s, i)) && prev(s, i) != ':'
-                    && !isIdentPart(prev(s, i))) {
-                end = i + 1;
+            } else if (c == ':' && Character.isJavaIdentifierStart(next(s, j)) && out.last() != ':'
+                    && !isIdentPart(out.last())) {
+                end = j + 1;
                 while (end < s.length() && isIdentPart(s.charAt(end))) end++;
                 repl = "?";
             } else if (c == '\t' || c == '\r' || c == '\f') {
-                end = i + 1;
+                end = j + 1;
                 repl = " ";
-            } else if (c == '\n' && followsBlankLine(s, i)) {
-                end = i + 1; // JSqlParser ends a statement at a run of blank lines, which a dynamic tag left out leaves
+            } else if (c == '\n' && followsBlankLine(out.text, out.text.length())) {
+                end = j + 1; // JSqlParser ends a statement at a run of blank lines, which a dynamic tag left out leaves
                 repl = " ";
             } else {
-                i++;
+                out.copy(sql, j, j + 1);
+                j++;
                 continue;
             }
-            if (repl.equals("?") && followsBareIn(s, i)) repl = "(?)"; // JPQL: x IN :ids
-            out = out.replace(i, end, repl);
-            s = out.text();
-            i += repl.length();
+            if (repl.equals("?") && followsBareIn(out.text, out.text.length())) repl = "(?)"; // JPQL: x IN :ids
+            out.put(repl, sql.originAt(j));
+            changed = true;
+            j = end;
         }
-        return unwrapCallEscape(out);
+        return unwrapCallEscape(changed ? out.done(sql.isComplete()) : sql);
+    }
+
+    /** The normalised text written so far, and the origin of each of its characters. */
+    private static final class Written {
+        final StringBuilder text;
+        Origin[] origins;
+
+        Written(int capacity) {
+            text = new StringBuilder(capacity);
+            origins = new Origin[Math.max(16, capacity)];
+        }
+
+        char last() {
+            return text.length() > 0 ? text.charAt(text.length() - 1) : '\0';
+        }
+
+        void copy(SqlText from, int start, int end) {
+            for (int k = start; k < end; k++) append(from.text().charAt(k), from.originAt(k));
+        }
+
+        void put(String replacement, Origin at) {
+            for (int k = 0; k < replacement.length(); k++) append(replacement.charAt(k), at);
+        }
+
+        private void append(char c, Origin origin) {
+            if (text.length() == origins.length) origins = java.util.Arrays.copyOf(origins, origins.length * 2);
+            origins[text.length()] = origin;
+            text.append(c);
+        }
+
+        SqlText done(boolean complete) {
+            return SqlText.of(text.toString(), java.util.Arrays.copyOf(origins, text.length()), complete);
+        }
     }
 
     /** Whether only spaces stand between {@code at} (a line break) and the line break before it. */
-    private static boolean followsBlankLine(String s, int at) {
+    private static boolean followsBlankLine(CharSequence s, int at) {
         int j = at - 1;
         while (j >= 0 && s.charAt(j) == ' ') j--;
         return j >= 0 && s.charAt(j) == '\n';
     }
 
     /** Whether the text before {@code at} ends with the keyword IN (a collection parameter without parentheses). */
-    private static boolean followsBareIn(String s, int at) {
+    private static boolean followsBareIn(CharSequence s, int at) {
         int j = at - 1;
         while (j >= 0 && Character.isWhitespace(s.charAt(j))) j--;
         return j >= 1 && (s.charAt(j) == 'n' || s.charAt(j) == 'N') && (s.charAt(j - 1) == 'i' || s.charAt(j - 1) == 'I')

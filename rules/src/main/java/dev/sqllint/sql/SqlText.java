@@ -37,6 +37,11 @@ public final class SqlText {
         return new SqlText(text, origins.clone(), true);
     }
 
+    /** Text with one origin per character, taken as it is (not copied), complete or not. */
+    static SqlText of(String text, Origin[] origins, boolean complete) {
+        return new SqlText(text, origins, complete);
+    }
+
     /**
      * A stand-in for a part that cannot be resolved statically (a method call, a parameter). It is an
      * identifier, so the SQL around it still parses whether it sits where a value, a column or a table goes;
