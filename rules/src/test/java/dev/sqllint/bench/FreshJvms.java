@@ -62,6 +62,7 @@ final class FreshJvms {
         System.out.printf("- machine: %d cores, load average %.2f at start; Java %s; every run a new JVM with -Xmx%s;"
                         + " %d analysis threads; %d rounds (medians)%n", Runtime.getRuntime().availableProcessors(),
                 Benchmark.loadAverage(), System.getProperty("java.version"), xmx, threads, runs);
+        if (!System.getProperty("bench.jvmOpts", "").isBlank()) System.out.println("- JVM options: " + System.getProperty("bench.jvmOpts"));
         System.out.println();
         Path caches = workDir.resolve("caches");
         Files.createDirectories(caches);
@@ -142,6 +143,9 @@ final class FreshJvms {
             command.add("-XX:FlightRecorderOptions=stackdepth=1024");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
+        // -Dbench.jvmOpts="-XX:TieredStopAtLevel=1": options for every measured JVM (a build's .mvn/jvm.config)
+        String options = System.getProperty("bench.jvmOpts", "").strip();
+        if (!options.isEmpty()) command.addAll(Arrays.asList(options.split("\\s+")));
         command.add(FreshJvmRun.class.getName());
         command.addAll(Arrays.asList(args));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
