@@ -39,14 +39,9 @@ public final class SqlKeywords {
         int i = 0;
         while (i < end) {
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = PlaceholderNormalizer.skipQuoted(sql, i, c);
-            } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-                int nl = sql.indexOf('\n', i);
-                i = nl < 0 ? sql.length() : nl;
-            } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
-                int close = sql.indexOf("*/", i + 2);
-                i = close < 0 ? sql.length() : close + 2;
+            int past = pastLiteralOrComment(sql, i);
+            if (past > i) {
+                i = past;
             } else if (c == '(') {
                 outer.push(nearest);
                 nearest = -1;
@@ -73,14 +68,9 @@ public final class SqlKeywords {
         int i = Math.max(0, from);
         while (i < end) {
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = PlaceholderNormalizer.skipQuoted(sql, i, c);
-            } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-                int nl = sql.indexOf('\n', i);
-                i = nl < 0 ? sql.length() : nl;
-            } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
-                int close = sql.indexOf("*/", i + 2);
-                i = close < 0 ? sql.length() : close + 2;
+            int past = pastLiteralOrComment(sql, i);
+            if (past > i) {
+                i = past;
             } else if (Character.isLetter(c) || c == '_') {
                 int j = i;
                 while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) j++;
@@ -94,5 +84,20 @@ public final class SqlKeywords {
             }
         }
         return new int[] {result};
+    }
+
+    /** Where the literal or comment starting at {@code i} ends; {@code i} itself when none starts there. */
+    private static int pastLiteralOrComment(String sql, int i) {
+        char c = sql.charAt(i);
+        if (c == '\'' || c == '"' || c == '`') return PlaceholderNormalizer.skipQuoted(sql, i, c);
+        if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+            int nl = sql.indexOf('\n', i);
+            return nl < 0 ? sql.length() : nl;
+        }
+        if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
+            int close = sql.indexOf("*/", i + 2);
+            return close < 0 ? sql.length() : close + 2;
+        }
+        return i;
     }
 }
