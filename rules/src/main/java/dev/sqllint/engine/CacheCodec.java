@@ -4,6 +4,7 @@ import dev.sqllint.derived.DerivedQueries;
 import dev.sqllint.extract.SourceKind;
 import dev.sqllint.extract.UnresolvedSite;
 import dev.sqllint.rules.Severity;
+import dev.sqllint.source.FileStamp;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -32,6 +33,58 @@ final class CacheCodec {
     /** What follows a cache file's header. */
     interface Body {
         void write(DataOutputStream out) throws IOException;
+    }
+
+    /** One entry of a cache file of entries by path (after its path). */
+    interface EntryReader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    interface EntryWriter<T> {
+        void write(DataOutputStream out, T entry) throws IOException;
+    }
+
+    /**
+     * The entries by path a cache file of this sqllint build holds ({@link #writeEntries}); empty when there is no
+     * file ({@code file} null or absent), or it is another kind, format or build, or it cannot be read: the cache
+     * is rebuilt from the sources.
+     */
+    static <T> Map<String, T> readEntries(Path file, String magic, int format, EntryReader<T> entry) {
+        if (file == null || !Files.isRegularFile(file)) return Map.of();
+        try (DataInputStream in = openFile(file, magic, format, RunKey.engine())) {
+            if (in == null) return Map.of();
+            Map<String, T> out = new java.util.HashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                String path = readString(in);
+                out.put(path, entry.read(in));
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /** Writes entries by path, in path order, for this sqllint build (see {@link #writeFile}). */
+    static <T> void writeEntries(Path file, String magic, int format, Map<String, T> entries, EntryWriter<T> entry)
+            throws IOException {
+        writeFile(file, magic, format, RunKey.engine(), out -> {
+            out.writeInt(entries.size());
+            for (Map.Entry<String, T> e : new TreeMap<>(entries).entrySet()) {
+                writeString(out, e.getKey());
+                entry.write(out, e.getValue());
+            }
+        });
+    }
+
+    static void writeStamp(DataOutputStream out, FileStamp stamp) throws IOException {
+        out.writeLong(stamp.size());
+        out.writeLong(stamp.modifiedNanos());
+        out.writeLong(stamp.changedNanos());
+        out.writeLong(stamp.inode());
+    }
+
+    static FileStamp readStamp(DataInputStream in) throws IOException {
+        return new FileStamp(in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 
     /**

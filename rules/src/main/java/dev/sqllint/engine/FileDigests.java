@@ -2,13 +2,11 @@ package dev.sqllint.engine;
 
 import dev.sqllint.source.Digests;
 import dev.sqllint.source.FileStamp;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The content digests of the schema sources the run's key covers (migrations, changelogs, mappers), by path, with
@@ -43,29 +41,17 @@ final class FileDigests {
 
     /** The digests of a run that started at {@code started} (tests: a run long after the files were written). */
     static FileDigests open(Path dir, long started) {
-        if (dir == null) return new FileDigests(null, Map.of(), started);
-        Path file = dir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) return new FileDigests(file, Map.of(), started);
-        try (DataInputStream in = CacheCodec.openFile(file, MAGIC, FORMAT, RunKey.engine())) {
-            if (in == null) return new FileDigests(file, Map.of(), started);
-            Map<String, Entry> entries = new HashMap<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                String path = CacheCodec.readString(in);
-                String digest = CacheCodec.readString(in);
-                FileStamp stamp = new FileStamp(in.readLong(), in.readLong(), in.readLong(), in.readLong());
-                entries.put(path, new Entry(digest, stamp, in.readLong()));
-            }
-            return new FileDigests(file, entries, started);
-        } catch (IOException | RuntimeException e) {
-            return new FileDigests(file, Map.of(), started); // every file is read again
-        }
+        Path file = dir == null ? null : dir.resolve(FILE_NAME);
+        // a cache that cannot be read costs the run only the reading of every file
+        return new FileDigests(file, CacheCodec.readEntries(file, MAGIC, FORMAT,
+                in -> new Entry(CacheCodec.readString(in), CacheCodec.readStamp(in), in.readLong())), started);
     }
 
     /** The file's content digest: the last run's while its stamp proves the same content, else read now. */
     String of(Path path) throws IOException {
         FileStamp stamp = file == null ? null : FileStamp.of(path);
         Entry known = stamp == null ? null : previous.get(path.toString());
-        if (known != null && stamp.equals(known.stamp()) && known.stamp().settledBefore(known.readAt())) {
+        if (known != null && known.stamp().proves(stamp, known.readAt())) {
             current.put(path.toString(), known);
             return known.digest();
         }
@@ -78,18 +64,10 @@ final class FileDigests {
     void save() {
         if (file == null || current.equals(previous)) return;
         try {
-            CacheCodec.writeFile(file, MAGIC, FORMAT, RunKey.engine(), out -> {
-                out.writeInt(current.size());
-                for (Map.Entry<String, Entry> e : new TreeMap<>(current).entrySet()) {
-                    CacheCodec.writeString(out, e.getKey());
-                    CacheCodec.writeString(out, e.getValue().digest());
-                    FileStamp s = e.getValue().stamp();
-                    out.writeLong(s.size());
-                    out.writeLong(s.modifiedNanos());
-                    out.writeLong(s.changedNanos());
-                    out.writeLong(s.inode());
-                    out.writeLong(e.getValue().readAt());
-                }
+            CacheCodec.writeEntries(file, MAGIC, FORMAT, current, (out, e) -> {
+                CacheCodec.writeString(out, e.digest());
+                CacheCodec.writeStamp(out, e.stamp());
+                out.writeLong(e.readAt());
             });
         } catch (IOException | RuntimeException e) {
             // not worth a note: the next run reads them

@@ -2,12 +2,9 @@ package dev.sqllint.engine;
 
 import dev.sqllint.source.FileStamp;
 import dev.sqllint.source.JavaOutline;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,26 +43,16 @@ final class OutlineCache {
 
     /** The cache of a run that started at {@code started} (tests: a run long after the files were written). */
     static OutlineCache open(Path dir, long started) {
-        if (dir == null) return new OutlineCache(null, Map.of(), started);
-        Path file = dir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) return new OutlineCache(file, Map.of(), started);
-        try (DataInputStream in = CacheCodec.openFile(file, MAGIC, FORMAT, RunKey.engine())) {
-            if (in == null) return new OutlineCache(file, Map.of(), started);
-            Map<String, Entry> entries = new java.util.HashMap<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                String path = CacheCodec.readString(in);
-                String digest = CacheCodec.readString(in);
-                JavaOutline o = new JavaOutline(CacheCodec.readString(in), CacheCodec.readStrings(in),
-                        CacheCodec.readStrings(in), in.readBoolean(), in.readBoolean(), in.readBoolean(),
-                        CacheCodec.readStrings(in));
-                FileStamp stamp = in.readBoolean()
-                        ? new FileStamp(in.readLong(), in.readLong(), in.readLong(), in.readLong()) : null;
-                entries.put(path, new Entry(digest, o, stamp, in.readLong()));
-            }
-            return new OutlineCache(file, entries, started);
-        } catch (IOException | RuntimeException e) {
-            return new OutlineCache(file, Map.of(), started); // rebuilt from the sources; the results cache notes problems
-        }
+        Path file = dir == null ? null : dir.resolve(FILE_NAME);
+        // a cache that cannot be read is rebuilt from the sources; the results cache notes problems
+        return new OutlineCache(file, CacheCodec.readEntries(file, MAGIC, FORMAT, in -> {
+            String digest = CacheCodec.readString(in);
+            JavaOutline o = new JavaOutline(CacheCodec.readString(in), CacheCodec.readStrings(in),
+                    CacheCodec.readStrings(in), in.readBoolean(), in.readBoolean(), in.readBoolean(),
+                    CacheCodec.readStrings(in));
+            FileStamp stamp = in.readBoolean() ? CacheCodec.readStamp(in) : null;
+            return new Entry(digest, o, stamp, in.readLong());
+        }), started);
     }
 
     /** The outline of this content of {@code path} from the last run, or null. */
@@ -80,7 +67,7 @@ final class OutlineCache {
      */
     Entry unchanged(Path path, FileStamp stamp) {
         Entry e = stamp == null ? null : previous.get(path.toString());
-        return e != null && stamp.equals(e.stamp()) && e.stamp().settledBefore(e.readAt()) ? e : null;
+        return e != null && e.stamp() != null && e.stamp().proves(stamp, e.readAt()) ? e : null;
     }
 
     /** This run's entry of a file it read now, with its stamp as seen before reading (null: none). */
@@ -103,29 +90,19 @@ final class OutlineCache {
     void save() {
         if (file == null || (!changed && current.size() == previous.size())) return;
         try {
-            CacheCodec.writeFile(file, MAGIC, FORMAT, RunKey.engine(), out -> {
-                out.writeInt(current.size());
-                for (Map.Entry<String, Entry> e : new TreeMap<>(current).entrySet()) {
-                    JavaOutline o = e.getValue().outline();
-                    CacheCodec.writeString(out, e.getKey());
-                    CacheCodec.writeString(out, e.getValue().digest());
-                    CacheCodec.writeString(out, o.packageName());
-                    CacheCodec.writeStrings(out, o.topLevelTypes());
-                    CacheCodec.writeStrings(out, o.supertypes());
-                    out.writeBoolean(o.signalled());
-                    out.writeBoolean(o.mapped());
-                    out.writeBoolean(o.mentionsSqllint());
-                    CacheCodec.writeStrings(out, o.dataAccessNames());
-                    FileStamp stamp = e.getValue().stamp();
-                    out.writeBoolean(stamp != null);
-                    if (stamp != null) {
-                        out.writeLong(stamp.size());
-                        out.writeLong(stamp.modifiedNanos());
-                        out.writeLong(stamp.changedNanos());
-                        out.writeLong(stamp.inode());
-                    }
-                    out.writeLong(e.getValue().readAt());
-                }
+            CacheCodec.writeEntries(file, MAGIC, FORMAT, current, (out, e) -> {
+                JavaOutline o = e.outline();
+                CacheCodec.writeString(out, e.digest());
+                CacheCodec.writeString(out, o.packageName());
+                CacheCodec.writeStrings(out, o.topLevelTypes());
+                CacheCodec.writeStrings(out, o.supertypes());
+                out.writeBoolean(o.signalled());
+                out.writeBoolean(o.mapped());
+                out.writeBoolean(o.mentionsSqllint());
+                CacheCodec.writeStrings(out, o.dataAccessNames());
+                out.writeBoolean(e.stamp() != null);
+                if (e.stamp() != null) CacheCodec.writeStamp(out, e.stamp());
+                out.writeLong(e.readAt());
             });
         } catch (IOException | RuntimeException e) {
             // not worth a note: the next run scans again

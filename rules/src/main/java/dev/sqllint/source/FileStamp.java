@@ -44,6 +44,14 @@ public record FileStamp(long size, long modifiedNanos, long changedNanos, long i
         return modifiedNanos < readAt - GRANULARITY_NANOS && changedNanos < readAt - GRANULARITY_NANOS;
     }
 
+    /**
+     * Whether this stamp, kept with content read at {@code readAtMillis}, proves that a file stamped {@code now} still
+     * has that content: the same stamp, settled when it was read.
+     */
+    public boolean proves(FileStamp now, long readAtMillis) {
+        return equals(now) && settledBefore(readAtMillis);
+    }
+
     private static long nanos(Object time) {
         FileTime t = (FileTime) time;
         return t.to(TimeUnit.NANOSECONDS);
