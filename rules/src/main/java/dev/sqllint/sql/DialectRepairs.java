@@ -178,11 +178,10 @@ final class DialectRepairs {
         String s = sql.text();
         List<Integer> calls = new ArrayList<>();
         calls.add(first);
-        boolean literal = false;
         for (int i = first + word.length(); i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\'') literal = !literal;
-            else if (!literal && s.startsWith(word, i) && i + word.length() < s.length() && s.charAt(i + word.length()) == '('
+            if (c == '\'') i = PlaceholderNormalizer.skipQuoted(s, i, c) - 1; // past the literal
+            else if (s.startsWith(word, i) && i + word.length() < s.length() && s.charAt(i + word.length()) == '('
                     && !isWordChar(s.charAt(i - 1)) && "\"`.".indexOf(s.charAt(i - 1)) < 0) {
                 calls.add(i);
                 i += word.length();
