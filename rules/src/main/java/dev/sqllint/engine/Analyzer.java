@@ -104,12 +104,16 @@ public final class Analyzer {
 
     public AnalysisResult analyze(AnalysisConfig requested) {
         long started = System.nanoTime();
-        AnalysisConfig config = effective(requested);
+        SchemaLoader.Effective effective = SchemaLoader.effective(requested);
+        AnalysisConfig config = effective.config();
         Phases phases = new Phases();
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         List<String> cacheNotes = Collections.synchronizedList(new ArrayList<>());
+        List<Path> sourceXml = new ArrayList<>(); // MyBatis mappers beside the code: mapper names and the run key
         List<SourceFile> sources = phases.time(Phases.Phase.FIND_SOURCES, () -> new SourceFinder(config.includes(), config.excludes())
-                .find(config.sourceRoots(), (p, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, p, 0, why))));
+                .find(config.sourceRoots(), (p, why) -> diagnostics.add(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, p, 0, why)),
+                        sourceXml::add));
+        Collections.sort(sourceXml);
         JavaSourceReader reader = new JavaSourceReader(config.encoding(), config.maxFileBytes());
         SinkCatalog catalog = SinkCatalog.standard();
         SqlRelevance relevance = new SqlRelevance(catalog);
@@ -121,10 +125,14 @@ public final class Analyzer {
                     () -> phases.time(Phases.Phase.PRE_FILTER, () -> read(s, reader, relevance, outlines, diagnostics)),
                     why -> skipped(diagnostics, new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, s.path(), 0, why))));
             phases.time(Phases.Phase.CACHE, outlines::save);
-            Set<String> xmlMappers = phases.time(Phases.Phase.PRE_FILTER, () -> MapperNamespaces.under(mapperRoots(config)));
+            Set<String> xmlMappers = phases.time(Phases.Phase.PRE_FILTER, () -> {
+                Set<String> names = MapperNamespaces.under(config.resourceRoots());
+                names.addAll(MapperNamespaces.in(sourceXml));
+                return names;
+            });
             SourceSelection selection = phases.time(Phases.Phase.PRE_FILTER, () -> new SourceSelection(texts, config.preFilter(),
                     MapperNamespaces.simpleNames(xmlMappers)));
-            ResultCache cache = phases.time(Phases.Phase.CACHE, () -> openCache(config, selection, cacheNotes));
+            ResultCache cache = phases.time(Phases.Phase.CACHE, () -> openCache(effective, selection, sourceXml, cacheNotes));
             shortage.onShortage(cache::stop);
             Map<Path, FileOutcome> outcomes = new ConcurrentHashMap<>();
             List<SourceText> misses = new ArrayList<>();
@@ -172,19 +180,14 @@ public final class Analyzer {
         sqlParser.parse(SqlText.of("SELECT a FROM t WHERE b = ?", Origin.at(Path.of("warm-up"), 1, 1)));
     }
 
-    /** Where MyBatis XML mappers are looked for: the resource roots, and the source roots (mappers beside the code). */
-    private static List<Path> mapperRoots(AnalysisConfig config) {
-        List<Path> roots = new ArrayList<>(config.resourceRoots());
-        roots.addAll(config.sourceRoots());
-        return roots;
-    }
-
     /** The results of the last run, valid only if nothing they depend on beyond their files' reads has changed. */
-    private ResultCache openCache(AnalysisConfig config, SourceSelection selection, List<String> notes) {
+    private ResultCache openCache(SchemaLoader.Effective effective, SourceSelection selection, List<Path> sourceXml,
+                                  List<String> notes) {
+        AnalysisConfig config = effective.config();
         if (config.cacheDir() == null) return ResultCache.none();
         String keyModel = fixedKeys == null ? "schema" : fixedKeys.getClass().getName();
         FileDigests schemaFiles = FileDigests.open(config.cacheDir());
-        String key = RunKey.of(config, rules, keyModel, selection.types(), selection.mappedDigests(), schemaFiles);
+        String key = RunKey.of(config, rules, keyModel, selection, effective.schemaFiles(), sourceXml, schemaFiles);
         schemaFiles.save();
         return ResultCache.open(config.cacheDir(), key, notes::add);
     }

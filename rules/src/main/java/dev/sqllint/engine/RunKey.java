@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -36,12 +35,13 @@ final class RunKey {
     }
 
     /**
-     * @param types      qualified top-level type name to the file declaring it
-     * @param mappedJava the Java files with JPA mappings, with their digests
-     * @param files      the schema sources' digests (the last run's where a file is unchanged)
+     * @param sources     the run's Java files: the types they declare, and those with JPA mappings and their digests
+     * @param schemaFiles every schema file the run reads ({@link SchemaLoader#sourceFiles})
+     * @param sourceXml   the XML files under the source roots (MyBatis mappers beside the code), sorted
+     * @param files       the schema sources' digests (the last run's where a file is unchanged)
      */
-    static String of(AnalysisConfig config, List<Rule> rules, String keyModel, Map<String, Path> types,
-                     Map<Path, String> mappedJava, FileDigests files) {
+    static String of(AnalysisConfig config, List<Rule> rules, String keyModel, SourceSelection sources,
+                     List<Path> schemaFiles, List<Path> sourceXml, FileDigests files) {
         RunKey k = new RunKey(files);
         k.add("engine", ENGINE);
         k.add("config", List.of(config.baseDir(), config.sourceRoots(), config.includes(), config.excludes(),
@@ -50,14 +50,14 @@ final class RunKey {
                 config.preFilter(), config.dialect(), config.includeTests(), config.reactorModules()).toString());
         for (Rule r : rules) k.add("rule", r.info().name() + " " + r.info().severity());
         k.add("keys", keyModel);
-        new TreeMap<>(types).forEach((type, file) -> k.add("type", type + "=" + file));
-        new TreeMap<>(mappedJava).forEach((file, sha) -> k.add("mapped", file + "=" + sha));
+        new TreeMap<>(sources.types()).forEach((type, file) -> k.add("type", type + "=" + file));
+        new TreeMap<>(sources.mappedDigests()).forEach((file, sha) -> k.add("mapped", file + "=" + sha));
         List<Path> schemaRoots = new ArrayList<>(config.resourceRoots());
         schemaRoots.addAll(config.schemaLocations());
         for (Path root : schemaRoots) k.addFiles(root, SCHEMA_EXTENSIONS);
         // scripts found outside the resource roots (a module's schema/ folder) and in the other modules of the build
-        SchemaLoader.sourceFiles(config).stream().sorted().forEach(k::addFile);
-        for (Path root : config.sourceRoots()) k.addFiles(root, Set.of("xml")); // MyBatis mappers beside the code
+        schemaFiles.stream().sorted().forEach(k::addFile);
+        sourceXml.forEach(k::addFile);
         return HexFormat.of().formatHex(k.digest.digest());
     }
 

@@ -61,14 +61,44 @@ final class SchemaLoader {
      * advice are read for it and not for the PostgreSQL default.
      */
     static AnalysisConfig withScriptDialect(AnalysisConfig config) {
-        if (!AnalysisConfig.DEFAULT_DIALECT_SOURCE.equals(config.dialectSource())) return config;
-        List<Path> files = sourceFiles(config);
-        List<Path> roots = new ArrayList<>(config.resourceRoots());
-        roots.addAll(config.reactorModules());
+        return effective(config).config();
+    }
+
+    /**
+     * The configuration a run uses (see {@link #withScriptDialect}) and, once asked for, the schema files it reads.
+     * The files found to choose the dialect are those files when the dialect stays: discovery reads every
+     * configuration file for migration settings, a tenth of a warm ThingsBoard run, so it is done once.
+     */
+    static Effective effective(AnalysisConfig requested) {
+        if (!AnalysisConfig.DEFAULT_DIALECT_SOURCE.equals(requested.dialectSource())) return new Effective(requested, null);
+        List<Path> files = sourceFiles(requested);
+        List<Path> roots = new ArrayList<>(requested.resourceRoots());
+        roots.addAll(requested.reactorModules());
         return dev.sqllint.schema.discovery.DialectScripts.onlyDialectNamed(files, roots)
-                .map(d -> config.withDialect(d, "no JDBC driver among the dependencies; the schema scripts name only "
-                        + d.displayName()))
-                .orElse(config);
+                .map(d -> new Effective(requested.withDialect(d, "no JDBC driver among the dependencies; the schema"
+                        + " scripts name only " + d.displayName()), null))
+                .orElseGet(() -> new Effective(requested, files));
+    }
+
+    /** A run's configuration and its schema files, found when first asked for. */
+    static final class Effective {
+        private final AnalysisConfig config;
+        private List<Path> schemaFiles;
+
+        private Effective(AnalysisConfig config, List<Path> schemaFiles) {
+            this.config = config;
+            this.schemaFiles = schemaFiles;
+        }
+
+        AnalysisConfig config() {
+            return config;
+        }
+
+        /** As {@link SchemaLoader#sourceFiles} of the configuration. */
+        synchronized List<Path> schemaFiles() {
+            if (schemaFiles == null) schemaFiles = sourceFiles(config);
+            return schemaFiles;
+        }
     }
 
     /** Where this module's schema sources are looked for. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,13 @@ public final class MapperNamespaces {
                 // an unreadable folder: the mapper reader reports it
             }
         }
+        return out;
+    }
+
+    /** The qualified names of the mapper interfaces the given XML files name (found by another walk). */
+    public static Set<String> in(Collection<Path> xmlFiles) {
+        Set<String> out = new HashSet<>();
+        for (Path file : xmlFiles) namespace(file, out);
         return out;
     }
 

@@ -10,9 +10,15 @@ import java.util.regex.Pattern;
 public final class AntPattern {
 
     private final Pattern regex;
+    /**
+     * For a pattern of the form {@code **}{@code /*.java}, the fixed end every match has and nothing else needs:
+     * the default include, tested on every file of the tree, without a regular expression; else null.
+     */
+    private final String suffix;
 
-    private AntPattern(Pattern regex) {
+    private AntPattern(Pattern regex, String suffix) {
         this.regex = regex;
+        this.suffix = suffix;
     }
 
     public static AntPattern compile(String pattern) {
@@ -33,11 +39,14 @@ public final class AntPattern {
                 re.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return new AntPattern(Pattern.compile(re.toString()));
+        String rest = p.startsWith("**/*") ? p.substring(4) : null;
+        boolean fixed = rest != null && !rest.isEmpty() && rest.chars().noneMatch(ch -> ch == '*' || ch == '?' || ch == '/');
+        return new AntPattern(Pattern.compile(re.toString()), fixed ? rest : null);
     }
 
     /** Matches a path relative to a source root, with {@code /} separators. */
     public boolean matches(String relativePath) {
+        if (suffix != null) return relativePath.endsWith(suffix);
         return regex.matcher(relativePath.replace('\\', '/')).matches();
     }
 }

@@ -8,8 +8,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Selects the {@code .java} files under the source roots that match the includes and none of the
@@ -30,7 +32,15 @@ public final class SourceFinder {
 
     /** The matching files, sorted by path so every run sees them in the same order. */
     public List<SourceFile> find(List<Path> roots, BiConsumer<Path, String> problems) {
-        TreeSet<Path> seen = new TreeSet<>();
+        return find(roots, problems, xml -> { });
+    }
+
+    /**
+     * As {@link #find(List, BiConsumer)}, telling {@code xmlFiles} of every XML file under the roots, whatever the
+     * includes say (MyBatis mappers live beside the code): one walk of the roots serves both.
+     */
+    public List<SourceFile> find(List<Path> roots, BiConsumer<Path, String> problems, Consumer<Path> xmlFiles) {
+        Set<Path> seen = new HashSet<>(); // sorted at the end: a tree set compared paths on every insert
         List<SourceFile> out = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.isDirectory(root)) continue;
@@ -39,15 +49,19 @@ public final class SourceFinder {
                 Files.walkFileTree(absRoot, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String name = file.getFileName().toString();
+                        if (name.regionMatches(true, name.length() - 4, ".xml", 0, 4)
+                                && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file))) {
+                            xmlFiles.accept(file);
+                        }
                         if (attrs.isSymbolicLink()) {
                             if (!excluded(new SourceFile(file, absRoot).relativePath())) {
                                 SymbolicLinks.notFollowed(file).ifPresent(why -> problems.accept(file, why));
                             }
                             return FileVisitResult.CONTINUE;
                         }
-                        if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
-                            SourceFile sf = new SourceFile(file, absRoot);
-                            if (selected(sf.relativePath()) && seen.add(file)) out.add(sf);
+                        if (attrs.isRegularFile() && name.endsWith(".java")) {
+                            if (selected(relativePath(absRoot, file)) && seen.add(file)) out.add(new SourceFile(file, absRoot));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -66,13 +80,26 @@ public final class SourceFinder {
         return out;
     }
 
+    /** As {@link SourceFile#relativePath}, from the strings: the walk gives paths under the root, normalised. */
+    private static String relativePath(Path root, Path file) {
+        String r = root.toString();
+        String f = file.toString();
+        if (f.length() > r.length() + 1 && f.startsWith(r) && f.charAt(r.length()) == root.getFileSystem().getSeparator().charAt(0)) {
+            return f.substring(r.length() + 1).replace('\\', '/');
+        }
+        return new SourceFile(file, root).relativePath();
+    }
+
     /** A link the excludes cover, as a file or as a folder, is not worth a word. */
     private boolean excluded(String relativePath) {
         return excludes.stream().anyMatch(p -> p.matches(relativePath) || p.matches(relativePath + "/"));
     }
 
     boolean selected(String relativePath) {
-        boolean in = includes.stream().anyMatch(p -> p.matches(relativePath));
-        return in && excludes.stream().noneMatch(p -> p.matches(relativePath));
+        boolean in = false;
+        for (AntPattern p : includes) in |= !in && p.matches(relativePath);
+        if (!in) return false;
+        for (AntPattern p : excludes) if (p.matches(relativePath)) return false;
+        return true;
     }
 }
