@@ -82,8 +82,11 @@ final class OutlineCache {
 
     private void put(Path path, Entry e) {
         if (file == null) return;
-        current.put(path.toString(), e);
-        if (!changed && !e.equals(previous.get(path.toString()))) changed = true;
+        String key = path.toString();
+        current.put(key, e);
+        Entry before = previous.get(key);
+        // a kept entry is the last run's own object: no need to compare outlines field by field
+        if (!changed && e != before && !e.equals(before)) changed = true;
     }
 
     /** Writes this run's outlines if any changed; a failure only costs the next run a scan. */

@@ -64,7 +64,9 @@ public final class JavaOutlineScanner {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { // a third of a file is indentation: first, and fast
+                i++;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
                 i = lineEnd(i);
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
                 int end = text.indexOf("*/", i + 2);

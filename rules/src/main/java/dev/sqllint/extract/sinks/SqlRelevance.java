@@ -52,7 +52,7 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
     @Override
     public boolean call(String name, boolean afterDot, char firstArgument) {
         // orders.countByStatus(s) > 0: a repository's count, judged at the caller that only tests it
-        if (afterDot && RepositoryCountCalls.COUNT_METHOD.matcher(name).matches()) return true;
+        if (afterDot && RepositoryCountCalls.isCountMethod(name)) return true;
         if (!calls.contains(name)) return false;
         // list.add(item), service.update(loan), a declaration execute(JsonCommand c): a generic name counts only
         // called on a receiver with SQL text (a literal, a constant) as first argument
@@ -75,7 +75,7 @@ public final class SqlRelevance implements JavaOutlineScanner.Signals {
                 return true;
             }
         }
-        for (int k = from; k + 7 <= to; k++) if (text.startsWith("sqllint", k)) return true;
+        for (int k = from; k + 7 <= to; k++) if (text.charAt(k) == 's' && text.startsWith("sqllint", k)) return true;
         return false;
     }
 

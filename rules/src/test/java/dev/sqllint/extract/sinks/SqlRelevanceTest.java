@@ -43,6 +43,17 @@ class SqlRelevanceTest {
         assertTrue(signalled("class A { String s = \"delete from t where id = ?\"; }"));
     }
 
+    /** orders.countByStatus(s) > 0: the caller is where a derived count is judged. */
+    @Test
+    void aRepositoryCountCallIsASignalAndOtherCountsAreNot() {
+        assertTrue(signalled("class A { boolean m() { return orders.countByStatus(s) > 0; } }"));
+        assertTrue(signalled("class A { boolean m() { return orders.count_open() > 0; } }"));
+        assertFalse(signalled("class A { int m() { return counter.count(); } }"));
+        assertFalse(signalled("class A { int m() { return words.countwords(); } }"));
+        assertFalse(signalled("class A { int m() { return words.countBy$x(); } }"), "no $ in a derived name");
+        assertFalse(signalled("class A { int countByStatus(String s) { return 0; } }"), "a declaration");
+    }
+
     @Test
     void aGenericSinkNameIsASignalOnlyWithTextOrAConstantAsFirstArgument() {
         assertFalse(signalled("class A { void m() { lines.add(line); service.update(loan); pool.execute(() -> run()); } }"));
