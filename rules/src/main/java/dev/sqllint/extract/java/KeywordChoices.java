@@ -44,7 +44,7 @@ public final class KeywordChoices {
             int end = i;
             while (end < text.length() && isWordChar(text.charAt(end))) end++;
             String word = text.substring(i, end).toLowerCase(Locale.ROOT);
-            if (CHOSEN.contains(word) && returnedAlone(v, i, end, word) && !fitsAt(text, i, word)) return false;
+            if (CHOSEN.contains(word) && returnedAlone(v, i, end) && !fitsAt(text, i, word)) return false;
             i = end;
         }
         return true;
@@ -54,14 +54,19 @@ public final class KeywordChoices {
      * The word is all a project method returned ({@code SqlHelper.whereAnd()} giving {@code " and "}), not part of
      * a longer text a method returned (a join condition's {@code and}) nor text the call site wrote.
      */
-    private static boolean returnedAlone(SqlText v, int start, int end, String word) {
+    private static boolean returnedAlone(SqlText v, int start, int end) {
         String label = v.originAt(start).viaConstant();
         if (label == null || !label.endsWith("()")) return false;
-        int from = start;
-        while (from > 0 && label.equals(v.originAt(from - 1).viaConstant())) from--;
-        int to = end;
-        while (to < v.length() && label.equals(v.originAt(to).viaConstant())) to++;
-        return v.text().substring(from, to).strip().equalsIgnoreCase(word);
+        // alone: the method's text around the word is blank. Looked at outward only while it is: a method that returned
+        // a whole 9 KB statement was walked end to end for each of its ANDs
+        String text = v.text();
+        for (int from = start - 1; from >= 0 && label.equals(v.originAt(from).viaConstant()); from--) {
+            if (!Character.isWhitespace(text.charAt(from))) return false;
+        }
+        for (int to = end; to < v.length() && label.equals(v.originAt(to).viaConstant()); to++) {
+            if (!Character.isWhitespace(text.charAt(to))) return false;
+        }
+        return true;
     }
 
     /** Whether {@code word} at {@code at} fits after the clause word nearest before it at the same depth. */
