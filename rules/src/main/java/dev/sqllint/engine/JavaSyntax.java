@@ -8,6 +8,7 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor;
 import com.github.javaparser.ast.validator.postprocessors.PostProcessors;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ final class JavaSyntax {
         boolean var = unicodeEscapes || hasWord(text, "var");
         ParseResult<CompilationUnit> result = new JavaParser(configuration(unicodeEscapes, comments, var)).parse(text);
         if (!comments) result.getResult().ifPresent(unit -> unit.setData(NO_SQLLINT, Boolean.TRUE));
-        if (result.isSuccessful()) result.getResult().ifPresent(JavaSyntax::dropTokens);
+        if (result.isSuccessful()) result.getResult().ifPresent(unit -> dropTokens(unit, comments));
         return result;
     }
 
@@ -51,17 +52,23 @@ final class JavaSyntax {
      * 270 MB histogram). JavaParser cannot parse without tokens ({@code storeTokens(false)} leaves nodes
      * without ranges), so they are dropped after the parse; nothing sqllint reads needs them.
      */
-    private static void dropTokens(CompilationUnit unit) {
-        unit.walk(n -> {
-            Range range = n.getRange().orElse(null);
-            n.setTokenRange(null);
-            n.setRange(range);
-        });
-        for (com.github.javaparser.ast.comments.Comment c : unit.getAllContainedComments()) {
-            Range range = c.getRange().orElse(null);
-            c.setTokenRange(null);
-            c.setRange(range);
+    private static void dropTokens(CompilationUnit unit, boolean commentsAttributed) {
+        // a stack of our own, not Node.walk, whose iterator pushes every node on a synchronized java.util.Stack
+        java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+        pending.push(unit);
+        while (!pending.isEmpty()) {
+            Node n = pending.pop();
+            keepRangeOnly(n);
+            for (Node child : n.getChildNodes()) pending.push(child);
         }
+        // comments are nodes of the tree only where they were attributed; elsewhere the parse result, dropped, held them
+        if (commentsAttributed) for (Comment c : unit.getAllContainedComments()) keepRangeOnly(c);
+    }
+
+    private static void keepRangeOnly(Node n) {
+        Range range = n.getRange().orElse(null);
+        n.setTokenRange(null);
+        n.setRange(range);
     }
 
     /**

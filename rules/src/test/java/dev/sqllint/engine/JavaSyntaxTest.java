@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JavaSyntaxTest {
@@ -49,6 +52,24 @@ class JavaSyntaxTest {
         assertTrue(suppressing.getAllComments().stream().anyMatch(c -> c.getContent().contains("sqllint:ignore")
                 && c.getCommentedNode().isPresent()), "a suppression covers its node");
         assertTrue(JavaSyntax.maySaySqllint(suppressing));
+    }
+
+    /** Tokens link to each other: one kept would keep the whole file's (see dropTokens). */
+    @Test
+    void everyNodeAndCommentKeepsItsRangeAndNoToken() {
+        for (String source : new String[] {"class A { String q = \"SELECT 1\" + b; /* x */ }",
+                "/** Licence. */\nclass A { // sqllint:ignore\n  String q = \"SELECT 1\"; /* x */ void m() { int k = 1; } }"}) {
+            CompilationUnit unit = JavaSyntax.parse(source, false).getResult().orElseThrow();
+            List<Node> nodes = new ArrayList<>();
+            unit.walk(nodes::add);
+            nodes.addAll(unit.getAllContainedComments());
+
+            assertTrue(nodes.size() > 10);
+            for (Node n : nodes) {
+                assertTrue(n.getTokenRange().isEmpty(), () -> "a token kept by " + n);
+                assertTrue(n.getRange().isPresent(), () -> "no range on " + n);
+            }
+        }
     }
 
     @Test
