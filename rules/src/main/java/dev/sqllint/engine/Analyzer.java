@@ -115,24 +115,26 @@ public final class Analyzer {
                         sourceXml::add));
         Collections.sort(sourceXml);
         JavaSourceReader reader = new JavaSourceReader(config.encoding(), config.maxFileBytes());
-        SinkCatalog catalog = SinkCatalog.standard();
-        SqlRelevance relevance = new SqlRelevance(catalog);
+        Catalog catalog = new Catalog();
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
         HeapShortage shortage = new HeapShortage(memoryGuard);
         try (SqlParser sqlParser = new SqlParser(config.statementTimeout(), config.dialect(), phases.sqlParsing())) {
             OutlineCache outlines = phases.time(Phases.Phase.CACHE, () -> OutlineCache.open(config.cacheDir()));
             List<SourceText> texts = inParallel(pool, sources, s -> shortage.run(s.path(),
-                    () -> phases.time(Phases.Phase.PRE_FILTER, () -> read(s, reader, relevance, outlines, diagnostics)),
+                    () -> phases.time(Phases.Phase.PRE_FILTER, () -> read(s, reader, catalog, outlines, diagnostics)),
                     why -> skipped(diagnostics, new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, s.path(), 0, why))));
-            phases.time(Phases.Phase.CACHE, outlines::save);
             Set<String> xmlMappers = phases.time(Phases.Phase.PRE_FILTER, () -> {
                 Set<String> names = MapperNamespaces.under(config.resourceRoots());
                 names.addAll(MapperNamespaces.in(sourceXml));
                 return names;
             });
             SourceSelection selection = phases.time(Phases.Phase.PRE_FILTER, () -> new SourceSelection(texts, config.preFilter(),
-                    MapperNamespaces.simpleNames(xmlMappers)));
+                    MapperNamespaces.simpleNames(xmlMappers), outlines::derived));
             ResultCache cache = phases.time(Phases.Phase.CACHE, () -> openCache(effective, selection, sourceXml, cacheNotes));
+            phases.time(Phases.Phase.CACHE, () -> {
+                selection.javaSourcesDigest(); // with the run key's digest of the types: kept with the outlines
+                outlines.save();
+            });
             shortage.onShortage(cache::stop);
             Map<Path, FileOutcome> outcomes = new ConcurrentHashMap<>();
             List<SourceText> misses = new ArrayList<>();
@@ -146,7 +148,7 @@ public final class Analyzer {
             Optional<ResultCache.Global> previous = misses.isEmpty()
                     ? cache.previousGlobal().filter(g -> g.holdsFor(selection.javaSourcesDigest())) : Optional.empty();
             Analysed analysed = previous.map(g -> new Analysed(g, 0, 0)).orElseGet(() ->
-                    analyzeMisses(config, catalog, selection, misses, pool, sqlParser, cache, outcomes, shortage, phases,
+                    analyzeMisses(config, catalog.sinks(), selection, misses, pool, sqlParser, cache, outcomes, shortage, phases,
                             xmlMappers));
             ResultCache.Global run = analysed.global();
             phases.time(Phases.Phase.CACHE, () -> {
@@ -317,7 +319,7 @@ public final class Analyzer {
      * {@link FileStamp} says it is as the last run read it is not read now: its digest and outline are the last
      * run's, its text is read if something parses it.
      */
-    private static SourceText read(SourceFile source, JavaSourceReader reader, SqlRelevance relevance,
+    private static SourceText read(SourceFile source, JavaSourceReader reader, Catalog catalog,
                                    OutlineCache outlines, List<Diagnostic> diagnostics) {
         FileStamp stamp = FileStamp.of(source.path());
         OutlineCache.Entry known = outlines.unchanged(source.path(), stamp);
@@ -331,9 +333,28 @@ public final class Analyzer {
             return null;
         }
         JavaOutline outline = outlines.get(source.path(), read.digest());
-        if (outline == null) outline = JavaOutline.of(reader.decode(read.bytes()), relevance);
+        if (outline == null) outline = JavaOutline.of(reader.decode(read.bytes()), catalog.relevance());
         outlines.put(source.path(), read.digest(), outline, stamp);
         return new SourceText(source, read.bytes(), read.digest(), outline, reader);
+    }
+
+    /**
+     * The sink catalogue and the pre-filter's signals drawn from it, built when a file is first scanned or analysed:
+     * a run the caches answer entirely needs neither.
+     */
+    private static final class Catalog {
+        private SinkCatalog sinks;
+        private SqlRelevance relevance;
+
+        synchronized SinkCatalog sinks() {
+            if (sinks == null) sinks = SinkCatalog.standard();
+            return sinks;
+        }
+
+        synchronized SqlRelevance relevance() {
+            if (relevance == null) relevance = new SqlRelevance(sinks());
+            return relevance;
+        }
     }
 
     /** A parsed file, or why it did not parse. */

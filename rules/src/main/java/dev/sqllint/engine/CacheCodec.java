@@ -50,6 +50,16 @@ final class CacheCodec {
      * is rebuilt from the sources.
      */
     static <T> Map<String, T> readEntries(Path file, String magic, int format, EntryReader<T> entry) {
+        return readEntries(file, magic, format, entry, in -> { });
+    }
+
+    /** What a cache file holds after its entries ({@link #writeEntries} with a trailer). */
+    interface Trailer {
+        void read(DataInputStream in) throws IOException;
+    }
+
+    /** As {@link #readEntries(Path, String, int, EntryReader)}, then what follows the entries; all or nothing. */
+    static <T> Map<String, T> readEntries(Path file, String magic, int format, EntryReader<T> entry, Trailer trailer) {
         if (file == null || !Files.isRegularFile(file)) return Map.of();
         try (DataInputStream in = openFile(file, magic, format, RunKey.engine())) {
             if (in == null) return Map.of();
@@ -58,6 +68,7 @@ final class CacheCodec {
                 String path = readString(in);
                 out.put(path, entry.read(in));
             }
+            trailer.read(in);
             return out;
         } catch (IOException | RuntimeException e) {
             return Map.of();
@@ -67,12 +78,19 @@ final class CacheCodec {
     /** Writes entries by path, in path order, for this sqllint build (see {@link #writeFile}). */
     static <T> void writeEntries(Path file, String magic, int format, Map<String, T> entries, EntryWriter<T> entry)
             throws IOException {
+        writeEntries(file, magic, format, entries, entry, out -> { });
+    }
+
+    /** As {@link #writeEntries(Path, String, int, Map, EntryWriter)}, then {@code trailer}. */
+    static <T> void writeEntries(Path file, String magic, int format, Map<String, T> entries, EntryWriter<T> entry,
+                                 Body trailer) throws IOException {
         writeFile(file, magic, format, RunKey.engine(), out -> {
             out.writeInt(entries.size());
             for (Map.Entry<String, T> e : new TreeMap<>(entries).entrySet()) {
                 writeString(out, e.getKey());
                 entry.write(out, e.getValue());
             }
+            trailer.write(out);
         });
     }
 

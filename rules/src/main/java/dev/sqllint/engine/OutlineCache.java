@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OutlineCache {
 
     private static final String MAGIC = "sqllint-outlines";
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     static final String FILE_NAME = "outlines.bin";
 
     /** A file's digest and outline; its stamp (null when it has none) and when the content was read (epoch ms). */
@@ -27,13 +27,17 @@ final class OutlineCache {
     private final Path file;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    /** Values computed from all the files' digests and outlines (see {@link #derived}), by name: the last run's, this run's. */
+    private final Map<String, String> previousDerived;
+    private final Map<String, String> derived = new ConcurrentHashMap<>();
     /** Before this run read anything (epoch ms). */
     private final long started;
     private volatile boolean changed;
 
-    private OutlineCache(Path file, Map<String, Entry> previous, long started) {
+    private OutlineCache(Path file, Map<String, Entry> previous, Map<String, String> previousDerived, long started) {
         this.file = file;
         this.previous = previous;
+        this.previousDerived = previous.isEmpty() ? Map.of() : previousDerived;
         this.started = started;
     }
 
@@ -45,14 +49,35 @@ final class OutlineCache {
     static OutlineCache open(Path dir, long started) {
         Path file = dir == null ? null : dir.resolve(FILE_NAME);
         // a cache that cannot be read is rebuilt from the sources; the results cache notes problems
-        return new OutlineCache(file, CacheCodec.readEntries(file, MAGIC, FORMAT, in -> {
+        Map<String, String> derived = new java.util.HashMap<>();
+        Map<String, Entry> entries = CacheCodec.readEntries(file, MAGIC, FORMAT, in -> {
             String digest = CacheCodec.readString(in);
             JavaOutline o = new JavaOutline(CacheCodec.readString(in), CacheCodec.readStrings(in),
                     CacheCodec.readStrings(in), in.readBoolean(), in.readBoolean(), in.readBoolean(),
                     CacheCodec.readStrings(in));
             FileStamp stamp = in.readBoolean() ? CacheCodec.readStamp(in) : null;
             return new Entry(digest, o, stamp, in.readLong());
-        }), started);
+        }, in -> {
+            for (int i = in.readInt(); i > 0; i--) derived.put(CacheCodec.readString(in), CacheCodec.readString(in));
+        });
+        return new OutlineCache(file, entries, derived, started);
+    }
+
+    /**
+     * A value computed from every file's digest and outline (a digest of them all, for the run key), once all the
+     * files are read: the last run's value when every file is as that run had it, else {@code compute}'s. Hashing
+     * them was a tenth of a warm ThingsBoard run (SHA-256 runs interpreted in a fresh JVM).
+     */
+    String derived(String name, java.util.function.Supplier<String> compute) {
+        String kept = sameFiles() ? previousDerived.get(name) : null;
+        String value = kept != null ? kept : compute.get();
+        if (file != null) derived.put(name, value);
+        return value;
+    }
+
+    /** Whether this run's files, digests and outlines are the last run's (every entry put is equal to its own). */
+    private boolean sameFiles() {
+        return !changed && current.size() == previous.size();
     }
 
     /** The outline of this content of {@code path} from the last run, or null. */
@@ -91,7 +116,7 @@ final class OutlineCache {
 
     /** Writes this run's outlines if any changed; a failure only costs the next run a scan. */
     void save() {
-        if (file == null || (!changed && current.size() == previous.size())) return;
+        if (file == null || (sameFiles() && derived.equals(previousDerived))) return;
         try {
             CacheCodec.writeEntries(file, MAGIC, FORMAT, current, (out, e) -> {
                 JavaOutline o = e.outline();
@@ -106,6 +131,12 @@ final class OutlineCache {
                 out.writeBoolean(e.stamp() != null);
                 if (e.stamp() != null) CacheCodec.writeStamp(out, e.stamp());
                 out.writeLong(e.readAt());
+            }, out -> {
+                out.writeInt(derived.size());
+                for (Map.Entry<String, String> d : new java.util.TreeMap<>(derived).entrySet()) {
+                    CacheCodec.writeString(out, d.getKey());
+                    CacheCodec.writeString(out, d.getValue());
+                }
             });
         } catch (IOException | RuntimeException e) {
             // not worth a note: the next run scans again

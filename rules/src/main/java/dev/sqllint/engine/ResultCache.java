@@ -128,9 +128,16 @@ final class ResultCache {
         this.global = g;
     }
 
+    /** Whether this run only took what the file holds: its global part and every entry, none new, none left out. */
+    private boolean asTheFileHasIt() {
+        if (global != previousGlobal || current.size() != previous.size()) return false;
+        for (Map.Entry<String, Entry> e : current.entrySet()) if (previous.get(e.getKey()) != e.getValue()) return false;
+        return true;
+    }
+
     /** Writes this run's entries (the files of this run only), atomically; a failure is a note, never an error. */
     void save(Consumer<String> notes) {
-        if (!enabled() || global == null || stopped) return;
+        if (!enabled() || global == null || stopped || asTheFileHasIt()) return;
         try {
             CacheCodec.writeFile(file, MAGIC, FORMAT, key, out -> {
                 writeGlobal(out, global);

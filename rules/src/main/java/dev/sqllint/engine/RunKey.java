@@ -50,7 +50,7 @@ final class RunKey {
                 config.preFilter(), config.dialect(), config.includeTests(), config.reactorModules()).toString());
         for (Rule r : rules) k.add("rule", r.info().name() + " " + r.info().severity());
         k.add("keys", keyModel);
-        new TreeMap<>(sources.types()).forEach((type, file) -> k.add("type", type + "=" + file));
+        k.add("types", sources.typesDigest());
         new TreeMap<>(sources.mappedDigests()).forEach((file, sha) -> k.add("mapped", file + "=" + sha));
         List<Path> schemaRoots = new ArrayList<>(config.resourceRoots());
         schemaRoots.addAll(config.schemaLocations());

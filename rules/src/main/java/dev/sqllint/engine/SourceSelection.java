@@ -30,14 +30,24 @@ final class SourceSelection {
     private final List<SourceText> mapped = new ArrayList<>();
     private final List<SourceText> suppressing = new ArrayList<>();
     private final Map<String, Path> types = new HashMap<>();
+    private final Derived derived;
     private String javaSourcesDigest;
+    private String typesDigest;
 
-    SourceSelection(List<SourceText> texts, boolean preFilter) {
-        this(texts, preFilter, Set.of());
+    /**
+     * Computes a value of all the files (a digest), or takes the last run's when nothing changed
+     * ({@link OutlineCache#derived}).
+     */
+    interface Derived {
+        String value(String name, java.util.function.Supplier<String> compute);
     }
 
-    /** {@code queryInterfaces}: simple names of query interfaces no outline shows (the XML mappers' namespaces). */
-    SourceSelection(List<SourceText> texts, boolean preFilter, Set<String> queryInterfaces) {
+    /**
+     * {@code queryInterfaces}: simple names of query interfaces no outline shows (the XML mappers' namespaces);
+     * {@code derived}: where the digests of all the files come from.
+     */
+    SourceSelection(List<SourceText> texts, boolean preFilter, Set<String> queryInterfaces, Derived derived) {
+        this.derived = derived;
         Map<Path, JavaOutline> outlines = new LinkedHashMap<>();
         for (SourceText t : texts) {
             byPath.put(t.path(), t);
@@ -62,13 +72,28 @@ final class SourceSelection {
     /** One digest of every Java file of the run, by path and content: what changes when any of them does. */
     String javaSourcesDigest() {
         if (javaSourcesDigest == null) {
-            MessageDigest digest = Digests.sha256();
-            for (SourceText t : byPath.values()) {
-                digest.update((t.path() + "\u0000" + t.digest() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            javaSourcesDigest = HexFormat.of().formatHex(digest.digest());
+            javaSourcesDigest = derived.value("java-sources", () -> {
+                MessageDigest digest = Digests.sha256();
+                for (SourceText t : byPath.values()) {
+                    digest.update((t.path() + "\u0000" + t.digest() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                return HexFormat.of().formatHex(digest.digest());
+            });
         }
         return javaSourcesDigest;
+    }
+
+    /** One digest of {@link #types}, in name order: what changes when a type is added, removed or moved. */
+    String typesDigest() {
+        if (typesDigest == null) {
+            typesDigest = derived.value("types", () -> {
+                MessageDigest digest = Digests.sha256();
+                new java.util.TreeMap<>(types).forEach((type, file) ->
+                        digest.update((type + "=" + file + "\n").getBytes(StandardCharsets.UTF_8)));
+                return HexFormat.of().formatHex(digest.digest());
+            });
+        }
+        return typesDigest;
     }
 
     List<SourceText> roots() {

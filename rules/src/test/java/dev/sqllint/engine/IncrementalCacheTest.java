@@ -1,6 +1,7 @@
 package dev.sqllint.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,28 @@ class IncrementalCacheTest {
         assertSameReport(cold, warm);
         assertEquals(2, warm.findings().size());
         assertEquals(1, warm.statementsNotParsed());
+    }
+
+    /** A run that only took what the cache holds leaves it be: writing it was a good part of what it did. */
+    @Test
+    void aRerunWithNoChangeDoesNotWriteTheResultsAgain() throws IOException {
+        run(config());
+        Path results = project.resolve("target/sqllint").resolve(ResultCache.FILE_NAME);
+        Object written = fileKey(results);
+
+        AnalysisResult warm = run(config());
+        AnalysisResult again = run(config());
+
+        assertEquals(written, fileKey(results), "the same file, not a new one moved over it");
+        assertEquals(3, warm.work().cached());
+        assertEquals(3, again.work().cached());
+        assertSameReport(warm, again);
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        Object key = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        assumeTrue(key != null, "a file system with file keys (inodes)");
+        return key;
     }
 
     @Test

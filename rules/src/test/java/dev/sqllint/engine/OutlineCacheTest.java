@@ -10,6 +10,7 @@ import dev.sqllint.source.JavaOutline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +79,31 @@ class OutlineCacheTest {
 
         assertNull(OutlineCache.open(cache).unchanged(source, FileStamp.of(source)));
         assertEquals(OUTLINE, OutlineCache.open(cache).get(source, "digest-1"), "its outline still serves the same content");
+    }
+
+    /** A digest of all the files, kept with their outlines: computed again only when a file changed. */
+    @Test
+    void aValueOfAllTheFilesIsTheLastRunsWhileEveryFileIsAsItHadIt() throws IOException {
+        OutlineCache first = OutlineCache.open(cache, System.currentTimeMillis() + A_MINUTE);
+        first.put(source, "digest-1", OUTLINE, FileStamp.of(source));
+        assertEquals("types-1", first.derived("types", () -> "types-1"));
+        first.save();
+
+        OutlineCache same = OutlineCache.open(cache);
+        same.keep(source, same.unchanged(source, FileStamp.of(source)));
+        assertEquals("types-1", same.derived("types", () -> "computed again"));
+
+        Object written = Files.readAttributes(cache.resolve(OutlineCache.FILE_NAME), BasicFileAttributes.class).fileKey();
+        same.save();
+        assertEquals(written, Files.readAttributes(cache.resolve(OutlineCache.FILE_NAME), BasicFileAttributes.class).fileKey(),
+                "nothing new: the file is left as it was");
+
+        OutlineCache changed = OutlineCache.open(cache);
+        changed.put(source, "digest-2", OUTLINE, FileStamp.of(source));
+        assertEquals("types-2", changed.derived("types", () -> "types-2"), "a file's content changed");
+
+        OutlineCache fewer = OutlineCache.open(cache);
+        assertEquals("none", fewer.derived("types", () -> "none"), "the file is gone");
     }
 
     private void readInARunLongAfterTheWrite() {
