@@ -22,10 +22,9 @@ import java.util.Optional;
  */
 public final class RepositoryCountCalls {
 
-    /** {@code countByStatus}, {@code countOpenOrders}: a repository method named for a count. */
     /**
-     * A derived count's name, {@code count[A-Z_]\w*} ({@code countByStatus}): tested by hand, since the pre-filter
-     * tests every method call of every file.
+     * {@code countByStatus}, {@code countOpenOrders}: a repository method named for a count, {@code count[A-Z_]\w*}.
+     * Tested by hand, not by a regular expression: the pre-filter tests every method call of every file.
      */
     public static boolean isCountMethod(String name) {
         if (name.length() < 6 || !name.startsWith("count")) return false;
