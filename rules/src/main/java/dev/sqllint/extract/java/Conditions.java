@@ -269,8 +269,12 @@ final class Conditions {
 
     /** The Java text of a condition, {@code this.} dropped and spaces collapsed: the same test reads the same. */
     static String key(Expression e) {
-        return e.toString().replaceAll("\\bthis\\.", "").replaceAll("\\s+", " ");
+        return SPACES.matcher(THIS_DOT.matcher(e.toString()).replaceAll("")).replaceAll(" ");
     }
+
+    /** Compiled once: String.replaceAll compiled both for every test of every path. */
+    private static final java.util.regex.Pattern THIS_DOT = java.util.regex.Pattern.compile("\\bthis\\.");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     /** The variables a condition reads ({@code this.flag} as {@code flag}): assigning one forgets the fact. */
     static Set<String> names(Expression c) {

@@ -19,6 +19,15 @@ final class Facts {
         Literal negated() {
             return new Literal(key, names, !value);
         }
+
+        /**
+         * The key and value only: equal literals still hash alike, and the names (a set, hashed element by element,
+         * every time a path's facts were) add nothing the key does not say.
+         */
+        @Override
+        public int hashCode() {
+            return key.hashCode() * 31 + (value ? 1 : 0);
+        }
     }
 
     static final Facts NONE = new Facts(Map.of(), List.of());
