@@ -42,12 +42,27 @@ public final class JavaFile {
     public <T extends Node> List<T> findAll(Class<T> type) {
         List<Node> all = nodes;
         if (all == null) {
-            List<Node> walked = new ArrayList<>();
-            unit.walk(walked::add);
-            nodes = all = walked;
+            nodes = all = preOrder(unit);
         }
         List<T> out = new ArrayList<>();
         for (Node n : all) if (type.isInstance(n)) out.add(type.cast(n));
+        return out;
+    }
+
+    /**
+     * Every node under {@code root}, root first, in {@link Node#walk}'s order (pre-order, children left to right),
+     * with a stack of our own: walk's iterator pushes every node on a synchronized java.util.Stack.
+     */
+    public static List<Node> preOrder(Node root) {
+        List<Node> out = new ArrayList<>();
+        java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Node n = pending.pop();
+            out.add(n);
+            List<Node> children = n.getChildNodes();
+            for (int i = children.size() - 1; i >= 0; i--) pending.push(children.get(i));
+        }
         return out;
     }
 
