@@ -11,6 +11,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor;
 import com.github.javaparser.ast.validator.postprocessors.PostProcessors;
+import dev.sqllint.extract.JavaFile;
 import java.util.function.Supplier;
 
 /**
@@ -53,14 +54,7 @@ final class JavaSyntax {
      * without ranges), so they are dropped after the parse; nothing sqllint reads needs them.
      */
     private static void dropTokens(CompilationUnit unit, boolean commentsAttributed) {
-        // a stack of our own, not Node.walk, whose iterator pushes every node on a synchronized java.util.Stack
-        java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
-        pending.push(unit);
-        while (!pending.isEmpty()) {
-            Node n = pending.pop();
-            keepRangeOnly(n);
-            for (Node child : n.getChildNodes()) pending.push(child);
-        }
+        for (Node n : JavaFile.preOrder(unit)) keepRangeOnly(n);
         // comments are nodes of the tree only where they were attributed; elsewhere the parse result, dropped, held them
         if (commentsAttributed) for (Comment c : unit.getAllContainedComments()) keepRangeOnly(c);
     }
