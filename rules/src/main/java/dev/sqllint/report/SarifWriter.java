@@ -196,11 +196,24 @@ public final class SarifWriter {
 
     /** A relative path as a URI reference: each segment percent-encoded (spaces, {@code #}, non-ASCII). */
     static String encodedUri(String path) {
+        if (plainPath(path)) return path; // what URI would give back unchanged, without parsing it (every location)
         try {
             return new URI(null, null, path, null).toASCIIString();
         } catch (URISyntaxException e) {
             return path;
         }
+    }
+
+    /** Letters, digits, {@code - . _ ~} and slashes, not starting with two slashes: nothing in it is encoded. */
+    private static boolean plainPath(String path) {
+        if (path.startsWith("//")) return false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '.' || c == '_' || c == '~' || c == '/';
+            if (!plain) return false;
+        }
+        return true;
     }
 
     /** A base URI must end in a slash, even when the directory does not exist (yet). */

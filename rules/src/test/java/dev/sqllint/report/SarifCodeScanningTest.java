@@ -99,6 +99,25 @@ class SarifCodeScanningTest {
         assertEquals("src/main/java/com/acme/TrackDao.java", SarifWriter.encodedUri("src/main/java/com/acme/TrackDao.java"));
     }
 
+    /** Plain paths skip the URI parser; every path still encodes as java.net.URI encodes it. */
+    @Test
+    void plainPathsEncodeAsTheUriClassWould() throws java.net.URISyntaxException {
+        String[] pieces = {"a", "Z", "0", "-", ".", "_", "~", "/", " ", "#", "%", "é", "?", ":", "@", "+", "[", "//"};
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder path = new StringBuilder();
+            for (int k = random.nextInt(8); k > 0; k--) path.append(pieces[random.nextInt(pieces.length)]);
+            String p = path.toString();
+            String expected;
+            try {
+                expected = new java.net.URI(null, null, p, null).toASCIIString();
+            } catch (java.net.URISyntaxException e) {
+                expected = p;
+            }
+            assertEquals(expected, SarifWriter.encodedUri(p), p);
+        }
+    }
+
     @Test
     void everyResultHasAPrimaryLocationLineHash() {
         LintTestHelper project = ReportFixtures.project();
