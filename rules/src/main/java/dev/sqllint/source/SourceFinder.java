@@ -61,7 +61,8 @@ public final class SourceFinder {
                             return FileVisitResult.CONTINUE;
                         }
                         if (attrs.isRegularFile() && name.endsWith(".java")) {
-                            if (selected(relativePath(absRoot, file)) && seen.add(file)) out.add(new SourceFile(file, absRoot));
+                            SourceFile sf = new SourceFile(file, absRoot);
+                            if (selected(sf.relativePath()) && seen.add(file)) out.add(sf);
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -80,16 +81,6 @@ public final class SourceFinder {
         return out;
     }
 
-    /** As {@link SourceFile#relativePath}, from the strings: the walk gives paths under the root, normalised. */
-    private static String relativePath(Path root, Path file) {
-        String r = root.toString();
-        String f = file.toString();
-        if (f.length() > r.length() + 1 && f.startsWith(r) && f.charAt(r.length()) == root.getFileSystem().getSeparator().charAt(0)) {
-            return f.substring(r.length() + 1).replace('\\', '/');
-        }
-        return new SourceFile(file, root).relativePath();
-    }
-
     /** A link the excludes cover, as a file or as a folder, is not worth a word. */
     private boolean excluded(String relativePath) {
         return excludes.stream().anyMatch(p -> p.matches(relativePath) || p.matches(relativePath + "/"));
@@ -97,7 +88,12 @@ public final class SourceFinder {
 
     boolean selected(String relativePath) {
         boolean in = false;
-        for (AntPattern p : includes) in |= !in && p.matches(relativePath);
+        for (AntPattern p : includes) {
+            if (p.matches(relativePath)) {
+                in = true;
+                break;
+            }
+        }
         if (!in) return false;
         for (AntPattern p : excludes) if (p.matches(relativePath)) return false;
         return true;
