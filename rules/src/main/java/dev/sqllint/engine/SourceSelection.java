@@ -72,13 +72,8 @@ final class SourceSelection {
     /** One digest of every Java file of the run, by path and content: what changes when any of them does. */
     String javaSourcesDigest() {
         if (javaSourcesDigest == null) {
-            javaSourcesDigest = derived.value("java-sources", () -> {
-                MessageDigest digest = Digests.sha256();
-                for (SourceText t : byPath.values()) {
-                    digest.update((t.path() + "\u0000" + t.digest() + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-                return HexFormat.of().formatHex(digest.digest());
-            });
+            javaSourcesDigest = derived.value("java-sources", () -> digestOfLines(byPath.values().stream()
+                    .map(t -> t.path() + "\u0000" + t.digest())));
         }
         return javaSourcesDigest;
     }
@@ -86,14 +81,17 @@ final class SourceSelection {
     /** One digest of {@link #types}, in name order: what changes when a type is added, removed or moved. */
     String typesDigest() {
         if (typesDigest == null) {
-            typesDigest = derived.value("types", () -> {
-                MessageDigest digest = Digests.sha256();
-                new java.util.TreeMap<>(types).forEach((type, file) ->
-                        digest.update((type + "=" + file + "\n").getBytes(StandardCharsets.UTF_8)));
-                return HexFormat.of().formatHex(digest.digest());
-            });
+            typesDigest = derived.value("types", () -> digestOfLines(new java.util.TreeMap<>(types).entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())));
         }
         return typesDigest;
+    }
+
+    /** SHA-256 of the lines, each ended by a newline, in hex. */
+    private static String digestOfLines(java.util.stream.Stream<String> lines) {
+        MessageDigest digest = Digests.sha256();
+        lines.forEach(line -> digest.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     List<SourceText> roots() {
