@@ -1,7 +1,6 @@
 package dev.sqllint.maven;
 
 import dev.sqllint.engine.AnalysisResult;
-import dev.sqllint.engine.Analyzer;
 import dev.sqllint.engine.ChangedFilesView;
 import dev.sqllint.engine.Diagnostic;
 import dev.sqllint.engine.Finding;
@@ -89,7 +88,9 @@ public class CheckMojo extends AbstractSqllintMojo {
         if (markers.active() && markers.inputsUnchanged(config(), new File(baseDir, "pom.xml"))) return;
         ChangedFiles changed = changedFiles(); // before the analysis: a bad ref fails at once
         AnalysisResult result = analyze();
-        getLog().info(ConsoleReport.dialect(Analyzer.effective(config())));
+        // as the run chose it (asking Analyzer.effective would discover the schema sources again); none when the
+        // heap ran out before the run could say
+        if (result.dialect() != null) getLog().info(ConsoleReport.dialect(result.dialect()));
         List<Path> scanned = changed != null || markers.active() ? scannedFiles() : List.of();
         ChangedFilesView view = changed == null ? null : ChangedFilesView.of(result, changed, scanned);
         if (view != null) result = view.result();

@@ -5,12 +5,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The outcome of a run: findings sorted by file, line, column and rule; the diagnostics; and the counts
- * the summary prints.
+ * The outcome of a run: findings sorted by file, line, column and rule; the diagnostics; the counts the summary
+ * prints; and the database the SQL was read for ({@code dialect}; null in results not made by a run).
  */
 public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostics, int filesScanned, int sqlSites,
                              int statementsParsed, int statementsNotParsed, long elapsedMillis, SchemaSummary schema,
-                             List<String> notes, SourceCounts sources, Work work) {
+                             List<String> notes, SourceCounts sources, Work work, ReadFor dialect) {
+
+    /**
+     * The database a run read the SQL for and why ({@link AnalysisConfig#dialectSource}): the configured one, or the
+     * one its schema scripts name, which the run finds while discovering them.
+     */
+    public record ReadFor(dev.sqllint.sql.Dialect dialect, String source) {
+        public static ReadFor of(AnalysisConfig config) {
+            return new ReadFor(config.dialect(), config.dialectSource());
+        }
+    }
+
+    public AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostics, int filesScanned, int sqlSites,
+                          int statementsParsed, int statementsNotParsed, long elapsedMillis, SchemaSummary schema,
+                          List<String> notes, SourceCounts sources, Work work) {
+        this(findings, diagnostics, filesScanned, sqlSites, statementsParsed, statementsNotParsed, elapsedMillis, schema,
+                notes, sources, work, null);
+    }
 
     /**
      * How much work the run did: Java files read, those the pre-filter chose to analyse (roots), how many of
@@ -95,7 +112,7 @@ public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostic
     /** The same run reporting other findings (a subset: changed-files mode), every count kept. */
     public AnalysisResult withFindings(List<Finding> kept) {
         return new AnalysisResult(List.copyOf(kept), diagnostics, filesScanned, sqlSites, statementsParsed,
-                statementsNotParsed, elapsedMillis, schema, notes, sources, work);
+                statementsNotParsed, elapsedMillis, schema, notes, sources, work, dialect);
     }
 
     public Map<String, Integer> findingsPerRule() {

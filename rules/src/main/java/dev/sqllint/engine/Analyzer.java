@@ -29,6 +29,7 @@ import dev.sqllint.schema.JpaModel;
 import dev.sqllint.schema.KeyModel;
 import dev.sqllint.schema.NamingConventions;
 import dev.sqllint.schema.SchemaKeyModel;
+import dev.sqllint.source.FileFacts;
 import dev.sqllint.source.FileStamp;
 import dev.sqllint.source.JavaOutline;
 import dev.sqllint.source.JavaSourceReader;
@@ -104,7 +105,8 @@ public final class Analyzer {
 
     public AnalysisResult analyze(AnalysisConfig requested) {
         long started = System.nanoTime();
-        SchemaLoader.Effective effective = SchemaLoader.effective(requested);
+        FileFactsCache facts = FileFactsCache.open(requested.cacheDir());
+        SchemaLoader.Effective effective = SchemaLoader.effective(requested, facts);
         AnalysisConfig config = effective.config();
         Phases phases = new Phases();
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
@@ -130,7 +132,8 @@ public final class Analyzer {
             });
             SourceSelection selection = phases.time(Phases.Phase.PRE_FILTER, () -> new SourceSelection(texts, config.preFilter(),
                     MapperNamespaces.simpleNames(xmlMappers), outlines::derived));
-            ResultCache cache = phases.time(Phases.Phase.CACHE, () -> openCache(effective, selection, sourceXml, cacheNotes));
+            ResultCache cache = phases.time(Phases.Phase.CACHE, () -> openCache(effective, selection, sourceXml, cacheNotes,
+                    facts));
             phases.time(Phases.Phase.CACHE, () -> {
                 selection.javaSourcesDigest(); // with the run key's digest of the types: kept with the outlines
                 outlines.save();
@@ -148,12 +151,13 @@ public final class Analyzer {
             Optional<ResultCache.Global> previous = misses.isEmpty()
                     ? cache.previousGlobal().filter(g -> g.holdsFor(selection.javaSourcesDigest())) : Optional.empty();
             Analysed analysed = previous.map(g -> new Analysed(g, 0, 0)).orElseGet(() ->
-                    analyzeMisses(config, catalog.sinks(), selection, misses, pool, sqlParser, cache, outcomes, shortage, phases,
-                            xmlMappers));
+                    analyzeMisses(effective, catalog.sinks(), selection, misses, pool, sqlParser, cache, outcomes, shortage,
+                            phases, xmlMappers));
             ResultCache.Global run = analysed.global();
             phases.time(Phases.Phase.CACHE, () -> {
                 cache.global(run);
                 cache.save(cacheNotes::add);
+                facts.save();
             });
             List<FileOutcome> ordered = new ArrayList<>();
             for (SourceText root : selection.roots()) ordered.add(outcomes.get(root.path()));
@@ -165,7 +169,7 @@ public final class Analyzer {
                     cache.enabled(), List.copyOf(cacheNotes), misses.stream().map(SourceText::path).toList(),
                     shortage.report(), phases.spent());
             return summarize(concat(ordered, run.mappers()), diagnostics, sources.size() + run.mapperFilesFound(), started,
-                    run.schema(), notes, work);
+                    run.schema(), notes, work, AnalysisResult.ReadFor.of(config));
         } finally {
             pool.shutdownNow();
         }
@@ -184,13 +188,11 @@ public final class Analyzer {
 
     /** The results of the last run, valid only if nothing they depend on beyond their files' reads has changed. */
     private ResultCache openCache(SchemaLoader.Effective effective, SourceSelection selection, List<Path> sourceXml,
-                                  List<String> notes) {
+                                  List<String> notes, FileFacts facts) {
         AnalysisConfig config = effective.config();
         if (config.cacheDir() == null) return ResultCache.none();
         String keyModel = fixedKeys == null ? "schema" : fixedKeys.getClass().getName();
-        FileDigests schemaFiles = FileDigests.open(config.cacheDir());
-        String key = RunKey.of(config, rules, keyModel, selection, effective.schemaFiles(), sourceXml, schemaFiles);
-        schemaFiles.save();
+        String key = RunKey.of(config, rules, keyModel, selection, effective.schemaFiles(), sourceXml, facts);
         return ResultCache.open(config.cacheDir(), key, notes::add);
     }
 
@@ -203,10 +205,11 @@ public final class Analyzer {
      * (mapped and suppressing files), loads the schema, analyses each file recording which files it read, and
      * the MyBatis mappers. Returns the run's global part.
      */
-    private Analysed analyzeMisses(AnalysisConfig config, SinkCatalog catalog, SourceSelection selection,
+    private Analysed analyzeMisses(SchemaLoader.Effective effective, SinkCatalog catalog, SourceSelection selection,
                                    List<SourceText> misses, ForkJoinPool pool, SqlParser sqlParser, ResultCache cache,
                                    Map<Path, FileOutcome> outcomes, HeapShortage shortage, Phases phases,
                                    Set<String> xmlMappers) {
+        AnalysisConfig config = effective.config();
         warmUp(sqlParser);
         // kept parsed all run: the schema and the suppressions need them; every other file is parsed when it is
         // analysed or asked about, and dropped again (bounded memory)
@@ -227,7 +230,8 @@ public final class Analyzer {
         List<Diagnostic> global = Collections.synchronizedList(new ArrayList<>());
         List<JavaFile> mappedFiles = filesOf(selection.mapped(), byPath);
         SchemaLoader.Loaded schema = phases.time(Phases.Phase.SCHEMA, () -> SchemaLoader.load(config, mappedFiles,
-                (file, line, why) -> global.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)), index));
+                (file, line, why) -> global.add(new Diagnostic(Diagnostic.Kind.SCHEMA_SKIPPED, file, line, why)), index,
+                effective.facts()));
         java.util.function.Predicate<String> declared = t -> schema.schema().table(t).isPresent();
         KeyModel keys = fixedKeys != null ? fixedKeys
                 : new SchemaKeyModel(schema.schema(), new NamingConventions(), config.historyTables());
@@ -603,7 +607,7 @@ public final class Analyzer {
 
     private static AnalysisResult summarize(List<FileOutcome> outcomes, List<Diagnostic> diagnostics, int files, long started,
                                             AnalysisResult.SchemaSummary schema, List<String> notes,
-                                            AnalysisResult.Work work) {
+                                            AnalysisResult.Work work, AnalysisResult.ReadFor dialect) {
         int sites = 0;
         int parsed = 0;
         int notParsed = 0;
@@ -624,6 +628,6 @@ public final class Analyzer {
                 .thenComparing(Diagnostic::reason));
         return new AnalysisResult(List.copyOf(findings), List.copyOf(diags), files, sites, parsed, notParsed,
                 (System.nanoTime() - started) / 1_000_000, schema.withUndeclared(UsedTables.merge(outcomes)), List.copyOf(notes),
-                SourceCounts.merge(outcomes.stream().map(FileOutcome::sources).toList()), work);
+                SourceCounts.merge(outcomes.stream().map(FileOutcome::sources).toList()), work, dialect);
     }
 }

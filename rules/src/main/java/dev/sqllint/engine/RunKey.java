@@ -2,6 +2,7 @@ package dev.sqllint.engine;
 
 import dev.sqllint.rules.Rule;
 import dev.sqllint.source.Digests;
+import dev.sqllint.source.FileFacts;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +29,9 @@ final class RunKey {
     private static final String ENGINE = engineFingerprint();
 
     private final MessageDigest digest = Digests.sha256();
-    private final FileDigests files;
+    private final FileFacts files;
 
-    private RunKey(FileDigests files) {
+    private RunKey(FileFacts files) {
         this.files = files;
     }
 
@@ -38,10 +39,10 @@ final class RunKey {
      * @param sources     the run's Java files: the types they declare, and those with JPA mappings and their digests
      * @param schemaFiles every schema file the run reads ({@link SchemaLoader#sourceFiles})
      * @param sourceXml   the XML files under the source roots (MyBatis mappers beside the code), sorted
-     * @param files       the schema sources' digests (the last run's where a file is unchanged)
+     * @param files       where the schema sources' digests come from (the last run's where a file is unchanged)
      */
     static String of(AnalysisConfig config, List<Rule> rules, String keyModel, SourceSelection sources,
-                     List<Path> schemaFiles, List<Path> sourceXml, FileDigests files) {
+                     List<Path> schemaFiles, List<Path> sourceXml, FileFacts files) {
         RunKey k = new RunKey(files);
         k.add("engine", ENGINE);
         k.add("config", List.of(config.baseDir(), config.sourceRoots(), config.includes(), config.excludes(),
@@ -85,7 +86,7 @@ final class RunKey {
 
     private void addFile(Path file) {
         try {
-            add("schema", file + "=" + files.of(file));
+            add("schema", file + "=" + files.answer(file, "sha256", f -> Digests.of(Files.readAllBytes(f))));
         } catch (IOException | RuntimeException e) {
             add("unreadable", file.toString());
         }

@@ -9,6 +9,7 @@ import dev.sqllint.schema.discovery.SchemaSources;
 import dev.sqllint.schema.Schema;
 import dev.sqllint.schema.SchemaProblems;
 import dev.sqllint.schema.Table;
+import dev.sqllint.source.FileFacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +30,23 @@ final class SchemaLoader {
     }
 
     static Loaded load(AnalysisConfig config, List<JavaFile> javaFiles, SchemaProblems problems) {
-        return load(config, javaFiles, problems, new dev.sqllint.extract.ProjectIndex(javaFiles));
+        return load(config, javaFiles, problems, new dev.sqllint.extract.ProjectIndex(javaFiles), FileFacts.NONE);
     }
 
-    /** {@code javaFiles}: at least every file with a JPA mapping; {@code index}: every type of the sources. */
+    /**
+     * {@code javaFiles}: at least every file with a JPA mapping; {@code index}: every type of the sources;
+     * {@code facts}: what is known of the schema candidates' content.
+     */
     static Loaded load(AnalysisConfig config, List<JavaFile> javaFiles, SchemaProblems problems,
-                       dev.sqllint.extract.ProjectIndex index) {
+                       dev.sqllint.extract.ProjectIndex index, FileFacts facts) {
         List<String> notes = new ArrayList<>();
-        ModuleSchema.Read own = ModuleSchema.read(SchemaSources.discover(search(config), problems), config.resourceRoots(),
-                config.dialect(), problems);
+        ModuleSchema.Read own = ModuleSchema.read(SchemaSources.discover(search(config, facts), problems),
+                config.resourceRoots(), config.dialect(), problems);
         Schema schema = own.schema();
         List<String> sources = new ArrayList<>(own.sources());
         if (config.reactorModules().size() > 1) {
             int adopted = schema.adoptMissing(ReactorSchema.of(config.reactorModules(), config.includeTests(),
-                    config.dialect())).size();
+                    config.dialect(), facts)).size();
             if (adopted > 0) sources.add(adopted + (adopted == 1 ? " table" : " tables") + " other modules declare");
         }
         JpaModel jpa = JpaModel.read(javaFiles, "jpa".equalsIgnoreCase(config.jpaNaming()) ? JpaNaming.JPA : JpaNaming.SPRING,
@@ -61,7 +65,7 @@ final class SchemaLoader {
      * advice are read for it and not for the PostgreSQL default.
      */
     static AnalysisConfig withScriptDialect(AnalysisConfig config) {
-        return effective(config).config();
+        return effective(config, FileFacts.NONE).config();
     }
 
     /**
@@ -69,49 +73,58 @@ final class SchemaLoader {
      * The files found to choose the dialect are those files when the dialect stays: discovery reads every
      * configuration file for migration settings, a tenth of a warm ThingsBoard run, so it is done once.
      */
-    static Effective effective(AnalysisConfig requested) {
-        if (!AnalysisConfig.DEFAULT_DIALECT_SOURCE.equals(requested.dialectSource())) return new Effective(requested, null);
-        List<Path> files = sourceFiles(requested);
+    static Effective effective(AnalysisConfig requested, FileFacts facts) {
+        if (!AnalysisConfig.DEFAULT_DIALECT_SOURCE.equals(requested.dialectSource())) {
+            return new Effective(requested, null, facts);
+        }
+        List<Path> files = sourceFiles(requested, facts);
         List<Path> roots = new ArrayList<>(requested.resourceRoots());
         roots.addAll(requested.reactorModules());
         return dev.sqllint.schema.discovery.DialectScripts.onlyDialectNamed(files, roots)
                 .map(d -> new Effective(requested.withDialect(d, "no JDBC driver among the dependencies; the schema"
-                        + " scripts name only " + d.displayName()), null))
-                .orElseGet(() -> new Effective(requested, files));
+                        + " scripts name only " + d.displayName()), null, facts))
+                .orElseGet(() -> new Effective(requested, files, facts));
     }
 
     /** A run's configuration and its schema files, found when first asked for. */
     static final class Effective {
         private final AnalysisConfig config;
+        private final FileFacts facts;
         private List<Path> schemaFiles;
 
-        private Effective(AnalysisConfig config, List<Path> schemaFiles) {
+        private Effective(AnalysisConfig config, List<Path> schemaFiles, FileFacts facts) {
             this.config = config;
             this.schemaFiles = schemaFiles;
+            this.facts = facts;
         }
 
         AnalysisConfig config() {
             return config;
         }
 
+        /** What is known of the schema candidates' content (kept across runs when the run has a cache). */
+        FileFacts facts() {
+            return facts;
+        }
+
         /** As {@link SchemaLoader#sourceFiles} of the configuration. */
         synchronized List<Path> schemaFiles() {
-            if (schemaFiles == null) schemaFiles = sourceFiles(config);
+            if (schemaFiles == null) schemaFiles = sourceFiles(config, facts);
             return schemaFiles;
         }
     }
 
     /** Where this module's schema sources are looked for. */
-    static SchemaSources.Search search(AnalysisConfig config) {
+    static SchemaSources.Search search(AnalysisConfig config, FileFacts facts) {
         return new SchemaSources.Search(config.baseDir(), config.resourceRoots(), config.schemaLocations(),
-                config.includeTests(), config.dialect());
+                config.includeTests(), config.dialect(), facts);
     }
 
     /** Every schema file this run reads (its own and the other modules'), for the cache's run key. */
-    static List<Path> sourceFiles(AnalysisConfig config) {
-        List<Path> files = new ArrayList<>(SchemaSources.discover(search(config), SchemaProblems.IGNORE).files());
+    static List<Path> sourceFiles(AnalysisConfig config, FileFacts facts) {
+        List<Path> files = new ArrayList<>(SchemaSources.discover(search(config, facts), SchemaProblems.IGNORE).files());
         if (config.reactorModules().size() > 1) {
-            ReactorSchema.sources(config.reactorModules(), config.includeTests(), config.dialect())
+            ReactorSchema.sources(config.reactorModules(), config.includeTests(), config.dialect(), facts)
                     .forEach(s -> files.addAll(s.files()));
         }
         return files;

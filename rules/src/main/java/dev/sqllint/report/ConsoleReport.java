@@ -45,7 +45,12 @@ public final class ConsoleReport {
 
     /** Which database the SQL was read for, and why: {@code sqllint: dialect: PostgreSQL (configured)}. */
     public static String dialect(AnalysisConfig config) {
-        return "sqllint: dialect: " + config.dialect().displayName() + " (" + config.dialectSource() + ")";
+        return dialect(AnalysisResult.ReadFor.of(config));
+    }
+
+    /** As {@link #dialect(AnalysisConfig)}, for what a run read its SQL for. */
+    public static String dialect(AnalysisResult.ReadFor readFor) {
+        return "sqllint: dialect: " + readFor.dialect().displayName() + " (" + readFor.source() + ")";
     }
 
     public static List<String> summary(AnalysisResult r) {

@@ -8,6 +8,7 @@ import dev.sqllint.report.ConsoleReport;
 import dev.sqllint.rules.Rules;
 import dev.sqllint.schema.Schema;
 import dev.sqllint.schema.discovery.ReactorSchema;
+import dev.sqllint.source.FileFacts;
 import dev.sqllint.sql.Dialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,8 +94,8 @@ class ReactorSchemaTest {
     void modulesBuildingInParallelReadTheReactorsSchemaOnce() throws Exception {
         layout();
         List<Path> modules = List.of(build, build.resolve("db"), build.resolve("dao"));
-        CompletableFuture<Schema> a = CompletableFuture.supplyAsync(() -> ReactorSchema.of(modules, false, Dialect.POSTGRESQL));
-        CompletableFuture<Schema> b = CompletableFuture.supplyAsync(() -> ReactorSchema.of(modules, false, Dialect.POSTGRESQL));
+        CompletableFuture<Schema> a = CompletableFuture.supplyAsync(() -> ReactorSchema.of(modules, false, Dialect.POSTGRESQL, FileFacts.NONE));
+        CompletableFuture<Schema> b = CompletableFuture.supplyAsync(() -> ReactorSchema.of(modules, false, Dialect.POSTGRESQL, FileFacts.NONE));
         assertSame(a.get(), b.get());
         assertTrue(a.get().table("accounts").isPresent());
         // the root's folder holds the modules, which are theirs, not the root's: nothing is read twice
@@ -119,7 +120,7 @@ class ReactorSchemaTest {
         write("shop-mbg/pom.xml", "<project/>");
         write("shop-admin/src/main/resources/application.yml", "server:\n  port: 8080\n");
         Schema schema = ReactorSchema.of(List.of(build, build.resolve("shop-admin"), build.resolve("shop-mbg")), false,
-                Dialect.MYSQL);
+                Dialect.MYSQL, FileFacts.NONE);
         assertTrue(schema.table("pms_sku_stock").flatMap(t -> t.primaryKey()).isPresent(), schema.tables().toString());
         assertEquals(1, schema.table("pms_sku_stock").orElseThrow().uniqueKeys().size());
     }

@@ -1,6 +1,7 @@
 package dev.sqllint.schema.discovery;
 
 import dev.sqllint.schema.SchemaProblems;
+import dev.sqllint.source.FileFacts;
 import dev.sqllint.sql.Dialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ public final class MigrationSettings {
     private static final Pattern PROPERTY = Pattern.compile("\\s*([A-Za-z0-9_.\\-\\[\\]]+)\\s*[=:]\\s*(.*)");
     private static final Pattern YAML_KEY = Pattern.compile("(\\s*)(?:-\\s+)?([A-Za-z0-9_.\\-]+)\\s*:(?:\\s+(.*))?\\s*");
     private static final Pattern YAML_ITEM = Pattern.compile("(\\s*)-\\s+(.*)");
+    private static final Pattern COMMENT = Pattern.compile("\\s+#.*$");
     private static final Pattern DEFAULTED = Pattern.compile("\\$\\{[^:}]+:([^}]*)}");
 
     /** Folders or files named as Flyway locations, and Liquibase changelogs, resolved and existing. */
@@ -39,30 +41,34 @@ public final class MigrationSettings {
 
     public static Found read(List<Path> configFiles, Path moduleDir, List<Path> resourceRoots, Dialect dialect,
                              SchemaProblems problems) {
+        return read(configFiles, moduleDir, resourceRoots, dialect, problems, FileFacts.NONE);
+    }
+
+    /** As {@link #read(List, Path, List, Dialect, SchemaProblems)}, with each file's migration keys from {@code facts}. */
+    public static Found read(List<Path> configFiles, Path moduleDir, List<Path> resourceRoots, Dialect dialect,
+                             SchemaProblems problems, FileFacts facts) {
         Set<Path> flyway = new LinkedHashSet<>();
         Set<Path> changelogs = new LinkedHashSet<>();
         for (Path file : configFiles) {
-            String text;
+            List<String> entries;
             try {
-                if (Files.size(file) > 1024 * 1024) continue;
-                text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                entries = FileFacts.items(facts.answer(file, "migration-keys", MigrationSettings::migrationEntries));
             } catch (IOException | RuntimeException e) {
                 continue;
             }
-            if (!text.contains("flyway") && !text.contains("liquibase")) continue;
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            List<String[]> entries = name.endsWith(".properties") ? properties(text) : yaml(text);
-            for (String[] e : entries) {
-                String key = e[0].toLowerCase(Locale.ROOT).replace("_", "-");
-                boolean spring = name.startsWith("application") || name.startsWith("bootstrap");
+            boolean spring = name.startsWith("application") || name.startsWith("bootstrap");
+            for (int i = 0; i + 1 < entries.size(); i += 2) {
+                String key = entries.get(i);
+                String setting = entries.get(i + 1);
                 // spring.flyway.locations, flyway.locations, and per-datasource ones (flyway.datasources.main.locations)
                 if (key.contains("flyway") && (key.endsWith(".locations") || key.endsWith(".location"))) {
-                    for (String value : values(e[1], dialect)) {
+                    for (String value : values(setting, dialect)) {
                         resolve(value, moduleDir, resourceRoots, true).ifPresentOrElse(flyway::add,
                                 () -> problems.report(file, 0, "Flyway location " + value + " not found"));
                     }
                 } else if (spring && (key.endsWith("liquibase.change-log") || key.endsWith("liquibase.changelog"))) {
-                    for (String value : values(e[1], dialect)) {
+                    for (String value : values(setting, dialect)) {
                         resolve(value, moduleDir, resourceRoots, false).filter(Files::isRegularFile).ifPresentOrElse(
                                 changelogs::add, () -> problems.report(file, 0, "Liquibase changelog " + value + " not found"));
                     }
@@ -70,6 +76,26 @@ public final class MigrationSettings {
             }
         }
         return new Found(List.copyOf(flyway), List.copyOf(changelogs));
+    }
+
+    /**
+     * The file's entries whose key names Flyway or Liquibase, each as its key (lower case, {@code _} as {@code -})
+     * and its value, as they are written; nothing for a file that names neither, or over a megabyte.
+     */
+    private static String migrationEntries(Path file) throws IOException {
+        if (Files.size(file) > 1024 * 1024) return "";
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        if (!text.contains("flyway") && !text.contains("liquibase")) return "";
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (String[] e : name.endsWith(".properties") ? properties(text) : yaml(text)) {
+            String key = e[0].toLowerCase(Locale.ROOT).replace("_", "-");
+            if ((key.contains("flyway") || key.contains("liquibase")) && e[1].indexOf('\u0000') < 0) {
+                out.add(key);
+                out.add(e[1]);
+            }
+        }
+        return FileFacts.list(out);
     }
 
     /** {@code key=value} lines; a list's {@code key[0]=value} counts under {@code key}. */
@@ -91,7 +117,7 @@ public final class MigrationSettings {
         String listKey = null;
         int listIndent = -1;
         for (String raw : text.split("\n")) {
-            String line = raw.replaceAll("\\s+#.*$", "");
+            String line = raw.indexOf('#') < 0 ? raw : COMMENT.matcher(raw).replaceAll("");
             if (line.isBlank() || line.strip().startsWith("#") || line.strip().equals("---")) continue;
             Matcher item = YAML_ITEM.matcher(line);
             if (listKey != null && item.matches() && item.group(1).length() >= listIndent

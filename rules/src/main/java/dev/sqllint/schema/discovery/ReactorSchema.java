@@ -2,6 +2,7 @@ package dev.sqllint.schema.discovery;
 
 import dev.sqllint.schema.Schema;
 import dev.sqllint.schema.SchemaProblems;
+import dev.sqllint.source.FileFacts;
 import dev.sqllint.sql.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,18 +29,18 @@ public final class ReactorSchema {
     }
 
     /** The modules' sources, each module's found as in {@link SchemaSources#discover}, in build order. */
-    public static List<SchemaSources> sources(List<Path> modules, boolean includeTests, Dialect dialect) {
+    public static List<SchemaSources> sources(List<Path> modules, boolean includeTests, Dialect dialect, FileFacts facts) {
         List<SchemaSources> out = new ArrayList<>();
         for (Path module : modules) {
             out.add(SchemaSources.discover(new SchemaSources.Search(module, resourceRoots(module), List.of(),
-                    includeTests, dialect), SchemaProblems.IGNORE));
+                    includeTests, dialect, facts), SchemaProblems.IGNORE));
         }
         return out;
     }
 
     /** The tables the modules declare: a module's own scripts first for its tables, earlier modules first. */
-    public static Schema of(List<Path> modules, boolean includeTests, Dialect dialect) {
-        List<SchemaSources> sources = sources(modules, includeTests, dialect);
+    public static Schema of(List<Path> modules, boolean includeTests, Dialect dialect, FileFacts facts) {
+        List<SchemaSources> sources = sources(modules, includeTests, dialect, facts);
         String key = key(modules, includeTests, dialect, sources);
         CompletableFuture<Schema> mine = new CompletableFuture<>();
         CompletableFuture<Schema> shared;

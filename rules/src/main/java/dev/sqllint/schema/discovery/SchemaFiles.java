@@ -1,6 +1,7 @@
 package dev.sqllint.schema.discovery;
 
 import dev.sqllint.schema.SchemaProblems;
+import dev.sqllint.source.FileFacts;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -40,6 +41,12 @@ public final class SchemaFiles {
 
     /** Walks the module folder and the resource roots (which may lie outside it) once. */
     public static Found find(Path moduleDir, List<Path> resourceRoots, boolean includeTests, SchemaProblems problems) {
+        return find(moduleDir, resourceRoots, includeTests, problems, FileFacts.NONE);
+    }
+
+    /** As {@link #find(Path, List, boolean, SchemaProblems)}, answering whether a script declares tables from {@code facts}. */
+    public static Found find(Path moduleDir, List<Path> resourceRoots, boolean includeTests, SchemaProblems problems,
+                             FileFacts facts) {
         Set<Path> seen = new LinkedHashSet<>();
         List<Path> sql = new ArrayList<>();
         List<Path> xml = new ArrayList<>();
@@ -64,7 +71,7 @@ public final class SchemaFiles {
                         if (!attrs.isRegularFile() || !seen.add(key)) return FileVisitResult.CONTINUE;
                         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                         if (name.endsWith(".sql")) {
-                            if (attrs.size() <= MAX_BYTES && declaresSchema(key)) sql.add(key);
+                            if (attrs.size() <= MAX_BYTES && declaresSchema(key, facts)) sql.add(key);
                         } else if (name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml")
                                 || name.endsWith(".json")) {
                             xml.add(key);
@@ -117,10 +124,10 @@ public final class SchemaFiles {
     }
 
     /** Whether the script's statements create or alter tables, indexes or views (read as text, cheaply). */
-    static boolean declaresSchema(Path file) {
+    static boolean declaresSchema(Path file, FileFacts facts) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            return DDL.matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).find();
+            return Boolean.parseBoolean(facts.answer(file, "declares-schema", f -> String.valueOf(
+                    DDL.matcher(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)).find())));
         } catch (IOException | RuntimeException e) {
             return false;
         }

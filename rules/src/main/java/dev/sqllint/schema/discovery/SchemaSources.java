@@ -3,6 +3,7 @@ package dev.sqllint.schema.discovery;
 import dev.sqllint.schema.FlywayMigrations;
 import dev.sqllint.schema.LiquibaseChangelogs;
 import dev.sqllint.schema.SchemaProblems;
+import dev.sqllint.source.FileFacts;
 import dev.sqllint.sql.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +29,32 @@ import java.util.Set;
 public record SchemaSources(List<Path> scripts, Map<String, List<Path>> fallbackScripts, List<Path> changelogs,
                             List<Path> otherChangelogs, List<Path> hbmMappings) {
 
-    /** Where to look: the module, its resource roots, configured locations, whether tests count, the database. */
+    /**
+     * Where to look: the module, its resource roots, configured locations, whether tests count, the database; and
+     * what is known of the candidates' content from an earlier run ({@code facts}).
+     */
     public record Search(Path moduleDir, List<Path> resourceRoots, List<Path> schemaLocations, boolean includeTests,
-                         Dialect dialect) {
+                         Dialect dialect, FileFacts facts) {
+        /** A search that reads every candidate. */
+        public Search(Path moduleDir, List<Path> resourceRoots, List<Path> schemaLocations, boolean includeTests,
+                      Dialect dialect) {
+            this(moduleDir, resourceRoots, schemaLocations, includeTests, dialect, FileFacts.NONE);
+        }
     }
 
     public static SchemaSources discover(Search search, SchemaProblems problems) {
-        SchemaFiles.Found found = SchemaFiles.find(search.moduleDir(), search.resourceRoots(), search.includeTests(), problems);
+        FileFacts facts = search.facts();
+        SchemaFiles.Found found = SchemaFiles.find(search.moduleDir(), search.resourceRoots(), search.includeTests(), problems,
+                facts);
         MigrationSettings.Found settings = MigrationSettings.read(found.configFiles(), search.moduleDir(),
-                search.resourceRoots(), search.dialect(), problems);
+                search.resourceRoots(), search.dialect(), problems, facts);
         List<Path> locations = new ArrayList<>();
         for (Path p : search.schemaLocations()) {
             if (Files.isDirectory(p)) {
                 // a folder the user names holds their DDL whatever its scripts are called (a dump's mall.sql), not
                 // only Flyway-named migrations: every script in it that creates or alters tables
-                locations.addAll(SchemaFiles.find(null, List.of(p), search.includeTests(), SchemaProblems.IGNORE).sqlScripts());
+                locations.addAll(SchemaFiles.find(null, List.of(p), search.includeTests(), SchemaProblems.IGNORE, facts)
+                        .sqlScripts());
             } else if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
                 locations.add(p);
             }
@@ -56,7 +68,7 @@ public record SchemaSources(List<Path> scripts, Map<String, List<Path>> fallback
         List<Path> ordered = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         for (Path p : FlywayMigrations.scripts(search.resourceRoots(), candidates, SchemaProblems.IGNORE)) {
-            if (seen.add(key(p)) && (found.sqlScripts().contains(key(p)) || SchemaFiles.declaresSchema(p))) ordered.add(p);
+            if (seen.add(key(p)) && (found.sqlScripts().contains(key(p)) || SchemaFiles.declaresSchema(p, facts))) ordered.add(p);
         }
         List<Path> roots = new ArrayList<>(search.resourceRoots());
         if (search.moduleDir() != null) roots.add(search.moduleDir());
@@ -75,7 +87,7 @@ public record SchemaSources(List<Path> scripts, Map<String, List<Path>> fallback
         }
         settings.changelogs().forEach(p -> changelogs.add(key(p)));
         List<Path> others = new ArrayList<>();
-        for (Path p : ChangelogMasters.find(found.xmlAndYaml())) if (!changelogs.contains(key(p))) others.add(key(p));
+        for (Path p : ChangelogMasters.find(found.xmlAndYaml(), facts)) if (!changelogs.contains(key(p))) others.add(key(p));
         List<Path> hbm = found.xmlAndYaml().stream()
                 .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".hbm.xml")).toList();
         return new SchemaSources(List.copyOf(own), split.fallbacks(), List.copyOf(changelogs), List.copyOf(others), hbm);
