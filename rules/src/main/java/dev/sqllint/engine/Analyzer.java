@@ -240,11 +240,15 @@ public final class Analyzer {
                         xmlMappers),
                 schema.schema());
         shortage.onShortage(extractor::dropMemos);
+        // every analysis uses the schema: where the JPA model read constants of other files, each file's results
+        // depend on those files too (the mapped files themselves are in the run's key)
+        Set<Path> schemaReads = new HashSet<>(schema.jpa().constantFiles());
+        selection.mapped().forEach(t -> schemaReads.remove(t.path()));
         Suppressor suppressor = new Suppressor(filesOf(selection.suppressing(), byPath));
         Duration budget = config.fileTimeBudget();
         List<SourceText> upFront = selection.upFront(misses); // what the summary counts as parsed up front
         inParallel(pool, misses, t -> {
-            Set<Path> reads = new HashSet<>();
+            Set<Path> reads = new HashSet<>(schemaReads);
             FileOutcome outcome = shortage.run(t.path(), () -> index.using(t.path(), () -> {
                         JavaFile file = index.load(t.path()).orElse(null);
                         if (file == null) return FileOutcome.failed(failure(byPath.get(t.path()), t.path()));

@@ -3,7 +3,11 @@ package dev.sqllint.extract;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,6 +71,28 @@ public final class TypeNames {
             if (imp.isStatic() && imp.isAsterisk() && index.constant(imp.getNameAsString(), member).isPresent()) {
                 return Optional.of(imp.getNameAsString());
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The constant {@code name} of the type {@code typeName}, declared there or inherited from a supertype the sources
+     * declare ({@code interface Columns { String ID = "id"; }}), nearest first; a few levels deep at most.
+     */
+    public Optional<ProjectIndex.Constant> constant(String typeName, String name) {
+        return constant(typeName, name, 0);
+    }
+
+    private Optional<ProjectIndex.Constant> constant(String typeName, String name, int level) {
+        Optional<ProjectIndex.Constant> own = index.constant(typeName, name);
+        if (own.isPresent() || level > 4) return own;
+        Optional<TypeDeclaration<?>> type = index.type(typeName);
+        if (type.isEmpty() || !(type.get() instanceof ClassOrInterfaceDeclaration c)) return Optional.empty();
+        List<ClassOrInterfaceType> supers = new ArrayList<>(c.getExtendedTypes());
+        supers.addAll(c.getImplementedTypes());
+        for (ClassOrInterfaceType s : supers) {
+            Optional<ProjectIndex.Constant> inherited = constant(resolve(s.getNameWithScope(), c), name, level + 1);
+            if (inherited.isPresent()) return inherited;
         }
         return Optional.empty();
     }

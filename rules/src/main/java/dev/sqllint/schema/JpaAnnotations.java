@@ -22,8 +22,11 @@ import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import dev.sqllint.extract.ProjectIndex;
+import dev.sqllint.extract.TypeNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +36,10 @@ import java.util.Set;
  * Reads mapping annotations the way the compiler sees them, without a classpath: an annotation counts as
  * JPA's only when its name is qualified with, or imported from, {@code jakarta.persistence} or
  * {@code javax.persistence}, so Spring Data JDBC's {@code @Table} or {@code @Id} never pass for JPA's.
- * Attribute values are literals, or {@code static final String} constants of the class that holds the
- * annotation; anything else is reported and the attribute treated as absent.
+ * Attribute values are literals, or constants: of the class that holds the annotation, of another class of the
+ * sources ({@code ModelConstants.ID_PROPERTY}), statically imported or inherited; anything else is reported and the
+ * attribute treated as absent. Where a constant was declared in another file, that file is one the schema depends on
+ * ({@link #constantFiles}).
  */
 final class JpaAnnotations {
 
@@ -43,10 +48,18 @@ final class JpaAnnotations {
 
     private final Map<CompilationUnit, Path> files;
     private final List<JpaModel.Problem> problems;
+    private final TypeNames typeNames;
+    private final Set<Path> constantFiles = new LinkedHashSet<>();
 
-    JpaAnnotations(Map<CompilationUnit, Path> files, List<JpaModel.Problem> problems) {
+    JpaAnnotations(Map<CompilationUnit, Path> files, List<JpaModel.Problem> problems, ProjectIndex index) {
         this.files = files;
         this.problems = problems;
+        this.typeNames = new TypeNames(index, Set.of());
+    }
+
+    /** The files outside the mapping that declared a constant an attribute used. */
+    Set<Path> constantFiles() {
+        return constantFiles;
     }
 
     static boolean isJpa(AnnotationExpr a, String simpleName) {
@@ -153,8 +166,8 @@ final class JpaAnnotations {
         return List.of(value.get());
     }
 
-    /** A string literal, text block, {@code +} of those, or a {@code static final String} of an enclosing class. */
-    private static Optional<String> constant(Expression e, int depth) {
+    /** A string literal, text block, {@code +} of those, or a constant (see the class comment). */
+    private Optional<String> constant(Expression e, int depth) {
         if (depth > 8) return Optional.empty();
         if (e instanceof StringLiteralExpr s) return Optional.of(s.asString());
         if (e instanceof TextBlockLiteralExpr t) return Optional.of(t.asString());
@@ -169,33 +182,49 @@ final class JpaAnnotations {
         return Optional.empty();
     }
 
-    /** The constant {@code name} of the enclosing class named {@code owner} (or of any enclosing class when null). */
-    private static Optional<String> field(Node use, String owner, String name, int depth) {
+    /**
+     * The constant {@code name} of the type written {@code owner}, or (when null) of an enclosing class, its supertypes
+     * or a static import, as javac finds it. An annotation's value must be a compile-time constant, so a field it names
+     * is one wherever it was declared.
+     */
+    private Optional<String> field(Node use, String owner, String name, int depth) {
         for (Node n = use; n != null; n = n.getParentNode().orElse(null)) {
             if (!(n instanceof TypeDeclaration<?> type)) continue;
             if (owner != null && !owner.equals(type.getNameAsString()) && !owner.endsWith("." + type.getNameAsString())) {
                 continue;
             }
-            Optional<FieldDeclaration> field = type.getFieldByName(name);
-            if (field.isEmpty()) {
-                if (owner != null) return Optional.empty();
-                continue;
+            Optional<VariableDeclarator> declared = declared(type, name);
+            if (declared.isPresent()) {
+                return declared.get().getInitializer().flatMap(init -> constant(init, depth + 1));
             }
-            boolean isInterface = type instanceof ClassOrInterfaceDeclaration c && c.isInterface();
-            if (!isInterface && !(field.get().isStatic() && field.get().isFinal())) return Optional.empty();
-            for (VariableDeclarator v : field.get().getVariables()) {
-                if (v.getNameAsString().equals(name) && v.getInitializer().isPresent()) {
-                    return constant(v.getInitializer().get(), depth + 1);
-                }
-            }
-            return Optional.empty();
+            Optional<String> inherited = declaredElsewhere(ProjectIndex.qualifiedName(type), name, depth);
+            if (inherited.isPresent() || owner != null) return inherited;
         }
-        return Optional.empty();
+        if (owner != null) return declaredElsewhere(typeNames.resolve(owner, use), name, depth);
+        return typeNames.staticImportOwner(name, use).flatMap(o -> declaredElsewhere(o, name, depth));
+    }
+
+    /** The field {@code name} of this very declaration, when it is a constant ({@code static final}, or in an interface). */
+    private static Optional<VariableDeclarator> declared(TypeDeclaration<?> type, String name) {
+        Optional<FieldDeclaration> field = type.getFieldByName(name);
+        if (field.isEmpty()) return Optional.empty();
+        boolean isInterface = type instanceof ClassOrInterfaceDeclaration c && c.isInterface();
+        if (!isInterface && !(field.get().isStatic() && field.get().isFinal())) return Optional.empty();
+        return field.get().getVariables().stream().filter(v -> v.getNameAsString().equals(name)).findFirst();
+    }
+
+    /** A constant of {@code typeName} or its supertypes, found through the index of the sources; its file is recorded. */
+    private Optional<String> declaredElsewhere(String typeName, String name, int depth) {
+        return typeNames.constant(typeName, name).flatMap(c -> {
+            Optional<String> value = constant(c.initializer(), depth + 1);
+            if (value.isPresent() && c.file() != null) constantFiles.add(c.file().path());
+            return value;
+        });
     }
 
     private void unresolved(AnnotationExpr a, String attribute, Expression value) {
         problems.add(new JpaModel.Problem(file(a), line(a), "@" + a.getName().getIdentifier() + "(" + attribute
-                + " = " + value + ") is not a literal or a constant of this class; the attribute is ignored"));
+                + " = " + value + ") is not a literal or a constant of the sources; the attribute is ignored"));
     }
 
     Path file(Node node) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JPA mapping the sources declare: entities with their tables and primary keys, the column behind each
@@ -90,12 +91,22 @@ public final class JpaModel {
     private final Map<String, EntityData> entities;
     private final Schema tables;
     private final List<Problem> problems;
+    private final Set<Path> constantFiles;
 
-    JpaModel(Collection<EntityData> entities, Schema tables, List<Problem> problems) {
+    JpaModel(Collection<EntityData> entities, Schema tables, List<Problem> problems, Set<Path> constantFiles) {
         this.entities = new LinkedHashMap<>();
         for (EntityData e : entities) this.entities.put(e.entity().name(), e);
         this.tables = tables;
         this.problems = List.copyOf(problems);
+        this.constantFiles = Set.copyOf(constantFiles);
+    }
+
+    /**
+     * The files besides the mapped classes the model read: those declaring constants the annotations use
+     * ({@code @Column(name = ModelConstants.ID_PROPERTY)}). The model changes when they do.
+     */
+    public Set<Path> constantFiles() {
+        return constantFiles;
     }
 
     /** Reads the entities, mapped superclasses and embeddables of the parsed sources. */

@@ -107,7 +107,7 @@ final class JpaReader {
         this.naming = naming;
         Map<CompilationUnit, Path> paths = new IdentityHashMap<>();
         for (JavaFile f : files) paths.put(f.unit(), f.path());
-        this.annotations = new JpaAnnotations(paths, problems);
+        this.annotations = new JpaAnnotations(paths, problems, index);
         this.classes = new JpaClasses(files, index);
     }
 
@@ -131,7 +131,7 @@ final class JpaReader {
             }
         }
         for (EntityState e : entities.values()) naturalId(e);
-        return new JpaModel(entityData(), tables, List.copyOf(new LinkedHashSet<>(problems)));
+        return new JpaModel(entityData(), tables, List.copyOf(new LinkedHashSet<>(problems)), annotations.constantFiles());
     }
 
     // ---- classes ------------------------------------------------------------------------------------

@@ -284,6 +284,64 @@ class IncrementalCacheTest {
     }
 
     /**
+     * The key a rule relies on comes from an entity whose table is named by a constant of another file: changing the
+     * constant changes the schema, so every file's results are judged again, though neither the entity nor the DAO
+     * changed.
+     */
+    @Test
+    void aConstantNamingAMappedTableIsADependencyOfEveryFile() throws IOException {
+        String names = """
+                package com.acme.model;
+
+                public final class TableNames {
+                    public static final String OWNERS = "owners";
+                }
+                """;
+        write("com/acme/model/TableNames.java", names);
+        write("com/acme/model/Owner.java", """
+                package com.acme.model;
+
+                import jakarta.persistence.*;
+
+                @Entity
+                @Table(name = TableNames.OWNERS)
+                public class Owner {
+                    @Id @Column(name = "owner_no") Long ownerNo;
+                    String city;
+                }
+                """);
+        write("com/acme/pets/PetDao.java", """
+                package com.acme.pets;
+
+                import org.springframework.jdbc.core.JdbcTemplate;
+
+                public class PetDao {
+                    private final JdbcTemplate jdbc;
+
+                    public PetDao(JdbcTemplate jdbc) {
+                        this.jdbc = jdbc;
+                    }
+
+                    public Object inCity(String city) {
+                        return jdbc.queryForList("SELECT p.* FROM pets p WHERE EXISTS "
+                                + "(SELECT 1 FROM owners o WHERE o.owner_no = p.owner_no AND o.city = ?)", city);
+                    }
+                }
+                """);
+        AnalysisResult cold = run(config());
+        assertEquals(1, cold.findings().stream().filter(f -> f.rule().equals("ExistsWhereJoinFits")).count(),
+                "owners.owner_no is the key the entity maps");
+
+        write("com/acme/model/TableNames.java", names.replace("\"owners\"", "\"people\""));
+        AnalysisResult after = run(config());
+
+        assertEquals(0, after.findings().stream().filter(f -> f.rule().equals("ExistsWhereJoinFits")).count(),
+                "nothing maps owners any more: its key is unknown");
+        assertTrue(after.work().analysed().contains(file("com/acme/pets/PetDao.java")));
+        assertSameReport(run(config().withCache(null)), after);
+    }
+
+    /**
      * A repository's count judged at its caller: the caller's entry depends on the repository it read, so changing the
      * repository's query re-judges the unchanged caller.
      */

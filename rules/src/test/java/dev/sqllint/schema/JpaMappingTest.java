@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The less common mappings, and what the reader does with what it cannot read. */
@@ -206,7 +207,7 @@ class JpaMappingTest {
     }
 
     @Test
-    void aConstantOfTheSameClassIsReadOthersAreReportedAndIgnored() {
+    void aConstantOfTheSameClassIsReadOneTheSourcesDoNotDeclareIsReportedAndIgnored() {
         Schema schema = schema(JpaNaming.SPRING, "Run.java", """
                 import jakarta.persistence.*;
                 @Entity
@@ -221,8 +222,52 @@ class JpaMappingTest {
         assertEquals(List.of("run"), schema.tables().stream().map(Table::name).toList(), "default name, Names.RUNS unknown");
         assertEquals(List.of("run_id"), table(schema, "run").primaryKey().orElseThrow().columns());
         assertEquals(List.of(
-                "Run.java:3 @Table(name = Names.RUNS) is not a literal or a constant of this class; the attribute is ignored",
+                "Run.java:3 @Table(name = Names.RUNS) is not a literal or a constant of the sources; the attribute is ignored",
                 "Run.java:7 Run.pipeline: the target entity Pipeline is not among the sources"), problems);
+    }
+
+    /** ThingsBoard's shape: every column named by a constant of one constants class, used qualified or imported. */
+    @Test
+    void constantsOfAnotherClassAreReadQualifiedStaticallyImportedOrInherited() {
+        JpaModel model = JpaModel.read(JpaFixtures.files(
+                "ModelConstants.java", """
+                        package com.acme.model;
+                        public final class ModelConstants {
+                            public static final String PREFIX = "tb_";
+                            public static final String DEVICE_TABLE = PREFIX + "device";
+                            public static final String ID = "id";
+                            public static final String TENANT_ID = "tenant_id";
+                        }
+                        """,
+                "Columns.java", """
+                        package com.acme.model;
+                        public interface Columns {
+                            String LABEL = "label";
+                        }
+                        """,
+                "Device.java", """
+                        package com.acme.model;
+                        import static com.acme.model.ModelConstants.TENANT_ID;
+                        import jakarta.persistence.*;
+                        @Entity
+                        @Table(name = ModelConstants.DEVICE_TABLE)
+                        class Device implements Columns {
+                          @Id @Column(name = ModelConstants.ID) Long id;
+                          @Column(name = TENANT_ID) Long tenantId;
+                          @Column(name = LABEL) String label;
+                        }
+                        """), JpaNaming.SPRING);
+        Schema schema = new Schema();
+        model.applyTo(schema, this::problem);
+
+        assertEquals(List.of("tb_device"), schema.tables().stream().map(Table::name).toList());
+        assertEquals(List.of("id"), table(schema, "tb_device").primaryKey().orElseThrow().columns());
+        assertTrue(table(schema, "tb_device").hasColumn("tenant_id"));
+        assertTrue(table(schema, "tb_device").hasColumn("label"));
+        assertEquals(List.of(), problems);
+        assertEquals(Set.of("ModelConstants.java", "Columns.java"), model.constantFiles().stream()
+                .map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                "the schema depends on the files that declared the constants");
     }
 
     @Test

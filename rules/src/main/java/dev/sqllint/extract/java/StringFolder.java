@@ -191,34 +191,25 @@ public final class StringFolder {
     private Optional<List<SqlText>> constantInScope(String name, Node use, int depth) {
         for (Node p = use.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
             if (p instanceof TypeDeclaration<?> type) {
-                Optional<List<SqlText>> found = constantInTypeOrSupertypes(ProjectIndex.qualifiedName(type), name, depth, 0);
+                Optional<List<SqlText>> found = constantInTypeOrSupertypes(ProjectIndex.qualifiedName(type), name, depth);
                 if (found.isPresent()) return found;
             }
         }
         return typeNames.staticImportOwner(name, use).flatMap(owner -> constant(owner, name, depth));
     }
 
-    private Optional<List<SqlText>> constantInTypeOrSupertypes(String typeName, String name, int depth, int level) {
-        Optional<List<SqlText>> own = constant(typeName, name, depth);
-        if (own.isPresent() || level > 4) return own;
-        Optional<TypeDeclaration<?>> type = index.type(typeName);
-        if (type.isEmpty() || !(type.get() instanceof ClassOrInterfaceDeclaration c)) return Optional.empty();
-        List<ClassOrInterfaceType> supers = new ArrayList<>(c.getExtendedTypes());
-        supers.addAll(c.getImplementedTypes());
-        for (ClassOrInterfaceType s : supers) {
-            String q = typeNames.resolve(s.getNameWithScope(), c);
-            Optional<List<SqlText>> inherited = constantInTypeOrSupertypes(q, name, depth, level + 1);
-            if (inherited.isPresent()) return inherited;
-        }
-        return Optional.empty();
+    private Optional<List<SqlText>> constantInTypeOrSupertypes(String typeName, String name, int depth) {
+        return typeNames.constant(typeName, name).map(c -> folded(c, depth));
     }
 
     private Optional<List<SqlText>> constant(String typeName, String name, int depth) {
-        return index.constant(typeName, name).map(c -> {
-            String key = c.typeName() + "#" + c.name();
-            List<SqlText> cached = constantCache.get(key);
-            return cached != null ? cached : constantCache.compute(key, () -> foldConstant(c, depth));
-        });
+        return index.constant(typeName, name).map(c -> folded(c, depth));
+    }
+
+    private List<SqlText> folded(ProjectIndex.Constant c, int depth) {
+        String key = c.typeName() + "#" + c.name();
+        List<SqlText> cached = constantCache.get(key);
+        return cached != null ? cached : constantCache.compute(key, () -> foldConstant(c, depth));
     }
 
     private List<SqlText> foldConstant(ProjectIndex.Constant c, int depth) {
