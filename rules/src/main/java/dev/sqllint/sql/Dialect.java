@@ -86,10 +86,10 @@ public enum Dialect {
     /**
      * The dialect a file or folder name is written for, by a token between separators:
      * {@code camunda.postgres.create.engine.sql}, {@code mysql/V1__init.sql}, {@code tables_mssql.sql}; empty when the
-     * name names none (or more than one).
+     * name names none (or more than one). SQL Server is also spelt as two words ({@code SQL_SERVER/V1__init.sql}).
      */
     public static Optional<Dialect> ofFileName(String name) {
-        String[] tokens = SEPARATORS.split(name.toLowerCase(Locale.ROOT));
+        String[] tokens = SEPARATORS.split(TWO_WORD_SQL_SERVER.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("sqlserver"));
         Dialect found = null;
         for (String token : tokens) {
             for (Dialect d : values()) {
@@ -102,4 +102,5 @@ public enum Dialect {
     }
 
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern TWO_WORD_SQL_SERVER = Pattern.compile("(?<![a-z0-9])sql[_ -]server(?![a-z0-9])");
 }

@@ -27,6 +27,10 @@ class DialectTest {
         assertEquals(Optional.of(Dialect.POSTGRESQL), Dialect.ofFileName("activiti.postgres.create.engine.sql"));
         assertEquals(Optional.of(Dialect.SQLSERVER), Dialect.ofFileName("tables_mssql.sql"));
         assertEquals(Optional.of(Dialect.MYSQL), Dialect.ofFileName("mysql"));
+        assertEquals(Optional.of(Dialect.SQLSERVER), Dialect.ofFileName("SQL_SERVER/V1_12_15__add_weight___SQL_SERVER.sql"),
+                "hawkbit's spelling: one folder of migrations per database");
+        assertEquals(Optional.of(Dialect.SQLSERVER), Dialect.ofFileName("schema-sql-server.sql"));
+        assertEquals(Optional.empty(), Dialect.ofFileName("nosql_servers.sql"), "only the two words, whole");
         assertEquals(Optional.empty(), Dialect.ofFileName("V1__create_orders.sql"));
         assertEquals(Optional.empty(), Dialect.ofFileName("mysql_to_postgres.sql"), "two dialects name none");
     }
