@@ -86,30 +86,34 @@ final class DynamicSql {
     }
 
     /**
-     * One variant's SQL; {@code impossible} when a list SQL does not allow empty came out empty. When tracked,
-     * {@code writers} names the innermost if that wrote each character of an if body: those characters carry origins
-     * of their own (equal to the mapper's, not the same objects), so where the parser stops tells one copy of an
+     * One variant's SQL; {@code impossible} when a list SQL does not allow empty came out empty. When tracked
+     * ({@code render} not null), each character of an if body carries an origin of its own (equal to the mapper's,
+     * not the same object) marked with the innermost if that wrote it, so where the parser stops tells one copy of an
      * included fragment from another.
      */
-    record Rendered(SqlText sql, boolean impossible, Map<Origin, XmlElement> writers) {
+    record Rendered(SqlText sql, boolean impossible, Object render) {
 
-        /** The innermost if that wrote the character with this very origin; null outside every if body. */
+        /** The innermost if that wrote the character with this very origin in this render; null outside every if body. */
         XmlElement writer(Origin origin) {
-            return writers.get(origin);
+            return render != null && origin.mark() instanceof WrittenBy w && w.render() == render ? w.anIf() : null;
         }
+    }
+
+    /** The mark of a character an if body wrote: which render, and the innermost if. */
+    private record WrittenBy(Object render, XmlElement anIf) {
     }
 
     Rendered render(XmlElement statement, int[] choice) {
         Out out = new Out(true, null);
         render(statement.children(), choice, out);
-        return new Rendered(out.sql, out.impossible[0], Map.of());
+        return new Rendered(out.sql, out.impossible[0], null);
     }
 
     /** As {@link #render}, with the writer of each character kept (see {@link Rendered}). */
     Rendered renderTracked(XmlElement statement, int[] choice) {
-        Out out = new Out(true, new IdentityHashMap<>());
+        Out out = new Out(true, new Object());
         render(statement.children(), choice, out);
-        return new Rendered(out.sql, out.impossible[0], out.writers);
+        return new Rendered(out.sql, out.impossible[0], out.render);
     }
 
     /** The if whose body holds {@code anIf} (a database-decided one included); null at the statement's top. */
@@ -258,43 +262,39 @@ final class DynamicSql {
         private final boolean[] impossible;
         /** Shared too: the literal {@code <bind>} values met so far. */
         private final Map<String, SqlText> binds;
-        /** Shared too, when tracked: the writer of each character written inside an if, and the ifs being written. */
-        private final Map<Origin, XmlElement> writers;
+        /** Shared too, when tracked: the render the marks name (null: not tracked), and the ifs being written. */
+        private final Object render;
         private final ArrayDeque<XmlElement> ifs;
         private SqlText sql = SqlText.empty();
 
-        Out(boolean spaced, Map<Origin, XmlElement> writers) {
-            this(spaced, new boolean[1], new HashMap<>(), writers, new ArrayDeque<>());
+        Out(boolean spaced, Object render) {
+            this(spaced, new boolean[1], new HashMap<>(), render, new ArrayDeque<>());
         }
 
-        private Out(boolean spaced, boolean[] impossible, Map<String, SqlText> binds, Map<Origin, XmlElement> writers,
+        private Out(boolean spaced, boolean[] impossible, Map<String, SqlText> binds, Object render,
                     ArrayDeque<XmlElement> ifs) {
             this.spaced = spaced;
             this.impossible = impossible;
             this.binds = binds;
-            this.writers = writers;
+            this.render = render;
             this.ifs = ifs;
         }
 
         Out inner() {
-            return new Out(false, impossible, binds, writers, ifs);
+            return new Out(false, impossible, binds, render, ifs);
         }
 
         void add(SqlText piece) {
             if (piece == null || piece.length() == 0) return;
-            if (writers != null && !ifs.isEmpty()) piece = tagged(piece, ifs.peek());
+            if (render != null && !ifs.isEmpty()) piece = tagged(piece, ifs.peek());
             if (spaced && sql.length() > 0) sql = sql.append(SqlText.of(" ", piece.originAt(0)));
             sql = sql.append(piece);
         }
 
         /** The piece with an origin of its own for each character not yet written by an inner if, written by {@code anIf}. */
         private SqlText tagged(SqlText piece, XmlElement anIf) {
-            return piece.mapOrigins(o -> {
-                if (writers.containsKey(o)) return o;
-                Origin own = new Origin(o.file(), o.line(), o.column(), o.viaConstant());
-                writers.put(own, anIf);
-                return own;
-            });
+            WrittenBy mark = new WrittenBy(render, anIf);
+            return piece.mapOrigins(o -> o.mark() instanceof WrittenBy w && w.render() == render ? o : o.marked(mark));
         }
     }
 
