@@ -1,6 +1,5 @@
 package dev.sqllint.report;
 
-import dev.sqllint.engine.AnalysisConfig;
 import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.Diagnostic;
 import dev.sqllint.engine.Finding;
@@ -43,12 +42,7 @@ public final class ConsoleReport {
         return d.file().toAbsolutePath() + at + (d.kind().skips() ? " skipped (" + kind + "): " : " " + kind + ": ") + d.reason();
     }
 
-    /** Which database the SQL was read for, and why: {@code sqllint: dialect: PostgreSQL (configured)}. */
-    public static String dialect(AnalysisConfig config) {
-        return dialect(AnalysisResult.ReadFor.of(config));
-    }
-
-    /** As {@link #dialect(AnalysisConfig)}, for what a run read its SQL for. */
+    /** Which database a run read its SQL for, and why: {@code sqllint: dialect: PostgreSQL (configured)}. */
     public static String dialect(AnalysisResult.ReadFor readFor) {
         return "sqllint: dialect: " + readFor.dialect().displayName() + " (" + readFor.source() + ")";
     }

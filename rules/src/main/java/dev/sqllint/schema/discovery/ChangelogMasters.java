@@ -27,11 +27,7 @@ public final class ChangelogMasters {
     private ChangelogMasters() {
     }
 
-    public static List<Path> find(List<Path> candidates) {
-        return find(candidates, FileFacts.NONE);
-    }
-
-    /** As {@link #find(List)}, with what each candidate includes (or that it is no changelog) from {@code facts}. */
+    /** The masters among {@code candidates}, what each includes (or that it is no changelog) taken from {@code facts}. */
     public static List<Path> find(List<Path> candidates, FileFacts facts) {
         List<Path> changelogs = new ArrayList<>();
         List<String> includedFiles = new ArrayList<>();

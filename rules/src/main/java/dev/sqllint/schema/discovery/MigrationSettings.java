@@ -39,12 +39,7 @@ public final class MigrationSettings {
     private MigrationSettings() {
     }
 
-    public static Found read(List<Path> configFiles, Path moduleDir, List<Path> resourceRoots, Dialect dialect,
-                             SchemaProblems problems) {
-        return read(configFiles, moduleDir, resourceRoots, dialect, problems, FileFacts.NONE);
-    }
-
-    /** As {@link #read(List, Path, List, Dialect, SchemaProblems)}, with each file's migration keys from {@code facts}. */
+    /** The settings the configuration files hold, each file's migration keys taken from {@code facts}. */
     public static Found read(List<Path> configFiles, Path moduleDir, List<Path> resourceRoots, Dialect dialect,
                              SchemaProblems problems, FileFacts facts) {
         Set<Path> flyway = new LinkedHashSet<>();

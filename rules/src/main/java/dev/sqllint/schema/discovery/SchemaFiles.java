@@ -39,12 +39,10 @@ public final class SchemaFiles {
     private SchemaFiles() {
     }
 
-    /** Walks the module folder and the resource roots (which may lie outside it) once. */
-    public static Found find(Path moduleDir, List<Path> resourceRoots, boolean includeTests, SchemaProblems problems) {
-        return find(moduleDir, resourceRoots, includeTests, problems, FileFacts.NONE);
-    }
-
-    /** As {@link #find(Path, List, boolean, SchemaProblems)}, answering whether a script declares tables from {@code facts}. */
+    /**
+     * Walks the module folder and the resource roots (which may lie outside it) once; whether a script declares tables
+     * is answered from {@code facts}.
+     */
     public static Found find(Path moduleDir, List<Path> resourceRoots, boolean includeTests, SchemaProblems problems,
                              FileFacts facts) {
         Set<Path> seen = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package dev.sqllint.schema.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sqllint.source.FileFacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class ChangelogMastersTest {
         Path broken = dir.resolve("json/broken.json");
         Files.write(broken, new byte[] {'{', (byte) 0xC3, '"', 'x', '"', ':', (byte) 0xFF, '}'});
 
-        assertEquals(List.of(master), ChangelogMasters.find(List.of(master, orders, dashboard, broken)));
+        assertEquals(List.of(master), ChangelogMasters.find(List.of(master, orders, dashboard, broken), FileFacts.NONE));
     }
 
     @Test
@@ -45,7 +46,7 @@ class ChangelogMastersTest {
         System.arraycopy(rest, 0, all, head.length + bad.length, rest.length);
         Files.write(yaml, all);
 
-        assertEquals(List.of(yaml), ChangelogMasters.find(List.of(yaml)));
+        assertEquals(List.of(yaml), ChangelogMasters.find(List.of(yaml), FileFacts.NONE));
     }
 
     private Path write(String path, String text) throws IOException {
