@@ -95,12 +95,17 @@ final class DynamicSql {
 
         /** The innermost if that wrote the character with this very origin in this render; null outside every if body. */
         XmlElement writer(Origin origin) {
-            return render != null && origin.mark() instanceof WrittenBy w && w.render() == render ? w.anIf() : null;
+            return WrittenBy.in(origin, render);
         }
     }
 
     /** The mark of a character an if body wrote: which render, and the innermost if. */
     private record WrittenBy(Object render, XmlElement anIf) {
+
+        /** The if that wrote the character with {@code origin} in {@code render}; null when that render marked none. */
+        static XmlElement in(Origin origin, Object render) {
+            return origin.mark() instanceof WrittenBy w && w.render() == render ? w.anIf() : null;
+        }
     }
 
     Rendered render(XmlElement statement, int[] choice) {
@@ -294,7 +299,7 @@ final class DynamicSql {
         /** The piece with an origin of its own for each character not yet written by an inner if, written by {@code anIf}. */
         private SqlText tagged(SqlText piece, XmlElement anIf) {
             WrittenBy mark = new WrittenBy(render, anIf);
-            return piece.mapOrigins(o -> o.mark() instanceof WrittenBy w && w.render() == render ? o : o.marked(mark));
+            return piece.mapOrigins(o -> WrittenBy.in(o, render) != null ? o : o.marked(mark));
         }
     }
 
