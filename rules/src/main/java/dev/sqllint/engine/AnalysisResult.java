@@ -31,18 +31,20 @@ public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostic
 
     /**
      * How much work the run did: Java files read, those the pre-filter chose to analyse (roots), how many of
-     * those the cache answered, how many files were parsed up front and on demand, which were analysed, and
-     * what a shortage of heap made the run give up ({@code memory}; null when the heap sufficed), and where the
-     * time went ({@code phases}; see {@link Phases}).
+     * those the cache answered, how many files were parsed up front and on demand, which were analysed, which
+     * Java files were parsed ({@code parsedFiles}, in path order: what a run without the pre-filter's choice would
+     * have parsed in full is the benchmark's reference), what a shortage of heap made the run give up
+     * ({@code memory}; null when the heap sufficed), and where the time went ({@code phases}; see {@link Phases}).
      */
     public record Work(int javaFiles, int roots, int cached, int parsedUpFront, int parsedOnDemand, boolean cacheOn,
-                       List<String> cacheNotes, List<java.nio.file.Path> analysed, Memory memory,
-                       Map<Phases.Phase, Phases.Spent> phases) {
-        public static final Work NONE = new Work(0, 0, 0, 0, 0, false, List.of(), List.of(), null, Map.of());
+                       List<String> cacheNotes, List<java.nio.file.Path> analysed, List<java.nio.file.Path> parsedFiles,
+                       Memory memory, Map<Phases.Phase, Phases.Spent> phases) {
+        public static final Work NONE = new Work(0, 0, 0, 0, 0, false, List.of(), List.of(), List.of(), null, Map.of());
 
         public Work(int javaFiles, int roots, int cached, int parsedUpFront, int parsedOnDemand, boolean cacheOn,
                     List<String> cacheNotes, List<java.nio.file.Path> analysed) {
-            this(javaFiles, roots, cached, parsedUpFront, parsedOnDemand, cacheOn, cacheNotes, analysed, null, Map.of());
+            this(javaFiles, roots, cached, parsedUpFront, parsedOnDemand, cacheOn, cacheNotes, analysed, List.of(), null,
+                    Map.of());
         }
 
         public int parsed() {
@@ -89,7 +91,7 @@ public record AnalysisResult(List<Finding> findings, List<Diagnostic> diagnostic
     public static AnalysisResult heapExhausted() {
         Memory memory = new Memory(Runtime.getRuntime().maxMemory() / (1024 * 1024), 0, true);
         return new AnalysisResult(List.of(), List.of(), 0, 0, 0, 0, 0, SchemaSummary.NONE, List.of(), SourceCounts.NONE,
-                new Work(0, 0, 0, 0, 0, false, List.of(), List.of(), memory, Map.of()));
+                new Work(0, 0, 0, 0, 0, false, List.of(), List.of(), List.of(), memory, Map.of()));
     }
 
     /**

@@ -150,7 +150,7 @@ public final class Analyzer {
             });
             Optional<ResultCache.Global> previous = misses.isEmpty()
                     ? cache.previousGlobal().filter(g -> g.holdsFor(selection.javaSourcesDigest())) : Optional.empty();
-            Analysed analysed = previous.map(g -> new Analysed(g, 0, 0)).orElseGet(() ->
+            Analysed analysed = previous.map(g -> new Analysed(g, 0, 0, List.<Path>of())).orElseGet(() ->
                     analyzeMisses(effective, catalog.sinks(), selection, misses, pool, sqlParser, cache, outcomes, shortage,
                             phases, xmlMappers));
             ResultCache.Global run = analysed.global();
@@ -167,7 +167,7 @@ public final class Analyzer {
             AnalysisResult.Work work = new AnalysisResult.Work(texts.size(), selection.roots().size(),
                     selection.roots().size() - misses.size(), analysed.parsedUpFront(), analysed.parsedOnDemand(),
                     cache.enabled(), List.copyOf(cacheNotes), misses.stream().map(SourceText::path).toList(),
-                    shortage.report(), phases.spent());
+                    analysed.parsedFiles(), shortage.report(), phases.spent());
             return summarize(concat(ordered, run.mappers()), diagnostics, sources.size() + run.mapperFilesFound(), started,
                     run.schema(), notes, work, AnalysisResult.ReadFor.of(config));
         } finally {
@@ -196,8 +196,8 @@ public final class Analyzer {
         return ResultCache.open(config.cacheDir(), key, notes::add);
     }
 
-    /** The run's global part, and how many Java files were parsed up front and on demand to compute it. */
-    private record Analysed(ResultCache.Global global, int parsedUpFront, int parsedOnDemand) {
+    /** The run's global part, how many Java files were parsed up front and on demand to compute it, and which. */
+    private record Analysed(ResultCache.Global global, int parsedUpFront, int parsedOnDemand, List<Path> parsedFiles) {
     }
 
     /**
@@ -272,7 +272,15 @@ public final class Analyzer {
                         config.dialect(), declared, phases),
                         why -> FileOutcome.failed(new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, m.path(), 0, why))));
         return new Analysed(new ResultCache.Global(schema.summary(), schema.notes(), List.copyOf(global),
-                mappers.filesFound(), mapperOutcomes, selection.javaSourcesDigest()), upFront.size(), onDemand(index, upFront));
+                mappers.filesFound(), mapperOutcomes, selection.javaSourcesDigest()), upFront.size(), onDemand(index, upFront),
+                parsedFiles(index, upFront));
+    }
+
+    /** Every Java file parsed, up front or on demand, in path order. */
+    private static List<Path> parsedFiles(ProjectIndex index, List<SourceText> upFront) {
+        Set<Path> all = new java.util.TreeSet<>(index.loadedPaths());
+        for (SourceText t : upFront) all.add(t.path());
+        return List.copyOf(all);
     }
 
     /** The run's Java files whose text passes a test (read in parallel), parsed through the index. */

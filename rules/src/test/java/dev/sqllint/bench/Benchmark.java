@@ -254,6 +254,11 @@ public final class Benchmark {
                 throw new UncheckedIOException(e);
             }
         }
+        return parseFiles(files, threads);
+    }
+
+    /** Reads and parses the files on {@code threads} threads; how many parsed. */
+    static int parseFiles(List<Path> files, int threads) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             return pool.submit(() -> (int) files.parallelStream().filter(Benchmark::parses).count()).get();

@@ -19,8 +19,10 @@ import java.util.stream.Stream;
  *
  * <pre>
  * FreshJvmRun parse-all DIR THREADS        JavaParser reads and parses every .java file of the tree
+ * FreshJvmRun parse-files LIST THREADS     the same for the files LIST names, one per line
  * FreshJvmRun sqllint DIR CACHE_DIR OUT    sqllint analyses the tree with that cache and writes the SARIF
- *                                          report and the findings (one "rule file:line" per line) under OUT
+ *                                          report, the findings (one "rule file:line" per line) and the
+ *                                          Java files it parsed (parsed.txt) under OUT
  * </pre>
  *
  * It prints {@code millis} (the work, without the JVM's start), {@code cpuMillis} (the process's CPU time for it), {@code heapMb} (the most heap in use, seen when a
@@ -44,6 +46,15 @@ public final class FreshJvmRun {
                 System.out.println("info " + parsed + " Java files parsed");
                 printCosts(millis, cpu);
             }
+            case "parse-files" -> {
+                List<Path> files = Files.readAllLines(dir).stream().map(Path::of).toList();
+                long cpu = cpuNanos();
+                long start = System.nanoTime();
+                int parsed = Benchmark.parseFiles(files, Integer.parseInt(args[2]));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                System.out.println("info " + parsed + " Java files parsed");
+                printCosts(millis, cpu);
+            }
             case "sqllint" -> sqllint(TreeConfig.of(dir), Path.of(args[2]), Path.of(args[3]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -61,6 +72,7 @@ public final class FreshJvmRun {
         r.findings().forEach(f -> findings.add(f.rule() + " " + config.baseDir().relativize(f.file()).toString()
                 .replace('\\', '/') + ":" + f.line() + " " + f.message()));
         Files.write(out.resolve("findings.txt"), findings);
+        Files.write(out.resolve("parsed.txt"), r.work().parsedFiles().stream().map(Path::toString).toList());
         for (Map.Entry<Phases.Phase, Phases.Spent> e : r.work().phases().entrySet()) {
             System.out.println("phase " + e.getKey().label() + "\t" + e.getValue().millis() + "\t" + e.getValue().steps());
         }

@@ -75,6 +75,7 @@ final class FreshJvms {
         List<Child> parses = new ArrayList<>();
         List<Child> colds = new ArrayList<>();
         List<Child> warms = new ArrayList<>();
+        List<Child> floors = new ArrayList<>();
         Path firstOut = null;
         Path warmOut = null;
         for (int i = 0; i < runs; i++) {
@@ -84,17 +85,20 @@ final class FreshJvms {
             colds.add(child(xmx, i == 0 ? jfr : null, "sqllint", tree.toString(), cache.toString(), out.toString()));
             Path warmDir = Files.createTempDirectory(caches, "out-");
             warms.add(child(xmx, null, "sqllint", tree.toString(), cache.toString(), warmDir.toString()));
+            // the floor of any analysis that parses whole files: JavaParser alone on the files the cold run parsed
+            floors.add(child(xmx, null, "parse-files", out.resolve("parsed.txt").toString(), String.valueOf(threads)));
             if (i == 0) {
                 firstOut = out;
                 warmOut = warmDir;
             }
-            System.err.printf("  round %d: parse-all %s, cold %s, warm %s ms (CPU %d, %d, %d ms)%n", i + 1,
-                    shown(parses.get(i)), shown(colds.get(i)), shown(warms.get(i)), parses.get(i).cpuMillis(),
-                    colds.get(i).cpuMillis(), warms.get(i).cpuMillis());
+            System.err.printf("  round %d: parse-all %s, cold %s, warm %s, parse of the cold run's files %s ms (CPU %d, %d, %d, %d ms)%n",
+                    i + 1, shown(parses.get(i)), shown(colds.get(i)), shown(warms.get(i)), shown(floors.get(i)),
+                    parses.get(i).cpuMillis(), colds.get(i).cpuMillis(), warms.get(i).cpuMillis(), floors.get(i).cpuMillis());
         }
         Child parse = median(parses);
         Child cold = median(colds);
         Child warm = median(warms);
+        Child floor = median(floors);
         Child twice = null;
         if (doubled != null) {
             List<Child> big = new ArrayList<>();
@@ -112,6 +116,8 @@ final class FreshJvms {
         row("JavaParser parse-all, cold (reads + parses every .java file, " + threads + " threads)", parse, parse);
         row("sqllint cold (empty cache, SARIF written)", cold, parse);
         row("sqllint warm (the cold run's cache, nothing changed)", warm, parse);
+        row("JavaParser on the Java files the cold run parsed, nothing else (the floor while whole files are parsed)",
+                floor, parse);
         if (twice != null) row("sqllint cold, twice the files", twice, parse);
         System.out.println();
         phases(cold);

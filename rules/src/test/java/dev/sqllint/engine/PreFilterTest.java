@@ -1,6 +1,7 @@
 package dev.sqllint.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sqllint.bench.Corpus;
@@ -157,6 +158,10 @@ class PreFilterTest {
                 filtered.work().analysed().stream().map(p -> p.getFileName().toString()).sorted().toList(),
                 "the roots: a sink, entities, a repository and the interface extending it");
         assertTrue(filtered.work().parsedOnDemand() >= 4, "Tables, Columns, Clauses, BaseDao: " + filtered.work());
+        List<String> parsed = filtered.work().parsedFiles().stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(filtered.work().parsed(), parsed.size(), "every file parsed, once: " + parsed);
+        assertTrue(parsed.containsAll(List.of("TrackDao.java", "BaseDao.java")), "up front and on demand: " + parsed);
+        assertFalse(parsed.contains("InvoiceService.java"), "nothing asked about it");
     }
 
     @Test
