@@ -254,14 +254,14 @@ public final class Benchmark {
                 throw new UncheckedIOException(e);
             }
         }
-        return parseFiles(files, threads);
+        return parseFiles(files, threads, Benchmark::parses);
     }
 
-    /** Reads and parses the files on {@code threads} threads; how many parsed. */
-    static int parseFiles(List<Path> files, int threads) {
+    /** Reads and parses the files on {@code threads} threads with {@code parses}; how many parsed. */
+    static int parseFiles(List<Path> files, int threads, java.util.function.Predicate<Path> parses) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> (int) files.parallelStream().filter(Benchmark::parses).count()).get();
+            return pool.submit(() -> (int) files.parallelStream().filter(parses).count()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

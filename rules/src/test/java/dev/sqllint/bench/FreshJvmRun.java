@@ -3,6 +3,7 @@ package dev.sqllint.bench;
 import dev.sqllint.engine.AnalysisConfig;
 import dev.sqllint.engine.AnalysisResult;
 import dev.sqllint.engine.Analyzer;
+import dev.sqllint.engine.JavaSyntaxForBenchmark;
 import dev.sqllint.engine.Phases;
 import dev.sqllint.report.SarifWriter;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  *
  * <pre>
  * FreshJvmRun parse-all DIR THREADS        JavaParser reads and parses every .java file of the tree
- * FreshJvmRun parse-files LIST THREADS     the same for the files LIST names, one per line
+ * FreshJvmRun parse-files LIST THREADS     JavaParser as sqllint configures it reads and parses the files
+ *                                          LIST names, one per line
  * FreshJvmRun sqllint DIR CACHE_DIR OUT    sqllint analyses the tree with that cache and writes the SARIF
  *                                          report, the findings (one "rule file:line" per line) and the
  *                                          Java files it parsed (parsed.txt) under OUT
@@ -50,7 +52,7 @@ public final class FreshJvmRun {
                 List<Path> files = Files.readAllLines(dir).stream().map(Path::of).toList();
                 long cpu = cpuNanos();
                 long start = System.nanoTime();
-                int parsed = Benchmark.parseFiles(files, Integer.parseInt(args[2]));
+                int parsed = Benchmark.parseFiles(files, Integer.parseInt(args[2]), FreshJvmRun::parsesAsSqllintDoes);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 System.out.println("info " + parsed + " Java files parsed");
                 printCosts(millis, cpu);
@@ -84,6 +86,15 @@ public final class FreshJvmRun {
                 r.statementsParsed(), r.statementsNotParsed(), r.findings().size(), r.findingsPerRule());
         if (r.work().memory() != null) System.out.println("info " + r.work().memory().summary());
         printCosts((reported - start) / 1_000_000, cpu);
+    }
+
+    /** Reads a file and parses it as sqllint does (its JavaParser configuration): false when it does not parse. */
+    private static boolean parsesAsSqllintDoes(Path file) {
+        try {
+            return JavaSyntaxForBenchmark.parses(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -85,7 +85,7 @@ final class FreshJvms {
             colds.add(child(xmx, i == 0 ? jfr : null, "sqllint", tree.toString(), cache.toString(), out.toString()));
             Path warmDir = Files.createTempDirectory(caches, "out-");
             warms.add(child(xmx, null, "sqllint", tree.toString(), cache.toString(), warmDir.toString()));
-            // the floor of any analysis that parses whole files: JavaParser alone on the files the cold run parsed
+            // the floor while sqllint parses whole files: its JavaParser alone on the files the cold run parsed
             floors.add(child(xmx, null, "parse-files", out.resolve("parsed.txt").toString(), String.valueOf(threads)));
             if (i == 0) {
                 firstOut = out;
@@ -116,8 +116,8 @@ final class FreshJvms {
         row("JavaParser parse-all, cold (reads + parses every .java file, " + threads + " threads)", parse, parse);
         row("sqllint cold (empty cache, SARIF written)", cold, parse);
         row("sqllint warm (the cold run's cache, nothing changed)", warm, parse);
-        row("JavaParser on the Java files the cold run parsed, nothing else (the floor while whole files are parsed)",
-                floor, parse);
+        row("JavaParser as sqllint runs it, on the Java files the cold run parsed, nothing else (the floor while whole"
+                + " files are parsed)", floor, parse);
         if (twice != null) row("sqllint cold, twice the files", twice, parse);
         System.out.println();
         phases(cold);
