@@ -138,6 +138,20 @@ public final class Analyzer {
                 selection.javaSourcesDigest(); // with the run key's digest of the types: kept with the outlines
                 outlines.save();
             });
+            Optional<RunSummary> unchanged = cache.previousSummary()
+                    .filter(summary -> summary.answers(selection.roots().size(), selection.javaSourcesDigest()));
+            if (unchanged.isPresent()) {
+                // the same run key and every Java file as the last run read it: its outcomes would all come back
+                cacheNotes.add("cache: no source, schema or setting changed since the last run: its summary answers");
+                phases.time(Phases.Phase.CACHE, () -> {
+                    cache.answeredWhole();
+                    facts.save();
+                });
+                AnalysisResult.Work work = new AnalysisResult.Work(texts.size(), selection.roots().size(),
+                        selection.roots().size(), 0, 0, cache.enabled(), List.copyOf(cacheNotes), List.of(), List.of(),
+                        shortage.report(), phases.spent());
+                return unchanged.get().result(diagnostics, sources.size(), started, work, AnalysisResult.ReadFor.of(config));
+            }
             shortage.onShortage(cache::stop);
             Map<Path, FileOutcome> outcomes = new ConcurrentHashMap<>();
             List<SourceText> misses = new ArrayList<>();
@@ -154,22 +168,22 @@ public final class Analyzer {
                     analyzeMisses(effective, catalog.sinks(), selection, misses, pool, sqlParser, cache, outcomes, shortage,
                             phases, xmlMappers));
             ResultCache.Global run = analysed.global();
-            phases.time(Phases.Phase.CACHE, () -> {
-                cache.global(run);
-                cache.save(cacheNotes::add);
-                facts.save();
-            });
             List<FileOutcome> ordered = new ArrayList<>();
             for (SourceText root : selection.roots()) ordered.add(outcomes.get(root.path()));
             List<String> notes = new ArrayList<>(run.notes());
             DerivedQueries.note(ordered.stream().map(FileOutcome::derived).toList()).ifPresent(notes::add);
-            diagnostics.addAll(run.diagnostics());
+            RunSummary summary = RunSummary.of(selection.roots().size(), selection.javaSourcesDigest(),
+                    concat(ordered, run.mappers()), run, notes);
+            phases.time(Phases.Phase.CACHE, () -> {
+                cache.global(run, summary);
+                cache.save(cacheNotes::add);
+                facts.save();
+            });
             AnalysisResult.Work work = new AnalysisResult.Work(texts.size(), selection.roots().size(),
                     selection.roots().size() - misses.size(), analysed.parsedUpFront(), analysed.parsedOnDemand(),
                     cache.enabled(), List.copyOf(cacheNotes), misses.stream().map(SourceText::path).toList(),
                     analysed.parsedFiles(), shortage.report(), phases.spent());
-            return summarize(concat(ordered, run.mappers()), diagnostics, sources.size() + run.mapperFilesFound(), started,
-                    run.schema(), notes, work, AnalysisResult.ReadFor.of(config));
+            return summary.result(diagnostics, sources.size(), started, work, AnalysisResult.ReadFor.of(config));
         } finally {
             pool.shutdownNow();
         }
@@ -617,29 +631,4 @@ public final class Analyzer {
         return s.length() <= 240 ? s : s.substring(0, 239) + "…";
     }
 
-    private static AnalysisResult summarize(List<FileOutcome> outcomes, List<Diagnostic> diagnostics, int files, long started,
-                                            AnalysisResult.SchemaSummary schema, List<String> notes,
-                                            AnalysisResult.Work work, AnalysisResult.ReadFor dialect) {
-        int sites = 0;
-        int parsed = 0;
-        int notParsed = 0;
-        Map<String, Finding> unique = new LinkedHashMap<>();
-        for (FileOutcome o : outcomes) {
-            sites += o.sites();
-            diagnostics.addAll(o.diagnostics());
-            parsed += o.parsed();
-            notParsed += o.notParsed();
-            // variants of one statement share most findings: report each (rule, position) once
-            for (Finding f : o.findings()) unique.putIfAbsent(f.rule() + "|" + f.file() + "|" + f.line() + "|" + f.column(), f);
-        }
-        List<Finding> findings = new ArrayList<>(unique.values());
-        findings.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line)
-                .thenComparingInt(Finding::column).thenComparing(Finding::rule));
-        List<Diagnostic> diags = new ArrayList<>(diagnostics);
-        diags.sort(Comparator.comparing((Diagnostic d) -> d.file().toString()).thenComparingInt(Diagnostic::line)
-                .thenComparing(Diagnostic::reason));
-        return new AnalysisResult(List.copyOf(findings), List.copyOf(diags), files, sites, parsed, notParsed,
-                (System.nanoTime() - started) / 1_000_000, schema.withUndeclared(UsedTables.merge(outcomes)), List.copyOf(notes),
-                SourceCounts.merge(outcomes.stream().map(FileOutcome::sources).toList()), work, dialect);
-    }
 }

@@ -128,13 +128,18 @@ final class CacheCodec {
     static DataInputStream openFile(Path file, String magic, int format, String key) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         try {
-            if (magic.equals(readString(in)) && in.readInt() == format && key.equals(readString(in))) return in;
+            if (header(in, magic, format, key) != null) return in;
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
         in.close();
         return null;
+    }
+
+    /** {@code in} past its header, or null when the header names another kind of file, format or key. */
+    static DataInputStream header(DataInputStream in, String magic, int format, String key) throws IOException {
+        return magic.equals(readString(in)) && in.readInt() == format && key.equals(readString(in)) ? in : null;
     }
 
     static void writeOutcome(DataOutputStream out, FileOutcome o) throws IOException {

@@ -1,5 +1,6 @@
 package dev.sqllint.engine;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,16 +16,18 @@ import java.util.function.Function;
 
 /**
  * The results of the previous run, kept in {@code <cacheDir>/results.bin}: per analysed file, its outcome keyed
- * on its content digest and the digests of every file its analysis read (constants, supertypes); and the run's
- * global part (schema summary, MyBatis mappers). The whole file is valid only for one {@link RunKey} (engine
- * version, configuration, rules, schema sources, the set of declared types): anything else starts empty.
- * A cache that cannot be read is ignored with a note, never an error.
+ * on its content digest and the digests of every file its analysis read (constants, supertypes); the run's
+ * global part (schema summary, MyBatis mappers); and what it all added up to ({@link RunSummary}), ahead of the
+ * files' outcomes, which are decoded only when a run looks one up. The whole file is valid only for one
+ * {@link RunKey} (engine version, configuration, rules, schema sources, the set of declared types): anything else
+ * starts empty. A cache that cannot be read is ignored with a note, never an error.
  */
 final class ResultCache {
 
     private static final String MAGIC = "sqllint-results";
-    // 2: outcomes name the tables no schema declares; 3: a diagnostic's column; 4: the global part's Java sources
-    private static final int FORMAT = 4;
+    // 2: outcomes name the tables no schema declares; 3: a diagnostic's column; 4: the global part's Java sources;
+    // 5: the run's summary
+    private static final int FORMAT = 5;
     static final String FILE_NAME = "results.bin";
 
     /** One file's outcome and what it was computed from. */
@@ -47,17 +50,31 @@ final class ResultCache {
 
     private final Path file;
     private final String key;
-    private final Map<String, Entry> previous;
+    /** The entries of the file, read from {@link #unread} when first asked for. */
+    private Map<String, Entry> previous;
+    private DataInputStream unread;
+    private final Consumer<String> notes;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
     private final Global previousGlobal;
+    private final RunSummary previousSummary;
     private Global global;
+    private RunSummary summary;
     private volatile boolean stopped;
+    private boolean answeredWhole;
 
     private ResultCache(Path file, String key, Map<String, Entry> previous, Global previousGlobal) {
+        this(file, key, previous, null, previousGlobal, null, note -> { });
+    }
+
+    private ResultCache(Path file, String key, Map<String, Entry> previous, DataInputStream unread, Global previousGlobal,
+                        RunSummary previousSummary, Consumer<String> notes) {
         this.file = file;
         this.key = key;
         this.previous = previous;
+        this.unread = unread;
         this.previousGlobal = previousGlobal;
+        this.previousSummary = previousSummary;
+        this.notes = notes;
     }
 
     /** No cache: every lookup misses, nothing is written. */
@@ -68,25 +85,46 @@ final class ResultCache {
     static ResultCache open(Path dir, String key, Consumer<String> notes) {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) return new ResultCache(file, key, Map.of(), null);
-        try (DataInputStream in = CacheCodec.openFile(file, MAGIC, FORMAT, key)) {
+        try {
+            // read whole: the entries are decoded from these bytes only if a run looks one up
+            DataInputStream in = CacheCodec.header(new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file))),
+                    MAGIC, FORMAT, key);
             if (in == null) {
                 notes.accept("cache: configuration, schema, types or sqllint changed since the last run: every file is analysed");
                 return new ResultCache(file, key, Map.of(), null);
             }
             Global global = readGlobal(in);
-            Map<String, Entry> entries = new ConcurrentHashMap<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                String path = CacheCodec.readString(in);
-                String digest = CacheCodec.readString(in);
-                Map<String, String> reads = new java.util.HashMap<>();
-                for (int r = in.readInt(); r > 0; r--) reads.put(CacheCodec.readString(in), CacheCodec.readString(in));
-                entries.put(path, new Entry(digest, Map.copyOf(reads), CacheCodec.readOutcome(in)));
-            }
-            return new ResultCache(file, key, entries, global);
+            RunSummary summary = in.readBoolean() ? readSummary(in) : null;
+            return new ResultCache(file, key, null, in, global, summary, notes);
         } catch (IOException | RuntimeException e) {
-            notes.accept("cache: " + file + " could not be read (" + e.getClass().getSimpleName() + "): every file is analysed");
+            notes.accept(unreadable(file, e));
             return new ResultCache(file, key, Map.of(), null);
         }
+    }
+
+    private static String unreadable(Path file, Exception e) {
+        return "cache: " + file + " could not be read (" + e.getClass().getSimpleName() + "): every file is analysed";
+    }
+
+    /** The last run's entries by path, decoded when first asked for; none when they cannot be read (with a note). */
+    private synchronized Map<String, Entry> previous() {
+        if (previous != null) return previous;
+        Map<String, Entry> entries = new ConcurrentHashMap<>();
+        try {
+            for (int i = unread.readInt(); i > 0; i--) {
+                String path = CacheCodec.readString(unread);
+                String digest = CacheCodec.readString(unread);
+                Map<String, String> reads = new java.util.HashMap<>();
+                for (int r = unread.readInt(); r > 0; r--) reads.put(CacheCodec.readString(unread), CacheCodec.readString(unread));
+                entries.put(path, new Entry(digest, Map.copyOf(reads), CacheCodec.readOutcome(unread)));
+            }
+            previous = entries;
+        } catch (IOException | RuntimeException e) {
+            notes.accept(unreadable(file, e));
+            previous = Map.of();
+        }
+        unread = null;
+        return previous;
     }
 
     boolean enabled() {
@@ -98,7 +136,7 @@ final class ResultCache {
      * {@code digestOf} gives a file's current digest (null: no longer there).
      */
     Optional<FileOutcome> lookup(Path path, String digest, Function<String, String> digestOf) {
-        Entry e = previous.get(path.toString());
+        Entry e = previous().get(path.toString());
         if (e == null || !e.digest().equals(digest)) return Optional.empty();
         for (Map.Entry<String, String> read : e.reads().entrySet()) {
             if (!read.getValue().equals(digestOf.apply(read.getKey()))) return Optional.empty();
@@ -124,23 +162,39 @@ final class ResultCache {
         return Optional.ofNullable(previousGlobal);
     }
 
-    void global(Global g) {
+    /** What the last run added up to, if its file holds that (see {@link RunSummary}). */
+    Optional<RunSummary> previousSummary() {
+        return Optional.ofNullable(previousSummary);
+    }
+
+    /** This run's global part, and what its outcomes add up to. */
+    void global(Global g, RunSummary s) {
         this.global = g;
+        this.summary = s;
+    }
+
+    /** This run was answered by the last run's summary: the file stays as it is. */
+    void answeredWhole() {
+        answeredWhole = true;
     }
 
     /** Whether this run only took what the file holds: its global part and every entry, none new, none left out. */
     private boolean asTheFileHasIt() {
-        if (global != previousGlobal || current.size() != previous.size()) return false;
+        if (global != previousGlobal || !java.util.Objects.equals(summary, previousSummary)) return false;
+        Map<String, Entry> previous = previous();
+        if (current.size() != previous.size()) return false;
         for (Map.Entry<String, Entry> e : current.entrySet()) if (previous.get(e.getKey()) != e.getValue()) return false;
         return true;
     }
 
     /** Writes this run's entries (the files of this run only), atomically; a failure is a note, never an error. */
     void save(Consumer<String> notes) {
-        if (!enabled() || global == null || stopped || asTheFileHasIt()) return;
+        if (!enabled() || answeredWhole || global == null || stopped || asTheFileHasIt()) return;
         try {
             CacheCodec.writeFile(file, MAGIC, FORMAT, key, out -> {
                 writeGlobal(out, global);
+                out.writeBoolean(summary != null);
+                if (summary != null) writeSummary(out, summary);
                 List<Map.Entry<String, Entry>> entries = new ArrayList<>(current.entrySet());
                 entries.sort(Map.Entry.comparingByKey());
                 out.writeInt(entries.size());
@@ -161,11 +215,7 @@ final class ResultCache {
     }
 
     private static void writeGlobal(DataOutputStream out, Global g) throws IOException {
-        out.writeInt(g.schema().tables());
-        out.writeInt(g.schema().keys());
-        out.writeInt(g.schema().foreignKeys());
-        out.writeInt(g.schema().indexes());
-        CacheCodec.writeStrings(out, g.schema().sources());
+        writeSchema(out, g.schema());
         CacheCodec.writeStrings(out, g.notes());
         CacheCodec.writeDiagnostics(out, g.diagnostics());
         out.writeInt(g.mapperFilesFound());
@@ -174,9 +224,35 @@ final class ResultCache {
         CacheCodec.writeString(out, g.javaSources());
     }
 
+    private static void writeSummary(DataOutputStream out, RunSummary s) throws IOException {
+        out.writeInt(s.roots());
+        CacheCodec.writeString(out, s.javaSources());
+        CacheCodec.writeOutcome(out, s.total());
+        CacheCodec.writeStrings(out, s.notes());
+        writeSchema(out, s.schema());
+        out.writeInt(s.mapperFilesFound());
+    }
+
+    private static RunSummary readSummary(DataInputStream in) throws IOException {
+        return new RunSummary(in.readInt(), CacheCodec.readString(in), CacheCodec.readOutcome(in), CacheCodec.readStrings(in),
+                readSchema(in), in.readInt());
+    }
+
+    private static void writeSchema(DataOutputStream out, AnalysisResult.SchemaSummary schema) throws IOException {
+        out.writeInt(schema.tables());
+        out.writeInt(schema.keys());
+        out.writeInt(schema.foreignKeys());
+        out.writeInt(schema.indexes());
+        CacheCodec.writeStrings(out, schema.sources());
+    }
+
+    private static AnalysisResult.SchemaSummary readSchema(DataInputStream in) throws IOException {
+        return new AnalysisResult.SchemaSummary(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+                CacheCodec.readStrings(in));
+    }
+
     private static Global readGlobal(DataInputStream in) throws IOException {
-        AnalysisResult.SchemaSummary schema = new AnalysisResult.SchemaSummary(in.readInt(), in.readInt(), in.readInt(),
-                in.readInt(), CacheCodec.readStrings(in));
+        AnalysisResult.SchemaSummary schema = readSchema(in);
         List<String> notes = CacheCodec.readStrings(in);
         List<Diagnostic> diagnostics = CacheCodec.readDiagnostics(in);
         int found = in.readInt();

@@ -127,6 +127,31 @@ class IncrementalCacheTest {
         assertEquals(1, warm.statementsNotParsed());
     }
 
+    /**
+     * With the same settings, schema and Java files, every outcome would come from the cache: the last run's summary
+     * of them answers. A Java file that changed, even one no analysis reads, makes the run look its outcomes up.
+     */
+    @Test
+    void aRerunWithNoChangeIsAnsweredByTheLastRunsSummary() throws IOException {
+        AnalysisResult cold = run(config());
+        AnalysisResult warm = run(config());
+
+        assertTrue(warm.work().cacheNotes().contains(SUMMARY_ANSWERS), warm.work().cacheNotes().toString());
+        assertEquals(3, warm.work().cached());
+        assertSameReport(cold, warm);
+
+        Files.writeString(file("com/acme/billing/InvoiceService.java"), SERVICE.replace("sum()", "sum() + 0"));
+        AnalysisResult changed = run(config());
+
+        assertFalse(changed.work().cacheNotes().contains(SUMMARY_ANSWERS), changed.work().cacheNotes().toString());
+        assertEquals(3, changed.work().cached(), "every root's outcome from the cache, one by one");
+        assertSameReport(cold, changed);
+        assertTrue(run(config()).work().cacheNotes().contains(SUMMARY_ANSWERS), "the summary of the run before");
+    }
+
+    private static final String SUMMARY_ANSWERS =
+            "cache: no source, schema or setting changed since the last run: its summary answers";
+
     /** A run that only took what the cache holds leaves it be: writing it was a good part of what it did. */
     @Test
     void aRerunWithNoChangeDoesNotWriteTheResultsAgain() throws IOException {
