@@ -17,8 +17,9 @@ import java.util.function.Function;
 /**
  * The results of the previous run, kept in {@code <cacheDir>/results.bin}: per analysed file, its outcome keyed
  * on its content digest and the digests of every file its analysis read (constants, supertypes); the run's
- * global part (schema summary, MyBatis mappers); and what it all added up to ({@link RunSummary}), ahead of the
- * files' outcomes, which are decoded only when a run looks one up. The whole file is valid only for one
+ * global part (schema summary, MyBatis mappers); and, ahead of both, what it all added up to ({@link RunSummary}):
+ * the global part and the outcomes are decoded only when a run asks for them, which a run the summary answers never
+ * does. The whole file is valid only for one
  * {@link RunKey} (engine version, configuration, rules, schema sources, the set of declared types): anything else
  * starts empty. A cache that cannot be read is ignored with a note, never an error.
  */
@@ -26,8 +27,8 @@ final class ResultCache {
 
     private static final String MAGIC = "sqllint-results";
     // 2: outcomes name the tables no schema declares; 3: a diagnostic's column; 4: the global part's Java sources;
-    // 5: the run's summary
-    private static final int FORMAT = 5;
+    // 5: the run's summary; 6: the summary first
+    private static final int FORMAT = 6;
     static final String FILE_NAME = "results.bin";
 
     /** One file's outcome and what it was computed from. */
@@ -50,12 +51,13 @@ final class ResultCache {
 
     private final Path file;
     private final String key;
-    /** The entries of the file, read from {@link #unread} when first asked for. */
+    /** The global part and the entries of the file, read from {@link #unread} when first asked for. */
+    private Global previousGlobal;
+    private boolean globalRead;
     private Map<String, Entry> previous;
     private DataInputStream unread;
     private final Consumer<String> notes;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
-    private final Global previousGlobal;
     private final RunSummary previousSummary;
     private Global global;
     private RunSummary summary;
@@ -73,6 +75,7 @@ final class ResultCache {
         this.previous = previous;
         this.unread = unread;
         this.previousGlobal = previousGlobal;
+        this.globalRead = unread == null;
         this.previousSummary = previousSummary;
         this.notes = notes;
     }
@@ -86,16 +89,15 @@ final class ResultCache {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) return new ResultCache(file, key, Map.of(), null);
         try {
-            // read whole: the entries are decoded from these bytes only if a run looks one up
+            // read whole: the rest is decoded from these bytes only if the run asks for it
             DataInputStream in = CacheCodec.header(new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file))),
                     MAGIC, FORMAT, key);
             if (in == null) {
                 notes.accept("cache: configuration, schema, types or sqllint changed since the last run: every file is analysed");
                 return new ResultCache(file, key, Map.of(), null);
             }
-            Global global = readGlobal(in);
             RunSummary summary = in.readBoolean() ? readSummary(in) : null;
-            return new ResultCache(file, key, null, in, global, summary, notes);
+            return new ResultCache(file, key, null, in, null, summary, notes);
         } catch (IOException | RuntimeException e) {
             notes.accept(unreadable(file, e));
             return new ResultCache(file, key, Map.of(), null);
@@ -106,8 +108,23 @@ final class ResultCache {
         return "cache: " + file + " could not be read (" + e.getClass().getSimpleName() + "): every file is analysed";
     }
 
+    /** The last run's global part, decoded when first asked for; null when there is none or it cannot be read. */
+    private synchronized Global global() {
+        if (globalRead) return previousGlobal;
+        globalRead = true;
+        try {
+            previousGlobal = readGlobal(unread);
+        } catch (IOException | RuntimeException e) {
+            notes.accept(unreadable(file, e));
+            previous = Map.of(); // the entries follow the global part: unreadable too
+            unread = null;
+        }
+        return previousGlobal;
+    }
+
     /** The last run's entries by path, decoded when first asked for; none when they cannot be read (with a note). */
     private synchronized Map<String, Entry> previous() {
+        global(); // the entries follow it
         if (previous != null) return previous;
         Map<String, Entry> entries = new ConcurrentHashMap<>();
         try {
@@ -159,7 +176,7 @@ final class ResultCache {
     }
 
     Optional<Global> previousGlobal() {
-        return Optional.ofNullable(previousGlobal);
+        return Optional.ofNullable(global());
     }
 
     /** What the last run added up to, if its file holds that (see {@link RunSummary}). */
@@ -180,7 +197,7 @@ final class ResultCache {
 
     /** Whether this run only took what the file holds: its global part and every entry, none new, none left out. */
     private boolean asTheFileHasIt() {
-        if (global != previousGlobal || !java.util.Objects.equals(summary, previousSummary)) return false;
+        if (global != global() || !java.util.Objects.equals(summary, previousSummary)) return false;
         Map<String, Entry> previous = previous();
         if (current.size() != previous.size()) return false;
         for (Map.Entry<String, Entry> e : current.entrySet()) if (previous.get(e.getKey()) != e.getValue()) return false;
@@ -192,9 +209,9 @@ final class ResultCache {
         if (!enabled() || answeredWhole || global == null || stopped || asTheFileHasIt()) return;
         try {
             CacheCodec.writeFile(file, MAGIC, FORMAT, key, out -> {
-                writeGlobal(out, global);
                 out.writeBoolean(summary != null);
                 if (summary != null) writeSummary(out, summary);
+                writeGlobal(out, global);
                 List<Map.Entry<String, Entry>> entries = new ArrayList<>(current.entrySet());
                 entries.sort(Map.Entry.comparingByKey());
                 out.writeInt(entries.size());
