@@ -125,13 +125,13 @@ public final class Analyzer {
             List<SourceText> texts = inParallel(pool, sources, s -> shortage.run(s.path(),
                     () -> phases.time(Phases.Phase.PRE_FILTER, () -> read(s, reader, catalog, outlines, diagnostics)),
                     why -> skipped(diagnostics, new Diagnostic(Diagnostic.Kind.FILE_SKIPPED, s.path(), 0, why))));
-            Set<String> xmlMappers = phases.time(Phases.Phase.PRE_FILTER, () -> {
+            Supplier<Set<String>> xmlMappers = once(() -> phases.time(Phases.Phase.PRE_FILTER, () -> {
                 Set<String> names = MapperNamespaces.under(config.resourceRoots());
                 names.addAll(MapperNamespaces.in(sourceXml));
                 return names;
-            });
-            SourceSelection selection = phases.time(Phases.Phase.PRE_FILTER, () -> new SourceSelection(texts, config.preFilter(),
-                    MapperNamespaces.simpleNames(xmlMappers), outlines::derived));
+            }));
+            SourceSelection selection = new SourceSelection(texts, config.preFilter(),
+                    () -> MapperNamespaces.simpleNames(xmlMappers.get()), outlines::derived);
             ResultCache cache = phases.time(Phases.Phase.CACHE, () -> openCache(effective, selection, sourceXml, cacheNotes,
                     facts));
             phases.time(Phases.Phase.CACHE, () -> {
@@ -139,7 +139,7 @@ public final class Analyzer {
                 outlines.save();
             });
             Optional<RunSummary> unchanged = cache.previousSummary()
-                    .filter(summary -> summary.answers(selection.roots().size(), selection.javaSourcesDigest()));
+                    .filter(summary -> summary.answers(selection.javaSourcesDigest()));
             if (unchanged.isPresent()) {
                 // the same run key and every Java file as the last run read it: its outcomes would all come back
                 cacheNotes.add("cache: no source, schema or setting changed since the last run: its summary answers");
@@ -147,9 +147,9 @@ public final class Analyzer {
                     cache.answeredWhole();
                     facts.save();
                 });
-                AnalysisResult.Work work = new AnalysisResult.Work(texts.size(), selection.roots().size(),
-                        selection.roots().size(), 0, 0, cache.enabled(), List.copyOf(cacheNotes), List.of(), List.of(),
-                        shortage.report(), phases.spent());
+                int roots = unchanged.get().roots(); // the same files: the same roots
+                AnalysisResult.Work work = new AnalysisResult.Work(texts.size(), roots, roots, 0, 0, cache.enabled(),
+                        List.copyOf(cacheNotes), List.of(), List.of(), shortage.report(), phases.spent());
                 return unchanged.get().result(diagnostics, sources.size(), started, work, AnalysisResult.ReadFor.of(config));
             }
             shortage.onShortage(cache::stop);
@@ -166,7 +166,7 @@ public final class Analyzer {
                     ? cache.previousGlobal().filter(g -> g.holdsFor(selection.javaSourcesDigest())) : Optional.empty();
             Analysed analysed = previous.map(g -> new Analysed(g, 0, 0, List.<Path>of())).orElseGet(() ->
                     analyzeMisses(effective, catalog.sinks(), selection, misses, pool, sqlParser, cache, outcomes, shortage,
-                            phases, xmlMappers));
+                            phases, xmlMappers.get()));
             ResultCache.Global run = analysed.global();
             List<FileOutcome> ordered = new ArrayList<>();
             for (SourceText root : selection.roots()) ordered.add(outcomes.get(root.path()));
@@ -327,6 +327,19 @@ public final class Analyzer {
     }
 
     /** Maps in parallel, keeping input order and dropping nulls; the output does not depend on the thread count. */
+    /** {@code compute}'s value, computed when first asked for. */
+    private static <T> Supplier<T> once(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = compute.get();
+                return value;
+            }
+        };
+    }
+
     private static <A, B> List<B> inParallel(ForkJoinPool pool, List<A> in, Function<A, B> f) {
         try {
             return pool.submit(() -> in.parallelStream().map(f).filter(java.util.Objects::nonNull).toList()).get();

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +51,7 @@ final class RunKey {
         for (Rule r : rules) k.add("rule", r.info().name() + " " + r.info().severity());
         k.add("keys", keyModel);
         k.add("types", sources.typesDigest());
-        new TreeMap<>(sources.mappedDigests()).forEach((file, sha) -> k.add("mapped", file + "=" + sha));
+        k.add("mapped", sources.mappedDigest());
         List<Path> schemaRoots = new ArrayList<>(config.resourceRoots());
         schemaRoots.addAll(config.schemaLocations());
         for (Path root : schemaRoots) k.addFiles(root, SCHEMA_EXTENSIONS);

@@ -21,18 +21,26 @@ import java.util.Set;
  * must be parsed before any analysis starts: the files with JPA mappings (the schema needs them all) and the
  * files with sqllint suppressions (a suppression may cover SQL written in another file). Every other file is
  * parsed only if an analysis asks about a type it declares.
+ *
+ * <p>Worked out when first asked for: a run the last run's summary answers ({@link RunSummary}) needs only the
+ * digests of all the files, which the outline cache keeps while no file changed (choosing the roots and indexing
+ * the types was a tenth of such a run on ThingsBoard).
  */
 final class SourceSelection {
 
-    private final Map<Path, SourceText> byPath = new LinkedHashMap<>();
-    private final Map<String, SourceText> byName = new HashMap<>();
-    private final List<SourceText> roots = new ArrayList<>();
-    private final List<SourceText> mapped = new ArrayList<>();
-    private final List<SourceText> suppressing = new ArrayList<>();
-    private final Map<String, Path> types = new HashMap<>();
+    private final List<SourceText> texts;
+    private final boolean preFilter;
+    private final java.util.function.Supplier<Set<String>> queryInterfaces;
+    private Map<Path, SourceText> byPath;
+    private Map<String, SourceText> byName;
+    private Map<String, Path> types;
+    private List<SourceText> roots;
+    private List<SourceText> mapped;
+    private List<SourceText> suppressing;
     private final Derived derived;
     private String javaSourcesDigest;
     private String typesDigest;
+    private String mappedDigest;
 
     /**
      * Computes a value of all the files (a digest), or takes the last run's when nothing changed
@@ -43,36 +51,64 @@ final class SourceSelection {
     }
 
     /**
-     * {@code queryInterfaces}: simple names of query interfaces no outline shows (the XML mappers' namespaces);
+     * {@code texts}: the run's Java files, each path once, in source order; {@code queryInterfaces}: simple names of
+     * query interfaces no outline shows (the XML mappers' namespaces), asked for only if the roots are chosen;
      * {@code derived}: where the digests of all the files come from.
      */
-    SourceSelection(List<SourceText> texts, boolean preFilter, Set<String> queryInterfaces, Derived derived) {
+    SourceSelection(List<SourceText> texts, boolean preFilter, java.util.function.Supplier<Set<String>> queryInterfaces,
+                    Derived derived) {
+        this.texts = List.copyOf(texts);
+        this.preFilter = preFilter;
+        this.queryInterfaces = queryInterfaces;
         this.derived = derived;
-        Map<Path, JavaOutline> outlines = new LinkedHashMap<>();
+    }
+
+    /** The files by path and by path's text, and the types they declare. */
+    private synchronized void index() {
+        if (byPath != null) return;
+        Map<Path, SourceText> paths = new LinkedHashMap<>();
+        Map<String, SourceText> names = new HashMap<>();
+        Map<String, Path> declared = new HashMap<>();
         for (SourceText t : texts) {
-            byPath.put(t.path(), t);
-            byName.put(t.path().toString(), t);
-            outlines.put(t.path(), t.outline());
-            for (String type : t.outline().qualifiedTypes()) types.putIfAbsent(type, t.path());
+            paths.put(t.path(), t);
+            names.put(t.path().toString(), t);
+            for (String type : t.outline().qualifiedTypes()) declared.putIfAbsent(type, t.path());
         }
-        Set<Path> chosen = preFilter ? SqlRelevance.roots(outlines, queryInterfaces) : outlines.keySet();
+        byName = names;
+        types = declared;
+        byPath = paths;
+    }
+
+    /** The roots, and among them the mapped and the suppressing files. */
+    private synchronized void choose() {
+        if (roots != null) return;
+        index();
+        Map<Path, JavaOutline> outlines = new LinkedHashMap<>();
+        for (SourceText t : texts) outlines.put(t.path(), t.outline());
+        Set<Path> chosen = preFilter ? SqlRelevance.roots(outlines, queryInterfaces.get()) : outlines.keySet();
+        List<SourceText> chosenTexts = new ArrayList<>();
+        List<SourceText> mappedTexts = new ArrayList<>();
+        List<SourceText> suppressingTexts = new ArrayList<>();
         for (SourceText t : texts) {
             if (!chosen.contains(t.path())) continue;
-            roots.add(t);
-            if (t.outline().mapped()) mapped.add(t);
-            if (t.outline().mentionsSqllint()) suppressing.add(t);
+            chosenTexts.add(t);
+            if (t.outline().mapped()) mappedTexts.add(t);
+            if (t.outline().mentionsSqllint()) suppressingTexts.add(t);
         }
+        mapped = mappedTexts;
+        suppressing = suppressingTexts;
+        roots = chosenTexts;
     }
 
     /** Every Java file of the run, chosen or not, in source order. */
     List<SourceText> all() {
-        return List.copyOf(byPath.values());
+        return texts;
     }
 
     /** One digest of every Java file of the run, by path and content: what changes when any of them does. */
     String javaSourcesDigest() {
         if (javaSourcesDigest == null) {
-            javaSourcesDigest = derived.value("java-sources", () -> digestOfLines(byPath.values().stream()
+            javaSourcesDigest = derived.value("java-sources", () -> digestOfLines(texts.stream()
                     .map(t -> t.path() + "\u0000" + t.digest())));
         }
         return javaSourcesDigest;
@@ -81,10 +117,19 @@ final class SourceSelection {
     /** One digest of {@link #types}, in name order: what changes when a type is added, removed or moved. */
     String typesDigest() {
         if (typesDigest == null) {
-            typesDigest = derived.value("types", () -> digestOfLines(new java.util.TreeMap<>(types).entrySet().stream()
+            typesDigest = derived.value("types", () -> digestOfLines(new java.util.TreeMap<>(types()).entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue())));
         }
         return typesDigest;
+    }
+
+    /** One digest of the mapped files' paths and digests, in path order: the schema depends on their content. */
+    String mappedDigest() {
+        if (mappedDigest == null) {
+            mappedDigest = derived.value("mapped", () -> digestOfLines(new java.util.TreeMap<>(mappedDigests()).entrySet()
+                    .stream().map(e -> e.getKey() + "=" + e.getValue())));
+        }
+        return mappedDigest;
     }
 
     /** SHA-256 of the lines, each ended by a newline, in hex. */
@@ -95,36 +140,42 @@ final class SourceSelection {
     }
 
     List<SourceText> roots() {
+        choose();
         return roots;
     }
 
     List<SourceText> mapped() {
+        choose();
         return mapped;
     }
 
     List<SourceText> suppressing() {
+        choose();
         return suppressing;
     }
 
     /** Every top-level type of the sources, by qualified name, and its file. */
     Map<String, Path> types() {
+        index();
         return types;
     }
 
     /** The files with JPA mappings and their digests: the schema depends on their content. */
     Map<Path, String> mappedDigests() {
         Map<Path, String> out = new LinkedHashMap<>();
-        for (SourceText t : mapped) out.put(t.path(), t.digest());
+        for (SourceText t : mapped()) out.put(t.path(), t.digest());
         return out;
     }
 
     /** A file's current digest by its path as a string, or null when it is not a source of this run. */
     String digestOf(String path) {
+        index();
         SourceText t = byName.get(path);
         return t == null ? null : t.digest();
     }
 
     SourceText text(Path path) {
+        index();
         return byPath.get(path);
     }
 
@@ -132,10 +183,10 @@ final class SourceSelection {
     List<SourceText> upFront(Collection<SourceText> toAnalyse) {
         Set<Path> wanted = new LinkedHashSet<>();
         for (SourceText t : toAnalyse) wanted.add(t.path());
-        for (SourceText t : mapped) wanted.add(t.path());
-        for (SourceText t : suppressing) wanted.add(t.path());
+        for (SourceText t : mapped()) wanted.add(t.path());
+        for (SourceText t : suppressing()) wanted.add(t.path());
         List<SourceText> out = new ArrayList<>();
-        for (SourceText t : byPath.values()) if (wanted.contains(t.path())) out.add(t);
+        for (SourceText t : texts) if (wanted.contains(t.path())) out.add(t);
         return out;
     }
 
@@ -144,7 +195,7 @@ final class SourceSelection {
         Set<Path> paths = new LinkedHashSet<>();
         for (SourceText t : parsed) paths.add(t.path());
         Map<String, Path> out = new HashMap<>();
-        types.forEach((type, file) -> {
+        types().forEach((type, file) -> {
             if (!paths.contains(file)) out.put(type, file);
         });
         return out;
