@@ -487,6 +487,26 @@ class IncrementalCacheTest {
         assertSameReport(cold, again);
     }
 
+    /**
+     * The outcomes and the global part are decoded only when a run asks for them: a file cut short after its summary
+     * fails there, in the middle of the run, and the run still analyses every file and says why.
+     */
+    @Test
+    void aCacheCutShortAfterItsSummaryIsIgnoredWhereItFails() throws IOException {
+        AnalysisResult cold = run(config());
+        Path results = project.resolve("target/sqllint/" + ResultCache.FILE_NAME);
+        byte[] bytes = Files.readAllBytes(results);
+        Files.write(results, java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        Files.writeString(file("com/acme/billing/InvoiceService.java"), SERVICE.replace("sum()", "sum() + 0"));
+
+        AnalysisResult again = run(config());
+
+        assertEquals(0, again.work().cached());
+        assertTrue(again.work().cacheNotes().stream().anyMatch(n -> n.contains("could not be read")),
+                again.work().cacheNotes().toString());
+        assertSameReport(cold, again);
+    }
+
     @Test
     void withoutACacheDirectoryNothingIsWritten() {
         run(config().withCache(null));
