@@ -46,10 +46,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -326,7 +324,6 @@ public final class Analyzer {
         return out;
     }
 
-    /** Maps in parallel, keeping input order and dropping nulls; the output does not depend on the thread count. */
     /** {@code compute}'s value, computed when first asked for. */
     private static <T> Supplier<T> once(Supplier<T> compute) {
         return new Supplier<>() {
@@ -340,6 +337,7 @@ public final class Analyzer {
         };
     }
 
+    /** Maps in parallel, keeping input order and dropping nulls; the output does not depend on the thread count. */
     private static <A, B> List<B> inParallel(ForkJoinPool pool, List<A> in, Function<A, B> f) {
         try {
             return pool.submit(() -> in.parallelStream().map(f).filter(java.util.Objects::nonNull).toList()).get();
