@@ -19,9 +19,9 @@ import java.util.function.Function;
  * on its content digest and the digests of every file its analysis read (constants, supertypes); the run's
  * global part (schema summary, MyBatis mappers); and, ahead of both, what it all added up to ({@link RunSummary}):
  * the global part and the outcomes are decoded only when a run asks for them, which a run the summary answers never
- * does. The whole file is valid only for one
- * {@link RunKey} (engine version, configuration, rules, schema sources, the set of declared types): anything else
- * starts empty. A cache that cannot be read is ignored with a note, never an error.
+ * does. The whole file is valid only for one {@link RunKey} (engine version, configuration, rules, schema sources,
+ * the set of declared types): anything else starts empty. A cache that cannot be read is ignored with a note, never
+ * an error.
  */
 final class ResultCache {
 
