@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -126,8 +127,8 @@ final class SourceSelection {
     /** One digest of the mapped files' paths and digests, in path order: the schema depends on their content. */
     String mappedDigest() {
         if (mappedDigest == null) {
-            mappedDigest = derived.value("mapped", () -> digestOfLines(new java.util.TreeMap<>(mappedDigests()).entrySet()
-                    .stream().map(e -> e.getKey() + "=" + e.getValue())));
+            mappedDigest = derived.value("mapped", () -> digestOfLines(mapped().stream()
+                    .sorted(Comparator.comparing(SourceText::path)).map(t -> t.path() + "=" + t.digest())));
         }
         return mappedDigest;
     }
@@ -158,13 +159,6 @@ final class SourceSelection {
     Map<String, Path> types() {
         index();
         return types;
-    }
-
-    /** The files with JPA mappings and their digests: the schema depends on their content. */
-    Map<Path, String> mappedDigests() {
-        Map<Path, String> out = new LinkedHashMap<>();
-        for (SourceText t : mapped()) out.put(t.path(), t.digest());
-        return out;
     }
 
     /** A file's current digest by its path as a string, or null when it is not a source of this run. */
